@@ -1,0 +1,18 @@
+package dev.nativeload.binary;
+
+/**
+ * The C library an ELF object was linked against, where its headers tell.
+ *
+ * <p>Read from {@code PT_INTERP} ({@code ld-musl-*} means musl, {@code ld-linux*} glibc), from
+ * {@code DT_NEEDED} ({@code libc.musl-*.so.1}, {@code libc.so.6}) and from version needs
+ * ({@code GLIBC_2.x}).
+ */
+public enum LibcFlavor {
+    GLIBC,
+    MUSL,
+    BIONIC,
+    /** Not a C-library question for this format (PE, Mach-O). */
+    NOT_APPLICABLE,
+    /** An ELF object that says nothing about its C library (links no libc, or only {@code libc.so}). */
+    UNKNOWN
+}
