@@ -41,23 +41,27 @@ public final class FailureClassifier {
      * @param error     what the OS said
      */
     public Diagnosis classify(Candidate candidate, OsError error) {
-        Diagnosis d = check.host().os() == TargetOs.WINDOWS
-                ? WindowsErrors.classify(candidate, error, check)
-                : classifyPosix(candidate, error);
-        Optional<Errno> name = d.errno().isPresent() ? d.errno() : error.code().stream().boxed().findFirst()
-                .flatMap(c -> check.host().os() == TargetOs.WINDOWS ? Optional.empty() : strerror.table().name(c));
-        OptionalInt code = error.code().isPresent() ? error.code() : name.flatMap(n -> strerror.table().number(n).stream().boxed().findFirst())
-                .map(OptionalInt::of).orElse(OptionalInt.empty());
+        boolean windows = check.host().os() == TargetOs.WINDOWS;
+        Diagnosis d = windows ? WindowsErrors.classify(candidate, error, check) : classifyPosix(candidate, error);
+        Optional<Errno> name = d.errno().or(() -> windows ? Optional.empty() : errnoOf(error));
+        OptionalInt code = error.code().isPresent() ? error.code()
+                : name.map(n -> strerror.table().number(n)).orElse(OptionalInt.empty());
         return d.withOs(error.message(), name, code);
+    }
+
+    /** The error name a POSIX failure stands for: the message's strerror tail, else the number the OS left. */
+    private Optional<Errno> errnoOf(OsError error) {
+        LoaderMessage msg = LoaderMessage.parse(error.message());
+        return msg.reason().flatMap(strerror::match)
+                .or(() -> strerror.match(error.message()))
+                .or(() -> error.code().stream().boxed().findFirst().flatMap(c -> strerror.table().name(c)));
     }
 
     private Diagnosis classifyPosix(Candidate candidate, OsError error) {
         LoaderMessage msg = LoaderMessage.parse(error.message());
         Optional<Path> file = candidate instanceof Candidate.File f ? Optional.of(f.path()) : Optional.empty();
         boolean aboutCandidate = msg.object().map(o -> isCandidate(o, candidate)).orElse(true);
-        Optional<Errno> errno = msg.reason().flatMap(strerror::match)
-                .or(() -> strerror.match(error.message()))
-                .or(() -> error.code().stream().boxed().findFirst().flatMap(c -> strerror.table().name(c)));
+        Optional<Errno> errno = errnoOf(error);
         String target = candidate.target();
 
         if (msg.shape() == LoaderMessage.Shape.VERSION_NOT_FOUND) {
