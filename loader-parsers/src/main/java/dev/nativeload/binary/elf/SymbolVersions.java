@@ -58,8 +58,9 @@ final class SymbolVersions {
             long aux = Math.addExact(at, d.u32(at + 8, "vn_aux"));
             long next = d.u32(at + 12, "vn_next");
             LinkedHashSet<String> versions = byFile.computeIfAbsent(file, f -> new LinkedHashSet<>());
+            Set<Long> seenAux = new HashSet<>();
             for (int j = 0; j < auxCount; j++) {
-                visit(seen, aux, budget, "Elf_Vernaux");
+                visit(seenAux, aux, budget, "Elf_Vernaux");
                 int other = d.u16(aux + 6, "vna_other");
                 String name = dyn.strings().get(d.u32(aux + 8, "vna_name"), "vna_name");
                 versions.add(name);
@@ -99,8 +100,10 @@ final class SymbolVersions {
             long aux = Math.addExact(at, d.u32(at + 12, "vd_aux"));
             long next = d.u32(at + 16, "vd_next");
             List<String> auxNames = new ArrayList<>();
+            // Linkers may share one Elf_Verdaux between definitions, so each aux list has its own cycle check.
+            Set<Long> seenAux = new HashSet<>();
             for (int j = 0; j < auxCount; j++) {
-                visit(seen, aux, budget, "Elf_Verdaux");
+                visit(seenAux, aux, budget, "Elf_Verdaux");
                 auxNames.add(dyn.strings().get(d.u32(aux, "vda_name"), "vda_name"));
                 long auxNext = d.u32(aux + 4, "vda_next");
                 if (auxNext == 0) {
