@@ -76,6 +76,7 @@ if [[ ! -f "$jar" || "${BENCH_REBUILD:-0}" == 1 ]]; then
 fi
 
 "$java" -version 2>&1 | sed 's/^/# /' >&2
+rm -f "$here/target/jmh-result.json"
 # The documented settings live on the benchmark classes: 2 forks, 5 warm-up and 5 measured
 # iterations of 1 s each (the per-file readelf benchmark: 1 and 3). Added here: the GC profiler
 # for the bytes allocated per op, and the results as JSON and as text.
@@ -83,3 +84,8 @@ fi
   -prof gc \
   -rf json -rff "$here/target/jmh-result.json" \
   "$@" | tee "$here/target/jmh-result.txt"
+
+# The targets as ratios of this run's figures (python3 is optional: the JSON has them all).
+if [[ -f "$here/target/jmh-result.json" ]] && command -v python3 >/dev/null 2>&1; then
+  python3 "$here/ratios.py" "$here/target/jmh-result.json" | tee "$here/target/jmh-ratios.md"
+fi
