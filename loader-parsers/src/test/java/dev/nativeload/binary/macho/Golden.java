@@ -55,9 +55,7 @@ final class Golden {
         image.rpaths().forEach(r -> put(facts, "rpath", r));
         image.platform().ifPresent(p -> put(facts, "platform", p.name()));
         image.minOs().ifPresent(v -> put(facts, "minos", v.toString()));
-        image.buildVersion().map(LoadCommand.BuildVersion::sdk)
-                .or(() -> image.versionMin().map(LoadCommand.VersionMin::sdk))
-                .ifPresent(v -> put(facts, "sdk", v.toString()));
+        image.sdk().ifPresent(v -> put(facts, "sdk", v.toString()));
         image.uuid().ifPresent(u -> put(facts, "uuid", u.toString().toUpperCase(java.util.Locale.ROOT)));
         put(facts, "os", summary.os().name());
         image.dylinker().ifPresent(d -> put(facts, "dylinker", d));
