@@ -48,6 +48,7 @@ final class Golden {
         put(facts, "order", summary.byteOrder().toString());
         put(facts, "filetype", summary.fileType());
         put(facts, "ncmds", Long.toString(image.header().commandCount()));
+        put(facts, "flags", String.join(" ", image.header().flags().names()));
         image.id().ifPresent(d -> put(facts, "id", d.name() + " " + d.currentVersion() + " " + d.compatibilityVersion()));
         for (LoadCommand.Dylib d : image.dependencies()) {
             put(facts, "dylib", d.kind() + " " + d.name() + " " + d.currentVersion() + " " + d.compatibilityVersion());

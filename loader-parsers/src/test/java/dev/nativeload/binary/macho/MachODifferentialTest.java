@@ -115,6 +115,9 @@ class MachODifferentialTest {
         check(diffs, at + "filetype", cols.get(4), h.fileType().name());
         check(diffs, at + "ncmds", cols.get(5), Long.toString(h.commandCount()));
         check(diffs, at + "sizeofcmds", cols.get(6), Long.toString(h.commandsSize()));
+        int caps = h.cpuSubtype().capabilities();
+        check(diffs, at + "caps", cols.get(3), caps == 0x80 ? "LIB64" : String.format("0x%02x", caps));
+        check(diffs, at + "flags", cols.subList(7, cols.size()), h.flags().names());
         List<LoadCommand> mine = image.loadCommands();
         check(diffs, at + "load command count", ref.commands().size(), mine.size());
         for (int i = 0; i < Math.min(mine.size(), ref.commands().size()); i++) {
