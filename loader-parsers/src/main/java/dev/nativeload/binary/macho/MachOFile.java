@@ -104,7 +104,12 @@ public final class MachOFile implements BinaryImage {
         return commands;
     }
 
-    /** {@return the load commands of one record type, in file order} @param <T> the type @param type its class */
+    /**
+     * {@return the load commands of one record type, in file order}
+     *
+     * @param <T>  the record type
+     * @param type its class, such as {@code LoadCommand.Dylib.class}
+     */
     public <T extends LoadCommand> List<T> loadCommands(Class<T> type) {
         return commands.stream().filter(type::isInstance).map(type::cast).toList();
     }
