@@ -76,6 +76,10 @@ public final class MachOFile implements BinaryImage {
         } else if (Integer.reverseBytes((int) raw) == (int) MachHeader.MAGIC_32
                 || Integer.reverseBytes((int) raw) == (int) MachHeader.MAGIC_64) {
             order = ByteOrder.BIG_ENDIAN;
+        } else if (Integer.reverseBytes((int) raw) == (int) FatMachOFile.MAGIC
+                || Integer.reverseBytes((int) raw) == (int) FatMachOFile.MAGIC_64) {
+            throw new MalformedBinaryException(data.fileOffset(),
+                    "a universal (fat) Mach-O file, not a single image: read it with FatMachOFile");
         } else {
             throw new MalformedBinaryException(data.fileOffset(), "not a Mach-O image: magic 0x" + Long.toHexString(raw));
         }
