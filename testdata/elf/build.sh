@@ -87,6 +87,12 @@ done
 printf '\x00\x00\x00\x00\xf0\x7f\x00\x00' | dd of="$p-libzoo-hugememsz.so" bs=1 \
     seek=$((phoff + last_load * 56 + 0x28)) conv=notrunc status=none
 
+# Android-style: a library with the Android ident note and NEEDED libc.so (linked against a stub
+# named libc.so, which is not kept), and an executable whose interpreter is bionic's linker.
+gcc "${common[@]}" -shared -nostdlib -o libc.so stub_libc.c -Wl,-soname,libc.so
+gcc "${common[@]}" -shared -nostdlib -o "$p-libandroid-ident.so" android.c -L. -l:libc.so
+gcc "${common[@]}" -pie -o "$p-hello-bionic-interp" hello.c -Wl,--dynamic-linker=/system/bin/linker64
+
 # musl: a library (NEEDED libc.so) and an executable (PT_INTERP ld-musl).
 musl-gcc "${common[@]}" -shared -o musl-x86_64-libzoo.so zoo.c \
     -Wl,-soname,libzoo.so.1 -Wl,--version-script=zoo.map

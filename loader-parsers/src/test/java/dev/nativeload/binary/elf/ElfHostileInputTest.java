@@ -60,6 +60,9 @@ class ElfHostileInputTest {
             if (e.getMessage() == null || e.problem().isBlank()) {
                 throw new AssertionError(description + ": MalformedBinaryException without a message", e);
             }
+            if (e.offset().isEmpty() || e.offset().getAsLong() > input.length) {
+                throw new AssertionError(description + ": MalformedBinaryException without an offset in the file", e);
+            }
             tally.malformed++;
         } catch (RuntimeException | Error e) {
             throw new AssertionError(description + ": " + e, e);
