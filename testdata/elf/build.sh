@@ -36,6 +36,10 @@ for pair in \
     build_set "${pair%%:*}" "${pair##*:}"
 done
 
+# SysV hash tables on other word sizes: 32-bit x86, and 64-bit s390x, whose DT_HASH words are 8 bytes.
+s390x-linux-gnu-gcc "${common[@]}" -shared -o gcc-s390x-libhashed-sysv.so hashed.c -Wl,--hash-style=sysv
+i686-linux-gnu-gcc "${common[@]}" -shared -o gcc-x86-libhashed-sysv.so hashed.c -Wl,--hash-style=sysv
+
 # x86_64: the full set.
 p=gcc-x86_64
 build_set gcc "$p"
