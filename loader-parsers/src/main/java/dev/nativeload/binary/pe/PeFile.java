@@ -158,8 +158,8 @@ public final class PeFile implements BinaryImage {
     @Override
     public BinarySummary summary() {
         String fileType = optionalHeader.isEmpty() ? "OBJ" : isDll() ? "DLL" : "EXE";
-        int bits = optionalHeader.map(OptionalHeader::bits)
-                .orElse(coffHeader.characteristics().has(FileCharacteristics.MACHINE_32BIT) ? 32 : 64);
+        int bits = optionalHeader.map(OptionalHeader::bits).orElse(machine().is32Bit()
+                || coffHeader.characteristics().has(FileCharacteristics.MACHINE_32BIT) ? 32 : 64);
         return new BinarySummary(
                 BinaryFormat.PE,
                 machine().architecture(),

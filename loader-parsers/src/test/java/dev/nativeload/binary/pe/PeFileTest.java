@@ -175,6 +175,9 @@ class PeFileTest {
         assertEquals(Optional.empty(), pe.optionalHeader());
         assertEquals(List.of(), pe.imports());
         assertEquals(Architecture.AARCH64, pe.summary().architecture());
+        assertEquals(64, pe.summary().bits());
+        ByteBuffer.wrap(b.array()).order(ByteOrder.LITTLE_ENDIAN).putShort(0x44, (short) 0x1c4);
+        assertEquals(32, parse(b.array()).summary().bits(), "ARMNT object without optional header");
     }
 
     @Test
