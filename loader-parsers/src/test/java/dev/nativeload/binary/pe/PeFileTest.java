@@ -190,6 +190,28 @@ class PeFileTest {
     }
 
     @Test
+    void jarDllArchitecturesMatchTheDirectoriesTheJarsFileThemUnder() throws Exception {
+        int checked = 0;
+        for (var e : PeFiles.jarDlls()) {
+            String dir = e.entry().toLowerCase(java.util.Locale.ROOT);
+            Architecture expected = dir.contains("x86-64") || dir.contains("x86_64") || dir.contains("amd64")
+                    ? Architecture.X86_64
+                    : dir.contains("aarch64") ? Architecture.AARCH64
+                    : dir.contains("armv7") ? Architecture.ARM
+                    : dir.contains("x86") ? Architecture.X86 : null;
+            if (expected == null) {
+                continue;
+            }
+            BinarySummary s = assertInstanceOf(PeFile.class, Binaries.read(e.file()), e.toString()).summary();
+            assertEquals(expected, s.architecture(), e.toString());
+            assertEquals(expected == Architecture.X86 || expected == Architecture.ARM ? 32 : 64, s.bits(), e.toString());
+            assertEquals("DLL", s.fileType(), e.toString());
+            checked++;
+        }
+        assertTrue(checked >= 6, "checked " + checked + " jar DLLs");
+    }
+
+    @Test
     void bigEndianViewIsReadLittleEndian() throws Exception {
         byte[] bytes = Files.readAllBytes(TestData.path("pe", "mingw-x86_64", "gui.exe"));
         PeFile pe = PeFile.read(BinaryData.of(bytes, ByteOrder.BIG_ENDIAN));
