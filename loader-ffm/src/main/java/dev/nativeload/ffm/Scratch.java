@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
  * are safe because this object keeps their owners reachable and never lets a view leave its thread's
  * current call.
  */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class Scratch {
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
     private static final ValueLayout.OfChar UTF16LE = ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
