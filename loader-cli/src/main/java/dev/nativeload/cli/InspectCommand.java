@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Tells what each file is and what it needs to load.",
-            "Prints what each file is (format, architecture, bits, byte order, type, OS, C library) "
-                    + "and what it needs to load (soname, needed libraries in file order, rpath, runpath, "
-                    + "interpreter, delay imports, symbol versions). Each slice of a fat Mach-O file is shown on its own.",
+            "For each FILE: format, architecture, bits, byte order, type, OS and C library; soname, "
+                    + "needed libraries in file order, rpath, runpath, interpreter, delay imports and symbol "
+                    + "versions. Each slice of a fat Mach-O file is shown on its own.",
             "A file that cannot be read is reported and the run goes on with the next one."
         },
         exitCodeListHeading = "%nExit status:%n",
