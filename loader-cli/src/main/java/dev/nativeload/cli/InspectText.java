@@ -8,6 +8,9 @@ import java.util.List;
  * The human rendering of {@code inspect}: the file name, then one labelled line per fact;
  * list facts continue on lines of their own under the first, and each slice of a fat file is
  * indented under a {@code slice N of M} heading. An absent value prints as {@code -}.
+ *
+ * <p>Names come from untrusted files, so control characters (C0, DEL, C1) print as {@code \xNN}
+ * rather than reach the terminal; {@code --json} gives the exact strings.
  */
 final class InspectText {
     private static final int LABEL_WIDTH = 14;
@@ -23,7 +26,7 @@ final class InspectText {
      */
     static String render(InspectResult.Read read) {
         StringBuilder sb = new StringBuilder();
-        sb.append(read.path()).append('\n');
+        sb.append(printable(read.path())).append('\n');
         if (read.isFat()) {
             line(sb, "  ", "format", read.format().name());
             int n = read.images().size();
@@ -45,7 +48,7 @@ final class InspectText {
      */
     static String render(InspectResult.Failed failed) {
         String where = failed.offset().isPresent() ? " at offset 0x" + Long.toHexString(failed.offset().getAsLong()) : "";
-        return failed.path() + ": " + failed.kind().name() + ": " + failed.message() + where + '\n';
+        return printable(failed.path()) + ": " + failed.kind().name() + ": " + printable(failed.message()) + where + '\n';
     }
 
     private static void summary(StringBuilder sb, String indent, BinarySummary s) {
@@ -83,6 +86,30 @@ final class InspectText {
     private static void line(StringBuilder sb, String indent, String label, String value) {
         sb.append(indent).append(label);
         sb.repeat(' ', Math.max(1, LABEL_WIDTH - label.length()));
-        sb.append(value).append('\n');
+        sb.append(printable(value)).append('\n');
+    }
+
+    /**
+     * {@return the text with each control character replaced by {@code \xNN}}
+     *
+     * @param text a name or message, possibly read from a hostile file
+     */
+    static String printable(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+            if (control && sb == null) {
+                sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (control) {
+                    sb.append(String.format("\\x%02X", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 }

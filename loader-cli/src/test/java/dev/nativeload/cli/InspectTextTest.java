@@ -68,4 +68,12 @@ class InspectTextTest {
         assertEquals("t.txt: NOT_A_BINARY: a script\n", InspectText.render(
                 new InspectResult.Failed("t.txt", InspectResult.ErrorKind.NOT_A_BINARY, "a script", OptionalLong.empty())));
     }
+
+    @Test
+    void controlCharactersFromTheFilePrintEscapedSoTheyCannotDriveTheTerminal() {
+        assertEquals("lib\\x1B[2Jevil\\x07.so\\x9B", InspectText.printable("lib\u001b[2Jevil\u0007.so\u009b"));
+        assertEquals("plain é 日本", InspectText.printable("plain é 日本"));
+        String text = InspectText.render(new InspectResult.Failed("a\nb", InspectResult.ErrorKind.IO, "no such file", OptionalLong.empty()));
+        assertEquals("a\\x0Ab: IO: no such file\n", text);
+    }
 }
