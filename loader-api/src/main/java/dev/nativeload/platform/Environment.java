@@ -14,19 +14,9 @@ public interface Environment {
     /** {@return a system property's value} @param name the property */
     Optional<String> property(String name);
 
-    /** {@return the real process environment and this JVM's system properties} */
+    /** {@return the real process environment and this JVM's system properties; always the same instance} */
     static Environment system() {
-        return new Environment() {
-            @Override
-            public Optional<String> variable(String name) {
-                return Optional.ofNullable(System.getenv(name));
-            }
-
-            @Override
-            public Optional<String> property(String name) {
-                return Optional.ofNullable(System.getProperty(name));
-            }
-        };
+        return SystemEnvironment.INSTANCE;
     }
 
     /**
@@ -36,18 +26,39 @@ public interface Environment {
      * @param properties system properties
      */
     static Environment of(Map<String, String> variables, Properties properties) {
-        Map<String, String> vars = Map.copyOf(variables);
-        Properties props = (Properties) properties.clone();
-        return new Environment() {
-            @Override
-            public Optional<String> variable(String name) {
-                return Optional.ofNullable(vars.get(name));
-            }
+        return new FixedEnvironment(Map.copyOf(variables), (Properties) properties.clone());
+    }
 
-            @Override
-            public Optional<String> property(String name) {
-                return Optional.ofNullable(props.getProperty(name));
-            }
-        };
+    /** The process's own environment. */
+    enum SystemEnvironment implements Environment {
+        INSTANCE;
+
+        @Override
+        public Optional<String> variable(String name) {
+            return Optional.ofNullable(System.getenv(name));
+        }
+
+        @Override
+        public Optional<String> property(String name) {
+            return Optional.ofNullable(System.getProperty(name));
+        }
+    }
+
+    /**
+     * A fixed set of variables and properties.
+     *
+     * @param variables  environment variables
+     * @param properties system properties
+     */
+    record FixedEnvironment(Map<String, String> variables, Properties properties) implements Environment {
+        @Override
+        public Optional<String> variable(String name) {
+            return Optional.ofNullable(variables.get(name));
+        }
+
+        @Override
+        public Optional<String> property(String name) {
+            return Optional.ofNullable(properties.getProperty(name));
+        }
     }
 }

@@ -1,0 +1,12 @@
+package dev.nativeload;
+
+import dev.nativeload.failure.Diagnosis;
+
+/** The library was found but cannot run here: another machine, word size, format or C library (ENOEXEC and kin) ({@link FailureKind#WRONG_ARCHITECTURE} and kin). */
+public final class IncompatibleLibraryException extends NativeLoadException {
+    private static final long serialVersionUID = 1L;
+
+    IncompatibleLibraryException(LoadReport report, Diagnosis diagnosis) {
+        super(report, diagnosis);
+    }
+}

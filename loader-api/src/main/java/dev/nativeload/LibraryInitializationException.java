@@ -1,0 +1,12 @@
+package dev.nativeload;
+
+import dev.nativeload.failure.Diagnosis;
+
+/** The library's initializer failed (DllMain returned FALSE, ERROR_DLL_INIT_FAILED) ({@link FailureKind#INIT_FAILED} and kin). */
+public final class LibraryInitializationException extends NativeLoadException {
+    private static final long serialVersionUID = 1L;
+
+    LibraryInitializationException(LoadReport report, Diagnosis diagnosis) {
+        super(report, diagnosis);
+    }
+}

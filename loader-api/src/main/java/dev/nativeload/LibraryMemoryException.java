@@ -1,0 +1,12 @@
+package dev.nativeload;
+
+import dev.nativeload.failure.Diagnosis;
+
+/** The loader could not map the memory the library asks for (ENOMEM) ({@link FailureKind#OUT_OF_MEMORY} and kin). */
+public final class LibraryMemoryException extends NativeLoadException {
+    private static final long serialVersionUID = 1L;
+
+    LibraryMemoryException(LoadReport report, Diagnosis diagnosis) {
+        super(report, diagnosis);
+    }
+}

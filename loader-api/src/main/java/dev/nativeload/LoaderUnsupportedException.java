@@ -1,0 +1,12 @@
+package dev.nativeload;
+
+import dev.nativeload.failure.Diagnosis;
+
+/** The kernel, a sandbox or the filesystem lacks what the loader needs (ENOSYS, EOPNOTSUPP/ENOTSUP) ({@link FailureKind#SYSCALL_UNAVAILABLE} and kin). */
+public final class LoaderUnsupportedException extends NativeLoadException {
+    private static final long serialVersionUID = 1L;
+
+    LoaderUnsupportedException(LoadReport report, Diagnosis diagnosis) {
+        super(report, diagnosis);
+    }
+}

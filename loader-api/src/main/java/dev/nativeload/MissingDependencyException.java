@@ -1,0 +1,12 @@
+package dev.nativeload;
+
+import dev.nativeload.failure.Diagnosis;
+
+/** The library was found, but a library it needs was not; {@link Diagnosis#dependency()} names it and {@link Diagnosis#neededBy()} who needs it ({@link FailureKind#MISSING_DEPENDENCY} and kin). */
+public final class MissingDependencyException extends NativeLoadException {
+    private static final long serialVersionUID = 1L;
+
+    MissingDependencyException(LoadReport report, Diagnosis diagnosis) {
+        super(report, diagnosis);
+    }
+}

@@ -1,0 +1,253 @@
+package dev.nativeload;
+
+import dev.nativeload.chain.DirectorySearchStrategy;
+import dev.nativeload.chain.ExplicitPathStrategy;
+import dev.nativeload.chain.FileStrategy;
+import dev.nativeload.chain.LoadRequest;
+import dev.nativeload.chain.LoadStrategy;
+import dev.nativeload.chain.SystemNameStrategy;
+import dev.nativeload.platform.Environment;
+import dev.nativeload.spi.NativeAccess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Loads native libraries through an ordered fallback chain and, when every step fails, throws a
+ * typed {@link NativeLoadException} whose message names every attempt, the real cause and a fix.
+ *
+ * {@snippet :
+ * NativeLibrary z = NativeLoader.load("z");                 // libz.so / libz.dylib / z.dll
+ * MethodHandle zlibVersion = Linker.nativeLinker().downcallHandle(
+ *         z.lookup("zlibVersion"), FunctionDescriptor.of(ValueLayout.ADDRESS));
+ *
+ * NativeLibrary zstd = NativeLoader.builder("zstd")
+ *         .environmentVariable("ZSTD_LIBRARY_PATH")         // the operator's override
+ *         .directories(Path.of("/opt/zstd/lib"))
+ *         .mode(new OpenMode(OpenMode.Binding.NOW, OpenMode.Visibility.GLOBAL))
+ *         .build()
+ *         .load();
+ * }
+ *
+ * <p>The default chain is: {@linkplain ExplicitPathStrategy explicit} (the system property
+ * {@code nativeload.<name>.path}, a file or a directory) → {@linkplain SystemNameStrategy system}
+ * (the OS loader's search by name, then {@code java.library.path}) →
+ * {@linkplain DirectorySearchStrategy directory search} (every candidate directory times every
+ * versioned file name, by absolute path). Before a file is handed to the OS its headers are read:
+ * one built for another machine, format or C library is skipped with the reason recorded.
+ *
+ * <p>A loader shares what it loads: loading the same name with the same configuration again, from
+ * any thread, returns the same {@link NativeLibrary}, and concurrent first loads open it once.
+ */
+public final class NativeLoader {
+    private static final ConcurrentHashMap<Key, NativeLibrary> LOADED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Key, Object> LOCKS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, NativeLoader> DEFAULT_LOADERS = new ConcurrentHashMap<>();
+
+    /** What makes two loads the same load. */
+    private record Key(String name, List<LoadStrategy> strategies, OpenMode mode, boolean precheck, NativeAccess access,
+                       Environment environment) {
+    }
+
+    private final Key key;
+
+    private NativeLoader(Builder b) {
+        this.key = new Key(b.name, List.copyOf(b.strategies()), b.mode, b.precheck, b.access, b.environment);
+    }
+
+    /**
+     * Loads a library by its logical name through the default chain.
+     *
+     * @param name the name without prefix or suffix ({@code "z"} for {@code libz.so}, {@code z.dll}),
+     *             or a file name ({@code "libz.so.1"})
+     * @return the loaded library, shared with other callers that load the same name
+     * @throws NativeLoadException (one of its subclasses) naming every attempt and the cause
+     */
+    public static NativeLibrary load(String name) {
+        return DEFAULT_LOADERS.computeIfAbsent(name, n -> builder(n).build()).load();
+    }
+
+    /**
+     * Loads one file by its path.
+     *
+     * @param file the library file
+     * @return the loaded library, shared with other callers that load the same file
+     * @throws NativeLoadException (one of its subclasses) saying why the file cannot load
+     */
+    public static NativeLibrary load(Path file) {
+        return builder(String.valueOf(file.toAbsolutePath().getFileName()))
+                .strategies(List.of(new FileStrategy(file)))
+                .build()
+                .load();
+    }
+
+    /**
+     * {@return a builder for loading {@code name} with options}
+     *
+     * @param name the library's logical name, or a file name
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * Runs the chain, or returns the library this configuration already loaded.
+     *
+     * @return the loaded library
+     * @throws NativeLoadException (one of its subclasses) naming every attempt and the cause
+     */
+    public NativeLibrary load() {
+        NativeLibrary loaded = LOADED.get(key);
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+            loaded = LOADED.get(key);
+            if (loaded != null) {
+                return loaded;
+            }
+            NativeAccess access = key.access() != null ? key.access() : NativeAccessLookup.get();
+            LoadRequest request = new LoadRequest(key.name(), access.host(), key.environment());
+            ChainRunner.Success s = new ChainRunner(access).run(request, key.strategies(), key.mode(), key.precheck());
+            NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.report(),
+                    () -> LOADED.remove(key));
+            LOADED.put(key, library);
+            return library;
+        }
+    }
+
+    /** {@return the strategies this loader runs, in order} */
+    public List<LoadStrategy> strategies() {
+        return key.strategies();
+    }
+
+    /** Options for one library's load. Not thread-safe; the built {@link NativeLoader} is. */
+    public static final class Builder {
+        private final String name;
+        private List<LoadStrategy> strategies;
+        private String propertyName = ExplicitPathStrategy.DEFAULT_PROPERTY;
+        private Optional<String> environmentVariable = Optional.empty();
+        private final List<Path> directories = new ArrayList<>();
+        private OpenMode mode = OpenMode.DEFAULT;
+        private boolean precheck = true;
+        private NativeAccess access;
+        private Environment environment = Environment.system();
+
+        private Builder(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("library name is blank");
+            }
+            this.name = name;
+        }
+
+        /**
+         * Replaces the whole chain with these steps, in this order.
+         *
+         * @param steps the strategies
+         * @return this builder
+         */
+        public Builder strategies(List<? extends LoadStrategy> steps) {
+            if (steps.isEmpty()) {
+                throw new IllegalArgumentException("a chain needs at least one strategy");
+            }
+            this.strategies = List.copyOf(steps);
+            return this;
+        }
+
+        /**
+         * Sets the system property of the explicit step; {@code %s} stands for the library name.
+         *
+         * @param property e.g. {@code "myapp.zstd.path"}; the default is {@code nativeload.%s.path}
+         * @return this builder
+         */
+        public Builder explicitPathProperty(String property) {
+            this.propertyName = Objects.requireNonNull(property, "property");
+            return this;
+        }
+
+        /**
+         * Names an environment variable the explicit step reads (a file or directory).
+         *
+         * @param variable e.g. {@code "ZSTD_LIBRARY_PATH"}
+         * @return this builder
+         */
+        public Builder environmentVariable(String variable) {
+            this.environmentVariable = Optional.of(variable);
+            return this;
+        }
+
+        /**
+         * Adds directories the directory search tries before all others.
+         *
+         * @param dirs the directories
+         * @return this builder
+         */
+        public Builder directories(Path... dirs) {
+            directories.addAll(List.of(dirs));
+            return this;
+        }
+
+        /**
+         * Sets how symbols are bound and shown: {@link OpenMode#DEFAULT} is {@code RTLD_NOW | RTLD_LOCAL}.
+         *
+         * @param openMode the mode
+         * @return this builder
+         */
+        public Builder mode(OpenMode openMode) {
+            this.mode = Objects.requireNonNull(openMode, "openMode");
+            return this;
+        }
+
+        /**
+         * Whether to read each candidate's headers first and skip one that cannot load here
+         * (default true). With false every candidate goes to the OS, and failures are explained after.
+         *
+         * @param enabled whether to pre-check
+         * @return this builder
+         */
+        public Builder precheck(boolean enabled) {
+            this.precheck = enabled;
+            return this;
+        }
+
+        /**
+         * Uses this OS boundary instead of the service found on the module or class path (tests,
+         * fault injection, embedders).
+         *
+         * @param nativeAccess the implementation
+         * @return this builder
+         */
+        public Builder access(NativeAccess nativeAccess) {
+            this.access = Objects.requireNonNull(nativeAccess, "nativeAccess");
+            return this;
+        }
+
+        /**
+         * Reads environment variables and system properties from here instead of the process's.
+         *
+         * @param env the environment
+         * @return this builder
+         */
+        public Builder environment(Environment env) {
+            this.environment = Objects.requireNonNull(env, "env");
+            return this;
+        }
+
+        private List<LoadStrategy> strategies() {
+            if (strategies != null) {
+                return strategies;
+            }
+            return List.of(new ExplicitPathStrategy(propertyName, environmentVariable), new SystemNameStrategy(),
+                    new DirectorySearchStrategy(directories));
+        }
+
+        /** {@return the loader} */
+        public NativeLoader build() {
+            return new NativeLoader(this);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.nativeload;
+
+import dev.nativeload.failure.Diagnosis;
+
+/** The path runs through a loop of symbolic links (ELOOP) ({@link FailureKind#SYMLINK_LOOP} and kin). */
+public final class SymlinkLoopException extends NativeLoadException {
+    private static final long serialVersionUID = 1L;
+
+    SymlinkLoopException(LoadReport report, Diagnosis diagnosis) {
+        super(report, diagnosis);
+    }
+}
