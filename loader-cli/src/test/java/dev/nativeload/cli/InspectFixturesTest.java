@@ -59,6 +59,47 @@ class InspectFixturesTest {
     }
 
     @Test
+    void mixedGoodAndBadFilesAreAllReportedInOrderAndTheStatusIsOne() throws Exception {
+        List<Path> fixtures = allFixtures();
+        assumeFalse(fixtures.isEmpty(), NO_FIXTURES);
+        Path good = fixtures.getFirst();
+        Path empty = Files.createFile(tmp.resolve("empty"));
+        Path text = Files.writeString(tmp.resolve("text"), "plain text\n");
+        Path cut = Files.write(tmp.resolve("cut"), Arrays.copyOf(Files.readAllBytes(good), 300));
+        Path last = fixtures.getLast();
+        CliRun run = inspectJson(tmp, List.of(good, empty, text, tmp.resolve("missing"), cut, last));
+        assertEquals(1, run.status());
+        List<String> lines = run.outLines();
+        assertEquals(6, lines.size(), run.out());
+        List<String> outcome = lines.stream().map(InspectSchema::assertFileObject)
+                .map(n -> n.has("error") ? n.get("error").get("kind").asText() : n.get("format").asText()).toList();
+        assertFalse(outcome.get(0).equals("MALFORMED") || outcome.get(0).equals("IO"), outcome.toString());
+        assertEquals(List.of("NOT_A_BINARY", "NOT_A_BINARY", "IO", "MALFORMED"), outcome.subList(1, 5));
+        assertTrue(InspectSchema.FORMATS.contains(outcome.get(5)), outcome.toString());
+
+        CliRun human = CliRun.run(tmp, "inspect", good.toString(), empty.toString(), last.toString());
+        assertEquals(1, human.status());
+        assertTrue(human.out().startsWith(good + "\n") && human.out().contains("\n\n" + last + "\n"), human.out());
+        assertEquals(1, human.err().lines().count(), human.err());
+    }
+
+    @Test
+    void oneThousandRealFilesInOneRunAreAllReadWithinSeconds() {
+        List<Path> fixtures = allFixtures();
+        assumeFalse(fixtures.isEmpty(), NO_FIXTURES);
+        List<Path> thousand = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            thousand.add(fixtures.get(i % fixtures.size()));
+        }
+        long start = System.nanoTime();
+        CliRun run = inspectJson(tmp, thousand);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, run.status(), run.out().lines().filter(l -> l.contains("\"error\"")).findFirst().orElse(""));
+        assertEquals(1000, run.outLines().size());
+        assertTrue(millis < 15_000, "1,000 files took " + millis + " ms");
+    }
+
+    @Test
     void jsonCarriesExactlyWhatTheParsersSummarySaysForEveryFixtureAndSlice() throws Exception {
         List<Path> fixtures = allFixtures();
         assumeFalse(fixtures.isEmpty(), NO_FIXTURES);
