@@ -184,7 +184,8 @@ class InspectCommandTest {
         for (int i = 0; i < 1000; i++) {
             assertEquals("f" + i, InspectSchema.assertFileObject(lines.get(i)).get("path").asText());
         }
-        assertTrue(millis < 10_000, "1,000 files took " + millis + " ms");
+        // Generous for a loaded build machine; a JVM per file would take minutes.
+        assertTrue(millis < 30_000, "1,000 files took " + millis + " ms");
     }
 
     @Test

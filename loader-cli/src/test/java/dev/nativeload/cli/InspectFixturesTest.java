@@ -96,7 +96,8 @@ class InspectFixturesTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, run.status(), run.out().lines().filter(l -> l.contains("\"error\"")).findFirst().orElse(""));
         assertEquals(1000, run.outLines().size());
-        assertTrue(millis < 15_000, "1,000 files took " + millis + " ms");
+        // Generous for a loaded build machine; a JVM per file would take minutes.
+        assertTrue(millis < 30_000, "1,000 files took " + millis + " ms");
     }
 
     @Test
