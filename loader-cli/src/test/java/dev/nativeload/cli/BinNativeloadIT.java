@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -46,7 +47,6 @@ class BinNativeloadIT {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
         pb.environment().remove("JAVA_HOME");
-        pb.environment().remove("NATIVELOAD_JVM_DIRS");
         pb.environment().putAll(env);
         Path outFile = tmp.resolve("stdout-" + System.nanoTime());
         Path errFile = tmp.resolve("stderr-" + System.nanoTime());
@@ -64,17 +64,25 @@ class BinNativeloadIT {
         return Map.of("JAVA_HOME", currentJavaHome().toString());
     }
 
-    /** A fake JDK whose java prints the given version line, and "fake NAME" when run otherwise. */
-    Path fakeJdk(Path jvmDir, String name, String versionLine) throws IOException {
-        Path bin = Files.createDirectories(jvmDir.resolve(name).resolve("bin"));
-        Path java = bin.resolve("java");
+    /**
+     * A fake JDK home whose java reports the given java.specification.version (what
+     * scripts/find-java.sh reads) and, when run for real, prints "fake NAME", then each argument on
+     * a line of its own, and exits with status 7.
+     */
+    Path fakeJdk(String name, String specificationVersion) throws IOException {
+        Path home = tmp.resolve(name);
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
         Files.writeString(java, """
                 #!/bin/sh
-                if [ "$1" = "-version" ]; then echo '%s' >&2; exit 0; fi
+                for a in "$@"; do
+                  if [ "$a" = "-version" ]; then echo '    java.specification.version = %s' >&2; exit 0; fi
+                done
                 echo "fake %s"
-                """.formatted(versionLine, name));
+                printf '%%s\\n' "$@"
+                exit 7
+                """.formatted(specificationVersion, name));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return java;
+        return home;
     }
 
     @Test
@@ -137,41 +145,26 @@ class BinNativeloadIT {
     }
 
     @Test
-    void javaHomeOlderThan22IsSkippedForAJdkFromTheSearchDirectories() throws Exception {
-        Path old = tmp.resolve("old-home");
-        fakeJdk(tmp, "old-home", "openjdk version \"17.0.15\" 2025-04-15");
-        Path jvms = Files.createDirectories(tmp.resolve("jvms"));
-        Files.createSymbolicLink(jvms.resolve("current"), currentJavaHome());
-        Result result = run(Map.of("JAVA_HOME", old.toString(), "NATIVELOAD_JVM_DIRS", jvms.toString()), "--version");
-        assertEquals(0, result.status(), result.err());
-        assertTrue(result.out().startsWith("nativeload "), result.out());
+    void javaHome22OrNewerIsUsedAsItIs() throws Exception {
+        Path home = fakeJdk("jdk23", "23");
+        Result result = run(Map.of("JAVA_HOME", home.toString()), "inspect", "a b", "");
+        List<String> lines = result.out().lines().toList();
+        assertEquals("fake jdk23", lines.getFirst(), result.err());
+        assertEquals(List.of("-m", "dev.nativeload.cli/dev.nativeload.cli.Main", "inspect", "a b", ""),
+                lines.subList(lines.size() - 5, lines.size()), "arguments pass through unchanged");
+        assertEquals(7, result.status(), "the exit status passes through");
     }
 
     @Test
-    void newestJdkAtLeast22IsChosenComparingVersionsAsNumbers() throws Exception {
-        Path jvms = Files.createDirectories(tmp.resolve("jvms"));
-        fakeJdk(jvms, "jdk8", "openjdk version \"1.8.0_402\"");
-        fakeJdk(jvms, "jdk9", "java version \"9.0.4\"");
-        fakeJdk(jvms, "jdk21", "openjdk version \"21.0.2\" 2024-01-16");
-        fakeJdk(jvms, "jdk22", "openjdk version \"22.0.1\" 2024-04-16");
-        fakeJdk(jvms, "jdk100", "openjdk version \"100-ea\" 2040-01-01");
-        fakeJdk(jvms, "jdk23", "openjdk version \"23\" 2024-09-17");
-        Result result = run(Map.of("NATIVELOAD_JVM_DIRS", jvms.toString()), "inspect", "x");
-        assertEquals("fake jdk100", result.out().strip(), result.err());
-
-        Files.delete(jvms.resolve("jdk100/bin/java"));
-        assertEquals("fake jdk23", run(Map.of("NATIVELOAD_JVM_DIRS", jvms.toString()), "x").out().strip());
-    }
-
-    @Test
-    void noJdk22AnywhereIsAClearErrorWithStatusThree() throws Exception {
-        Path jvms = Files.createDirectories(tmp.resolve("jvms"));
-        fakeJdk(jvms, "jdk21", "openjdk version \"21.0.2\" 2024-01-16");
-        fakeJdk(jvms, "jdk9", "java version \"9\"");
-        Result result = run(Map.of("NATIVELOAD_JVM_DIRS", jvms.toString()), "inspect", "x");
-        assertEquals(3, result.status());
-        assertEquals("", result.out());
-        assertTrue(result.err().contains("no Java 22 or newer found"), result.err());
+    void javaHomeOlderThan22IsPassedOverForANewerJdk() throws Exception {
+        Result probe = run(repoRoot().resolve("scripts/find-java.sh"), Map.of());
+        assumeTrue(probe.status() == 0, "this machine has no JDK 22+ under /usr/lib/jvm: " + probe.err());
+        for (String old : List.of("17", "1.8")) {
+            Path home = fakeJdk("jdk-" + old, old);
+            Result result = run(Map.of("JAVA_HOME", home.toString()), "--version");
+            assertEquals(0, result.status(), result.err());
+            assertTrue(result.out().startsWith("nativeload "), "JAVA_HOME " + old + " must not be used: " + result.out());
+        }
     }
 
     @Test
