@@ -237,6 +237,39 @@ class InspectFixturesTest {
     }
 
     @Test
+    void machODylibsInstallNameRpathsAndDylinkerMatchLlvmObjdumpForEverySlice() {
+        List<Path> machos = Fixtures.binaries("macho");
+        assumeFalse(machos.isEmpty(), NO_FIXTURES);
+        assumeTrue(ReferenceTool.available("llvm-objdump"), "llvm-objdump is not installed");
+        List<String> lines = inspectJson(tmp, machos).outLines();
+        int slices = 0;
+        for (int i = 0; i < machos.size(); i++) {
+            String file = machos.get(i).toString();
+            JsonNode json = InspectSchema.parse(lines.get(i));
+            List<JsonNode> images = new ArrayList<>();
+            if (json.has("slices")) {
+                json.get("slices").forEach(images::add);
+            } else {
+                images.add(json);
+            }
+            List<MachOLoadCommands> reference = MachOLoadCommands.parse(
+                    ReferenceTool.run("llvm-objdump", "--macho", "--private-headers", "--arch=all", file));
+            assertEquals(reference.size(), images.size(), file + " slice count");
+            for (int k = 0; k < images.size(); k++) {
+                JsonNode image = images.get(k);
+                MachOLoadCommands expected = reference.get(k);
+                assertEquals(expected.dylibs(), strings(image.get("needed")), file + " slice " + k + " dylibs, in order");
+                assertEquals(expected.rpaths(), strings(image.get("rpath")), file + " slice " + k + " LC_RPATH");
+                assertEquals(expected.installName(), image.get("soname").isNull() ? null : image.get("soname").asText(), file);
+                assertEquals(expected.dylinker(), image.get("interpreter").isNull() ? null : image.get("interpreter").asText(), file);
+                assertEquals(List.of(), strings(image.get("runpath")), file);
+                slices++;
+            }
+        }
+        assertTrue(slices > machos.size() || machos.isEmpty(), "the fixtures include a fat file with several slices");
+    }
+
+    @Test
     void everyTruncationOfARealElfIsReportedAsReadOrMalformedWithAnOffset() throws Exception {
         List<Path> elves = Fixtures.binaries("elf");
         assumeFalse(elves.isEmpty(), NO_FIXTURES);
