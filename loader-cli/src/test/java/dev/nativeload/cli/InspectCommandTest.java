@@ -156,6 +156,16 @@ class InspectCommandTest {
     }
 
     @Test
+    void doubleDashEndsOptionsSoAFileNameMayStartWithADash() throws IOException {
+        Files.createFile(dir.resolve("--json"));
+        Files.createFile(dir.resolve("-x"));
+        CliRun run = CliRun.run(dir, "inspect", "--json", "--", "--json", "-x");
+        List<String> paths = run.outLines().stream().map(l -> InspectSchema.parse(l).get("path").asText()).toList();
+        assertEquals(List.of("--json", "-x"), paths);
+        assertEquals(2, CliRun.run(dir, "inspect", "-x").status(), "without --, -x is an unknown option");
+    }
+
+    @Test
     void emptyNameListInspectsNothingAndSucceeds() {
         CliRun run = CliRun.withStdin(dir, "\n\n", "inspect", "--json", "-");
         assertEquals(0, run.status());
