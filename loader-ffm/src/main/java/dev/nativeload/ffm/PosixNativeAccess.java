@@ -21,8 +21,8 @@ import java.util.OptionalInt;
  * {@code dlopen}/{@code dlsym}/{@code dlerror}/{@code dlclose}.
  *
  * <p>{@code dlerror()} is read right after a failing call on the same thread, and {@code errno} is
- * captured by the linker at the moment the call returns (glibc's {@code dlopen} restores it, so it
- * is usually 0; the message is what tells). Symbol lookup writes the name into a per-thread native
+ * cleared before {@code dlopen} and captured by the linker the moment it returns (glibc's
+ * {@code dlopen} restores it, so it comes back 0 there; the message is what tells). Symbol lookup writes the name into a per-thread native
  * buffer and creates no arena.
  */
 final class PosixNativeAccess implements NativeAccess {
@@ -34,6 +34,29 @@ final class PosixNativeAccess implements NativeAccess {
     PosixNativeAccess(TargetOs os) {
         this.os = Objects.requireNonNull(os, "os");
         this.flags = Dlfcn.Flags.forOs(os).orElse(Dlfcn.Flags.LINUX);
+        if (isSupported()) {
+            warmUpErrorPath();
+        }
+    }
+
+    /**
+     * Links, once, everything that runs between clearing {@code errno}, a failing call, and the
+     * copy of its {@code dlerror()} text. The JVM resolves a native method, or a call site, on first use,
+     * partly through {@code dlsym} on the calling thread; were that to happen in between, it would
+     * replace or clear the very message being read, or set {@code errno} (class loading probes files).
+     */
+    private void warmUpErrorPath() {
+        Scratch scratch = Scratch.current();
+        Dlfcn.errno(scratch);
+        ErrnoH.clear();
+        // dlopen(NULL) returns the main program's handle and loads nothing.
+        MemorySegment self = Dlfcn.dlopen(scratch.callState(), MemorySegment.NULL, flags.lazy() | flags.local());
+        if (self.address() != 0) {
+            Dlfcn.dlclose(self);
+        }
+        Dlfcn.dlerror();
+        HostFacts.cText(scratch.cString("nativeload"));
+        new OsError("dlopen", OptionalInt.empty(), "");
     }
 
     @Override
@@ -54,12 +77,14 @@ final class PosixNativeAccess implements NativeAccess {
         if (file == null) {
             throw new IllegalArgumentException("a library name cannot contain a NUL character: " + target.replace("\0", "\\0"));
         }
-        MemorySegment handle = Dlfcn.dlopen(scratch.callState(), file, flags.of(mode));
+        int bits = flags.of(mode);
+        ErrnoH.clear();
+        MemorySegment handle = Dlfcn.dlopen(scratch.callState(), file, bits);
         if (handle.address() != 0) {
             return new OpenResult.Opened(new LibraryHandle(handle));
         }
-        int errno = Dlfcn.errno(scratch);
         String message = lastDlerror();
+        int errno = Dlfcn.errno(scratch);
         return new OpenResult.Failed(new OsError("dlopen", errno == 0 ? OptionalInt.empty() : OptionalInt.of(errno), message));
     }
 

@@ -9,7 +9,9 @@ import dev.nativeload.binary.TargetOs;
 import dev.nativeload.spi.MountFlags;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.util.Optional;
 
@@ -25,26 +27,67 @@ final class Statvfs {
     private Statvfs() {
     }
 
+    private static final ValueLayout U32 = ValueLayout.JAVA_INT;
+    private static final ValueLayout U64 = ValueLayout.JAVA_LONG;
+
     /**
-     * Where the flags word sits in one ABI's result struct, and what its bits mean.
+     * One ABI's result struct, as jextract would lay it out, and what its flag bits mean.
      *
-     * @param abi        a name for reports and tests
-     * @param size       {@code sizeof} the struct
-     * @param flagOffset {@code offsetof} the flags field ({@code f_flag} / {@code f_flags})
-     * @param flagBytes  its width: 8 for an LP64 {@code unsigned long}, 4 otherwise
-     * @param readOnly   {@code ST_RDONLY} / {@code MNT_RDONLY}
-     * @param noSuid     {@code ST_NOSUID} / {@code MNT_NOSUID}
-     * @param noExec     {@code ST_NOEXEC} / {@code MNT_NOEXEC}
+     * @param abi       a name for reports and tests
+     * @param struct    the C struct, field by field (padding named {@code __pad*})
+     * @param flagField the flags field: {@code f_flag} ({@code statvfs}) or {@code f_flags} ({@code statfs})
+     * @param readOnly  {@code ST_RDONLY} / {@code MNT_RDONLY}
+     * @param noSuid    {@code ST_NOSUID} / {@code MNT_NOSUID}
+     * @param noExec    {@code ST_NOEXEC} / {@code MNT_NOEXEC}
      */
-    record Layout(String abi, long size, long flagOffset, int flagBytes, long readOnly, long noSuid, long noExec) {
-        /** {@code struct statvfs} of glibc and musl on every 64-bit Linux (same offsets in both). */
-        static final Layout LINUX_LP64 = new Layout("linux-lp64", 112, 72, 8, 1, 2, 8);
-        /** {@code struct statvfs} of glibc on 32-bit Linux (32-bit block counts, {@code __f_unused} before {@code f_flag}). */
-        static final Layout LINUX_GLIBC_ILP32 = new Layout("linux-glibc-ilp32", 72, 40, 4, 1, 2, 8);
-        /** {@code struct statvfs} of musl on 32-bit Linux (64-bit block counts, padding after {@code f_fsid}). */
-        static final Layout LINUX_MUSL_ILP32 = new Layout("linux-musl-ilp32", 96, 64, 4, 1, 2, 8);
-        /** {@code struct statfs} of macOS, 64-bit inodes ({@code f_mntonname[1024]}). */
-        static final Layout DARWIN_STATFS = new Layout("darwin-statfs64", 2168, 64, 4, 0x1, 0x8, 0x4);
+    record Layout(String abi, StructLayout struct, String flagField, long readOnly, long noSuid, long noExec) {
+        /**
+         * {@code struct statvfs} of glibc and musl on every 64-bit Linux: eleven {@code unsigned long}-wide
+         * fields, then spare ints (musl names the tail {@code f_type} and {@code __reserved}; same offsets).
+         */
+        static final Layout LINUX_LP64 = new Layout("linux-lp64", MemoryLayout.structLayout(
+                U64.withName("f_bsize"), U64.withName("f_frsize"),
+                U64.withName("f_blocks"), U64.withName("f_bfree"), U64.withName("f_bavail"),
+                U64.withName("f_files"), U64.withName("f_ffree"), U64.withName("f_favail"),
+                U64.withName("f_fsid"), U64.withName("f_flag"), U64.withName("f_namemax"),
+                MemoryLayout.sequenceLayout(6, U32).withName("__f_spare")).withName("statvfs"),
+                "f_flag", 1, 2, 8);
+
+        /** {@code struct statvfs} of glibc on 32-bit Linux: 32-bit counts, {@code __f_unused} before {@code f_flag}. */
+        static final Layout LINUX_GLIBC_ILP32 = new Layout("linux-glibc-ilp32", MemoryLayout.structLayout(
+                U32.withName("f_bsize"), U32.withName("f_frsize"),
+                U32.withName("f_blocks"), U32.withName("f_bfree"), U32.withName("f_bavail"),
+                U32.withName("f_files"), U32.withName("f_ffree"), U32.withName("f_favail"),
+                U32.withName("f_fsid"), U32.withName("__f_unused"), U32.withName("f_flag"), U32.withName("f_namemax"),
+                MemoryLayout.sequenceLayout(6, U32).withName("__f_spare")).withName("statvfs"),
+                "f_flag", 1, 2, 8);
+
+        /** {@code struct statvfs} of musl on 32-bit Linux: 64-bit counts, 32 bits of padding after {@code f_fsid}. */
+        static final Layout LINUX_MUSL_ILP32 = new Layout("linux-musl-ilp32", MemoryLayout.structLayout(
+                U32.withName("f_bsize"), U32.withName("f_frsize"),
+                U64.withName("f_blocks"), U64.withName("f_bfree"), U64.withName("f_bavail"),
+                U64.withName("f_files"), U64.withName("f_ffree"), U64.withName("f_favail"),
+                U32.withName("f_fsid"), MemoryLayout.paddingLayout(4), U32.withName("f_flag"), U32.withName("f_namemax"),
+                U32.withName("f_type"), MemoryLayout.sequenceLayout(5, U32).withName("__reserved")).withName("statvfs"),
+                "f_flag", 1, 2, 8);
+
+        /** {@code struct statfs} of macOS with 64-bit inodes ({@code MAXPATHLEN} 1024, {@code MFSTYPENAMELEN} 16). */
+        static final Layout DARWIN_STATFS = new Layout("darwin-statfs64", MemoryLayout.structLayout(
+                U32.withName("f_bsize"), U32.withName("f_iosize"),
+                U64.withName("f_blocks"), U64.withName("f_bfree"), U64.withName("f_bavail"),
+                U64.withName("f_files"), U64.withName("f_ffree"),
+                MemoryLayout.sequenceLayout(2, U32).withName("f_fsid"),
+                U32.withName("f_owner"), U32.withName("f_type"), U32.withName("f_flags"), U32.withName("f_fssubtype"),
+                MemoryLayout.sequenceLayout(16, ValueLayout.JAVA_BYTE).withName("f_fstypename"),
+                MemoryLayout.sequenceLayout(1024, ValueLayout.JAVA_BYTE).withName("f_mntonname"),
+                MemoryLayout.sequenceLayout(1024, ValueLayout.JAVA_BYTE).withName("f_mntfromname"),
+                U32.withName("f_flags_ext"), MemoryLayout.sequenceLayout(7, U32).withName("f_reserved")).withName("statfs"),
+                "f_flags", 0x1, 0x8, 0x4);
+
+        /** {@return every layout this class knows} */
+        static java.util.List<Layout> all() {
+            return java.util.List.of(LINUX_LP64, LINUX_GLIBC_ILP32, LINUX_MUSL_ILP32, DARWIN_STATFS);
+        }
 
         /**
          * {@return the layout for a host, or empty where none is known}
@@ -63,11 +106,21 @@ final class Statvfs {
             };
         }
 
-        /** {@return the flags in a filled result struct} @param struct at least {@link #size()} bytes */
-        MountFlags decode(MemorySegment struct) {
-            long flags = flagBytes == 8
-                    ? struct.get(ValueLayout.JAVA_LONG_UNALIGNED, flagOffset)
-                    : Integer.toUnsignedLong(struct.get(ValueLayout.JAVA_INT_UNALIGNED, flagOffset));
+        /** {@return {@code sizeof} the struct} */
+        long size() {
+            return struct.byteSize();
+        }
+
+        /** {@return {@code offsetof} the flags field} */
+        long flagOffset() {
+            return struct.byteOffset(MemoryLayout.PathElement.groupElement(flagField));
+        }
+
+        /** {@return the flags in a filled result struct} @param filled at least {@link #size()} bytes */
+        MountFlags decode(MemorySegment filled) {
+            long flags = struct.select(MemoryLayout.PathElement.groupElement(flagField)) instanceof ValueLayout.OfLong
+                    ? filled.get(ValueLayout.JAVA_LONG_UNALIGNED, flagOffset())
+                    : Integer.toUnsignedLong(filled.get(ValueLayout.JAVA_INT_UNALIGNED, flagOffset()));
             return new MountFlags((flags & noExec) != 0, (flags & readOnly) != 0, (flags & noSuid) != 0);
         }
     }
