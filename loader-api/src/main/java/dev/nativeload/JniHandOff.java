@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Hands the file the chain loaded to the caller's own loader ({@code System::load} written in the
- * caller's class), so JNI methods bind in the caller's class loader, and records it in the report.
+ * Hands the file the chain loaded to the caller's own loader ({@code p -> System.load(p.toString())}
+ * written in the caller's class), so JNI methods bind in the caller's class loader, and records it in the report.
  */
 final class JniHandOff {
     static final String STEP = "jni";

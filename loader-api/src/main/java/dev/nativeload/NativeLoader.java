@@ -316,8 +316,9 @@ public final class NativeLoader {
 
         /**
          * Hands the loaded file's absolute path to the caller's own loader after the chain opened it,
-         * so JNI methods bind in the caller's class loader: {@code .jniLoader(System::load)} written in
-         * the class that declares the {@code native} methods. The report records the hand-off.
+         * so JNI methods bind in the caller's class loader: {@code .jniLoader(p -> System.load(p.toString()))}
+         * written in the class that declares the {@code native} methods ({@code System.load} binds to
+         * the class loader of the class whose code calls it). The report records the hand-off.
          *
          * @param loader called with the absolute path of the file that loaded
          * @return this builder
