@@ -42,7 +42,7 @@ final class EntryLocks {
         final ReentrantLock mutex = new ReentrantLock();
         FileChannel channel;
         Object fileKey;
-        FileLock pin;
+        volatile FileLock pin;
     }
 
     /** An entry locked for writing; {@link #pin()} marks it in use before the lock is released. */
