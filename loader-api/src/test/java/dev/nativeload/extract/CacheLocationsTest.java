@@ -52,7 +52,7 @@ class CacheLocationsTest {
     @Test
     void aUserNameIsMadeSafeAsOnePathElementOfTheTmpdirFallback() {
         Environment e = env(Map.of(), "user.name", "../evil/x", "java.io.tmpdir", "/tmp");
-        assertEquals(List.of(Path.of("/tmp/nativeload-.._evil_x")), CacheLocations.of(host(TargetOs.LINUX), e, Optional.empty()));
+        assertEquals(List.of(Path.of("/tmp/nativeload-_.._evil_x")), CacheLocations.of(host(TargetOs.LINUX), e, Optional.empty()));
     }
 
     @Test
