@@ -65,7 +65,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
 
     private Stream<Candidate> extractNow(LoadRequest request) {
         Extractor extractor = new Extractor(CacheLocations.of(request.host(), request.environment(), cacheDirectory),
-                new CacheDirectoryCheck(mountFlags, request.environment().property("user.name").orElse("")));
+                new CacheDirectoryCheck(mountFlags, request.environment().property("user.name").orElse(System.getProperty("user.name", ""))));
         List<String> tried = new ArrayList<>();
         for (ResourceLayout layout : layouts) {
             for (ResourceName resource : layout.resources(request.name(), request.host())) {
