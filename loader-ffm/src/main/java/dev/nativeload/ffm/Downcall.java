@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param available whether the symbol was found
  * @param handle    the downcall handle, or the throwing stand-in
  */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 record Downcall(String name, boolean available, MethodHandle handle) {
     /**
      * {@return the downcall for {@code name} in {@code lookup}, or a throwing stand-in when it is absent}

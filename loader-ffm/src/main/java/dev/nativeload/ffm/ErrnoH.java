@@ -13,6 +13,7 @@ import java.lang.foreign.ValueLayout;
  * before a call whose error state is captured. glibc's {@code dlopen} restores {@code errno} on
  * failure, so without clearing, the captured value is whatever an earlier call on the thread left.
  */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class ErrnoH {
     private ErrnoH() {
     }

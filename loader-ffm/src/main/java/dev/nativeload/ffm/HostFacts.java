@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Reads the facts of a POSIX host in-process: C library and version, page size, translation. */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class HostFacts {
     private static final Path SELF_EXE = Path.of("/proc/self/exe");
 

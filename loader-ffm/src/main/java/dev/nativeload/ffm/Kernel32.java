@@ -18,6 +18,7 @@ import java.lang.invoke.VarHandle;
  * <p>Nothing here is touched off Windows: the library lookup and the {@code GetLastError}
  * capture option exist only there, and every holder initializes on first use.
  */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class Kernel32 {
     /** {@code LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR}: the DLL's own directory is searched for its dependencies. */
     static final int LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR = 0x0000_0100;
@@ -27,8 +28,6 @@ final class Kernel32 {
     static final int FORMAT_MESSAGE_IGNORE_INSERTS = 0x0000_0200;
     /** {@code FORMAT_MESSAGE_FROM_SYSTEM}. */
     static final int FORMAT_MESSAGE_FROM_SYSTEM = 0x0000_1000;
-    /** {@code ERROR_INSUFFICIENT_BUFFER}. */
-    static final int ERROR_INSUFFICIENT_BUFFER = 122;
 
     private Kernel32() {
     }
@@ -182,9 +181,9 @@ final class Kernel32 {
         static final Downcall CALL = Downcall.find(Lib.KERNEL32, "GetSystemInfo", FunctionDescriptor.ofVoid(ADDRESS));
     }
 
-    /** {@code sizeof(SYSTEM_INFO)} on 64-bit Windows. */
+    /** At least {@code sizeof(SYSTEM_INFO)}: 48 bytes on 64-bit Windows, 36 on 32-bit. */
     static final long SYSTEM_INFO_SIZE = 48;
-    /** {@code offsetof(SYSTEM_INFO, dwPageSize)}. */
+    /** {@code offsetof(SYSTEM_INFO, dwPageSize)}, the same on 32- and 64-bit Windows. */
     static final long SYSTEM_INFO_PAGE_SIZE = 4;
 
     /**

@@ -25,6 +25,7 @@ import java.util.OptionalInt;
  * {@code dlopen} restores it, so it comes back 0 there; the message is what tells). Symbol lookup writes the name into a per-thread native
  * buffer and creates no arena.
  */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class PosixNativeAccess implements NativeAccess {
     private final TargetOs os;
     private final Dlfcn.Flags flags;

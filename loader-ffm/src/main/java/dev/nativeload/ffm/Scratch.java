@@ -14,21 +14,36 @@ import java.nio.charset.StandardCharsets;
  * ({@code errno} / {@code GetLastError}), an out-parameter word, and a text buffer that grows as
  * needed. No call through the bindings creates an {@link Arena}; the memory is freed by the
  * garbage collector when the thread is gone.
+ *
+ * <p>Each buffer is handed out as an unscoped view of memory an automatic arena owns. A downcall
+ * given a segment of a shared (automatic) arena must acquire and release that arena around the call,
+ * two atomic updates that cost as much as a {@code dlsym} of a short name; the views skip that. They
+ * are safe because this object keeps their owners reachable and never lets a view leave its thread's
+ * current call.
  */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class Scratch {
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
     private static final ValueLayout.OfChar UTF16LE = ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final long MIN_TEXT = 256;
 
+    /** The automatic-arena segments the views below point into; kept only to keep them alive. */
+    private final MemorySegment[] owners = new MemorySegment[3];
     private final MemorySegment callState;
     private final MemorySegment out;
     private MemorySegment text;
 
     private Scratch() {
-        Arena arena = Arena.ofAuto();
-        this.callState = arena.allocate(Linker.Option.captureStateLayout());
-        this.out = arena.allocate(64, 8);
-        this.text = arena.allocate(MIN_TEXT, 8);
+        this.callState = allocate(0, Linker.Option.captureStateLayout().byteSize());
+        this.out = allocate(1, 64);
+        this.text = allocate(2, MIN_TEXT);
+    }
+
+    /** Allocates from an automatic arena, keeps the owner in {@code owners[slot]}, returns an unscoped view. */
+    private MemorySegment allocate(int slot, long bytes) {
+        MemorySegment owner = Arena.ofAuto().allocate(bytes, 8);
+        owners[slot] = owner;
+        return MemorySegment.ofAddress(owner.address()).reinterpret(bytes);
     }
 
     /** {@return this thread's scratch memory} */
@@ -72,7 +87,7 @@ final class Scratch {
     MemorySegment text(long bytes) {
         if (text.byteSize() < bytes) {
             long size = Math.max(bytes, Math.multiplyExact(text.byteSize(), 2));
-            text = Arena.ofAuto().allocate(size, 8);
+            text = allocate(2, size);
         }
         return text;
     }

@@ -77,8 +77,8 @@ final class WindowsNativeAccess implements NativeAccess {
             if (length == 0) {
                 return Optional.empty();
             }
-            // A full buffer means truncated (ERROR_INSUFFICIENT_BUFFER): grow and ask again.
-            if (length < chars && Kernel32.lastError(scratch) != Kernel32.ERROR_INSUFFICIENT_BUFFER) {
+            // A result filling the whole buffer means truncated (ERROR_INSUFFICIENT_BUFFER): grow and ask again.
+            if (length < chars) {
                 return Optional.of(Path.of(Scratch.readWide(buffer, length)));
             }
         }
