@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * Removes cache entries nobody uses: not used for {@code maxAge} (the {@code .used} marker each
  * use touches) and not locked by a live process (every process that uses an entry holds a shared
  * lock on it until it exits). An entry is renamed away under its lock before it is deleted, so a
- * process arriving at the same moment starts a fresh entry. A file the OS will not delete (a DLL
+ * process arriving at the same moment starts a fresh entry. Digests recorded by {@link SourceIndex}
+ * are removed after the same age. A file the OS will not delete (a DLL
  * loaded on Windows) is left for a later sweep. Nothing here relies on {@code deleteOnExit}.
  *
  * @param maxAge how long an entry may go unused before it is removed
@@ -85,6 +86,12 @@ public record CacheSweeper(Duration maxAge, Clock clock) {
             String name = child.getFileName().toString();
             if (name.startsWith(TRASH_PREFIX)) {
                 deleteTree(child, left);
+                continue;
+            }
+            if (name.startsWith(SourceIndex.PREFIX) && Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
+                    && Duration.between(Files.getLastModifiedTime(child, LinkOption.NOFOLLOW_LINKS).toInstant(), now)
+                    .compareTo(maxAge) >= 0) {
+                delete(child, left); // a recorded digest; losing it costs one hash of the resource
                 continue;
             }
             if (!ENTRY.matcher(name).matches() || !Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {

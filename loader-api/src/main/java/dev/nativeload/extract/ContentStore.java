@@ -31,8 +31,12 @@ final class ContentStore {
     private ContentStore() {
     }
 
-    /** What is to be stored: the resource, where to read it, and its digest read beforehand. */
-    record Content(ResourceName name, URL url, String sha256, long size) {
+    /**
+     * What is to be stored: the resource, where to read it, and its digest.
+     *
+     * @param indexed whether the digest came from the {@link SourceIndex} rather than from reading the resource now
+     */
+    record Content(ResourceName name, URL url, String sha256, long size, boolean indexed) {
     }
 
     /** What {@link #place} found or did. */

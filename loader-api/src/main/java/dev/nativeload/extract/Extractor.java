@@ -66,10 +66,9 @@ public final class Extractor {
         if (url == null) {
             return Optional.empty();
         }
-        ContentStore.Content main = digest(resource, url);
         List<CacheRefusal> refusals = new ArrayList<>();
         List<String> steps = new ArrayList<>();
-        steps.add("found " + resource + " at " + url + " (" + main.size() + " bytes, sha256 " + main.sha256() + ")");
+        steps.add("found " + resource + " at " + url);
         for (Path dir : directories) {
             Optional<CacheRefusal> refused = check.prepare(dir);
             if (refused.isPresent()) {
@@ -78,7 +77,17 @@ public final class Extractor {
                 continue;
             }
             try {
-                return Optional.of(inDirectory(loader, dir, main, steps, refusals));
+                ContentStore.Content main = content(resource, url, dir, dir);
+                try {
+                    return Optional.of(inDirectory(loader, dir, main, steps, refusals));
+                } catch (IOException staleIndex) {
+                    if (!main.indexed()) {
+                        throw staleIndex;
+                    }
+                    steps.add("the recorded digest of " + resource + " did not hold (" + staleIndex.getMessage()
+                            + "); hashing the resource");
+                    return Optional.of(inDirectory(loader, dir, digest(resource, url), steps, refusals));
+                }
             } catch (ExtractionException unreadable) {
                 throw unreadable;
             } catch (NoSpaceException full) {
@@ -136,7 +145,12 @@ public final class Extractor {
             return false;
         }
         ExtractedFile file = ((ContentStore.Placed.Ok) placed).file();
-        steps.add(file.action() + " " + content.name() + " as " + file.path() + " (sha256 " + file.sha256() + ")");
+        steps.add(file.action() + " " + content.name() + " as " + file.path() + " (sha256 " + file.sha256()
+                + (content.indexed() ? ", digest recorded at an earlier extraction" : "") + ")");
+        if (!content.indexed()) {
+            SourceIndex.stamp(content.url()).ifPresent(stamp -> SourceIndex.record(entry.getParent(), stamp,
+                    new Sha256.Summary(content.sha256(), content.size())));
+        }
         for (String needed : neededOf(file.path())) {
             String base = needed.substring(needed.lastIndexOf('/') + 1);
             if (base.isEmpty() || !ResourceName.isValid(content.name().directory() + base)) {
@@ -144,7 +158,7 @@ public final class Extractor {
             }
             ResourceName sibling = content.name().sibling(base);
             URL url = loader.getResource(sibling.value());
-            if (url != null && !fill(loader, entry, digest(sibling, url), ordered, visited, steps)) {
+            if (url != null && !fill(loader, entry, content(sibling, url, entry.getParent(), entry), ordered, visited, steps)) {
                 return false;
             }
         }
@@ -166,10 +180,26 @@ public final class Extractor {
         }
     }
 
+    /**
+     * The resource's digest: recorded by an earlier extraction into this cache directory for the
+     * same jar entry, if the file it names is there to be verified, else read and hashed now.
+     */
+    private static ContentStore.Content content(ResourceName name, URL url, Path cacheDir, Path entryOfFile)
+            throws ExtractionException {
+        Optional<Sha256.Summary> recorded = SourceIndex.stamp(url).flatMap(stamp -> SourceIndex.lookup(cacheDir, stamp));
+        if (recorded.isPresent()) {
+            Path entry = entryOfFile.equals(cacheDir) ? cacheDir.resolve(recorded.get().sha256()) : entryOfFile;
+            if (java.nio.file.Files.isRegularFile(entry.resolve(name.fileName()), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return new ContentStore.Content(name, url, recorded.get().sha256(), recorded.get().size(), true);
+            }
+        }
+        return digest(name, url);
+    }
+
     private static ContentStore.Content digest(ResourceName name, URL url) throws ExtractionException {
         try (InputStream in = url.openStream()) {
             Sha256.Summary s = Sha256.of(in);
-            return new ContentStore.Content(name, url, s.sha256(), s.size());
+            return new ContentStore.Content(name, url, s.sha256(), s.size(), false);
         } catch (IOException e) {
             throw new ExtractionException(ExtractionException.Problem.RESOURCE_UNREADABLE,
                     "cannot read " + name + " from " + url + ": " + CacheDirectoryCheck.describe(e), List.of(), e);
