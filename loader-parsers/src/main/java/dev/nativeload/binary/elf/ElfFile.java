@@ -1,24 +1,96 @@
 package dev.nativeload.binary.elf;
 
+import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.BinaryData;
 import dev.nativeload.binary.BinaryFormat;
 import dev.nativeload.binary.BinaryImage;
 import dev.nativeload.binary.BinarySummary;
 import dev.nativeload.binary.MalformedBinaryException;
+import dev.nativeload.binary.VersionNeed;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Placeholder: the ELF reader is being written. */
+/**
+ * An ELF object (32/64-bit, either byte order), read the way the dynamic loader reads it: the
+ * file header, the program headers, and the dynamic section found through {@code PT_DYNAMIC},
+ * with every address translated through the {@code PT_LOAD} segments. Section headers are
+ * never consulted, so a stripped object, or one whose section headers are missing or lie,
+ * reads the same as the loader sees it.
+ *
+ * <p>Everything but the symbol table is read and checked by {@link #read(BinaryData)}; symbols
+ * are read on demand. A malformed file raises {@link MalformedBinaryException}, never another
+ * exception.
+ */
 public final class ElfFile implements BinaryImage {
-    private ElfFile() {
+    private final ElfHeader header;
+    private final List<ProgramHeader> programHeaders;
+    private final LoadSegments loadSegments;
+    private final Optional<String> interpreter;
+    private final DynamicSection dynamic;
+    private final SymbolVersions versions;
+    private final List<ElfNote> notes;
+    private final DynamicSymbols symbols;
+    private final BinarySummary summary;
+
+    private ElfFile(BinaryData d) throws MalformedBinaryException {
+        this.header = ElfHeader.read(d);
+        BinaryData data = d.withOrder(header.byteOrder());
+        this.programHeaders = ProgramHeaders.read(data, header);
+        this.loadSegments = new LoadSegments(programHeaders);
+        this.interpreter = readInterpreter(data, programHeaders);
+        Optional<ProgramHeader> dyn = programHeaders.stream().filter(p -> p.type().equals(SegmentType.DYNAMIC)).findFirst();
+        this.dynamic = dyn.isPresent() ? DynamicSection.read(data, header, dyn.get(), loadSegments) : DynamicSection.empty();
+        this.versions = SymbolVersions.read(data, dynamic, loadSegments);
+        this.notes = Notes.read(data, programHeaders);
+        this.symbols = DynamicSymbols.read(data, header, dynamic, loadSegments, versions);
+        this.summary = summarize();
     }
 
+    /**
+     * Reads an ELF file.
+     *
+     * @param file the file; it is mapped read-only and only the loader-visible parts are touched
+     * @return the parsed object
+     * @throws IOException              if the file cannot be read
+     * @throws MalformedBinaryException if the file is not a well-formed ELF object
+     */
     public static ElfFile read(Path file) throws IOException, MalformedBinaryException {
         return read(BinaryData.map(file));
     }
 
+    /**
+     * Reads an ELF object from bytes already mapped or in memory.
+     *
+     * @param data the whole file, in any byte order (the file's {@code EI_DATA} decides)
+     * @return the parsed object
+     * @throws MalformedBinaryException if the bytes are not a well-formed ELF object
+     */
     public static ElfFile read(BinaryData data) throws MalformedBinaryException {
-        throw new MalformedBinaryException(0, "ELF reader not written yet");
+        return new ElfFile(Objects.requireNonNull(data, "data"));
+    }
+
+    private static Optional<String> readInterpreter(BinaryData d, List<ProgramHeader> headers) throws MalformedBinaryException {
+        for (ProgramHeader p : headers) {
+            if (p.type().equals(SegmentType.INTERP)) {
+                if (p.offset() < 0 || !d.contains(p.offset(), p.filesz())) {
+                    throw new MalformedBinaryException(Math.max(-1, Math.min(p.offset(), d.size())),
+                            "PT_INTERP (0x" + Long.toHexString(p.filesz()) + " bytes at 0x" + Long.toHexString(p.offset())
+                                    + ") lies outside the file");
+                }
+                return Optional.of(d.cString(p.offset(), p.filesz(), "PT_INTERP"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private BinarySummary summarize() {
+        ElfPlatform platform = new ElfPlatform(header.osAbi(), interpreter, needed(), versionNeeds(), notes);
+        return new BinarySummary(BinaryFormat.ELF, architecture(), header.bits(), header.byteOrder(),
+                header.type().name(), platform.os(), platform.libc(), soname(), needed(), rpath(), runpath(),
+                interpreter, List.of(), versionNeeds());
     }
 
     @Override
@@ -28,6 +100,130 @@ public final class ElfFile implements BinaryImage {
 
     @Override
     public BinarySummary summary() {
-        throw new IllegalStateException();
+        return summary;
+    }
+
+    /** {@return the file header} */
+    public ElfHeader header() {
+        return header;
+    }
+
+    /** {@return the normalized architecture, from {@code e_machine}, the class and the byte order} */
+    public Architecture architecture() {
+        return header.machine().architecture(header.bits(), header.byteOrder());
+    }
+
+    /** {@return every program header, in file order} */
+    public List<ProgramHeader> programHeaders() {
+        return programHeaders;
+    }
+
+    /** {@return the {@code PT_LOAD} segments: the memory image, its span, address translation} */
+    public LoadSegments loadSegments() {
+        return loadSegments;
+    }
+
+    /** {@return the {@code PT_INTERP} path, if the object names a program interpreter} */
+    public Optional<String> interpreter() {
+        return interpreter;
+    }
+
+    /** {@return the dynamic section (empty for a static or relocatable object)} */
+    public DynamicSection dynamic() {
+        return dynamic;
+    }
+
+    /** {@return the {@code DT_NEEDED} names, in file order} */
+    public List<String> needed() {
+        return dynamic.needed();
+    }
+
+    /** {@return the {@code DT_SONAME}, if any} */
+    public Optional<String> soname() {
+        return dynamic.soname();
+    }
+
+    /** {@return the {@code DT_RPATH} elements, split on ':' with empty elements kept as ""} */
+    public List<String> rpath() {
+        return dynamic.rpath();
+    }
+
+    /** {@return the {@code DT_RUNPATH} elements, split on ':' with empty elements kept as ""} */
+    public List<String> runpath() {
+        return dynamic.runpath();
+    }
+
+    /** {@return the decoded {@code DT_FLAGS}} */
+    public DynamicFlags flags() {
+        return dynamic.flags();
+    }
+
+    /** {@return the decoded {@code DT_FLAGS_1}} */
+    public DynamicFlags1 flags1() {
+        return dynamic.flags1();
+    }
+
+    /**
+     * {@return the symbol versions required from each dependency ({@code DT_VERNEED}): one entry per
+     * file in order of first appearance, its versions de-duplicated in order of appearance}
+     */
+    public List<VersionNeed> versionNeeds() {
+        return versions.needs();
+    }
+
+    /** {@return the symbol versions this object defines ({@code DT_VERDEF}), base entry first} */
+    public List<VersionDefinition> versionDefinitions() {
+        return versions.definitions();
+    }
+
+    /** {@return the notes of every {@code PT_NOTE} segment, in file order} */
+    public List<ElfNote> notes() {
+        return notes;
+    }
+
+    /** {@return the {@code NT_GNU_BUILD_ID} as lowercase hex, if the object has one} */
+    public Optional<String> buildId() {
+        return notes.stream().filter(n -> n.owner().equals("GNU") && n.type() == ElfNote.NT_GNU_BUILD_ID)
+                .map(ElfNote::descriptor).findFirst();
+    }
+
+    /** {@return the hash table symbol lookups use: {@code "gnu"}, {@code "sysv"}, or {@code "none"}} */
+    public String symbolHashStyle() {
+        return symbols.hashStyle();
+    }
+
+    /**
+     * {@return every dynamic symbol, index 0 first; the count comes from the hash table (SysV
+     * {@code nchain}, or the GNU table's buckets and chains); empty without a hash table}
+     *
+     * @throws MalformedBinaryException if the symbol or hash table is broken
+     */
+    public List<ElfSymbol> dynamicSymbols() throws MalformedBinaryException {
+        return symbols.all();
+    }
+
+    /**
+     * Finds the default definition of a dynamic symbol, as an unversioned {@code dlsym} would:
+     * through the GNU hash table when present, else the SysV one; a definition whose version is
+     * hidden ({@code name@VERSION}) is not the default and is skipped.
+     *
+     * @param name the symbol name
+     * @return the defined symbol, or empty when this object does not export it
+     * @throws MalformedBinaryException if the hash or symbol table is broken
+     */
+    public Optional<ElfSymbol> findSymbol(String name) throws MalformedBinaryException {
+        return symbols.find(name, s -> !s.hiddenVersion());
+    }
+
+    /**
+     * Finds the definition of a dynamic symbol at one version, hidden or default.
+     *
+     * @param name    the symbol name
+     * @param version the version name, such as {@code ZOO_1.0}
+     * @return the defined symbol, or empty when this object does not export it at that version
+     * @throws MalformedBinaryException if the hash or symbol table is broken
+     */
+    public Optional<ElfSymbol> findSymbol(String name, String version) throws MalformedBinaryException {
+        return symbols.find(name, s -> s.version().filter(version::equals).isPresent());
     }
 }

@@ -1,0 +1,122 @@
+package dev.nativeload.binary.elf;
+
+import dev.nativeload.binary.LibcFlavor;
+import dev.nativeload.binary.TargetOs;
+import dev.nativeload.binary.VersionNeed;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tells the target OS and C library from what the loader-visible tables say: {@code EI_OSABI},
+ * notes, {@code PT_INTERP}, {@code DT_NEEDED} and the version needs.
+ */
+final class ElfPlatform {
+    private final OsAbi osAbi;
+    private final Optional<String> interpreter;
+    private final List<String> needed;
+    private final List<VersionNeed> versionNeeds;
+    private final List<ElfNote> notes;
+
+    ElfPlatform(OsAbi osAbi, Optional<String> interpreter, List<String> needed, List<VersionNeed> versionNeeds,
+                List<ElfNote> notes) {
+        this.osAbi = osAbi;
+        this.interpreter = interpreter;
+        this.needed = needed;
+        this.versionNeeds = versionNeeds;
+        this.notes = notes;
+    }
+
+    TargetOs os() {
+        Optional<TargetOs> declared = declaredOs();
+        if (declared.isPresent()) {
+            return declared.get();
+        }
+        if (isBionic()) {
+            return TargetOs.ANDROID;
+        }
+        boolean abiAllowsLinux = osAbi.equals(OsAbi.NONE) || osAbi.equals(OsAbi.GNU);
+        if (abiAllowsLinux && (osAbi.equals(OsAbi.GNU) || hasLinuxMarker() || libc() == LibcFlavor.MUSL)) {
+            return TargetOs.LINUX;
+        }
+        return TargetOs.UNKNOWN;
+    }
+
+    /** The OS named outright by {@code EI_OSABI} or an OS note, other than Linux. */
+    private Optional<TargetOs> declaredOs() {
+        TargetOs byAbi = switch (osAbi.value()) {
+            case 2 -> TargetOs.NETBSD;
+            case 6 -> TargetOs.SOLARIS;
+            case 9 -> TargetOs.FREEBSD;
+            case 12 -> TargetOs.OPENBSD;
+            default -> null;
+        };
+        if (byAbi != null) {
+            return Optional.of(byAbi);
+        }
+        for (ElfNote n : notes) {
+            TargetOs byNote = switch (n.owner()) {
+                case "FreeBSD" -> TargetOs.FREEBSD;
+                case "NetBSD" -> TargetOs.NETBSD;
+                case "OpenBSD" -> TargetOs.OPENBSD;
+                case "Android" -> TargetOs.ANDROID;
+                default -> null;
+            };
+            if (byNote != null) {
+                return Optional.of(byNote);
+            }
+        }
+        return Optional.empty();
+    }
+
+    LibcFlavor libc() {
+        if (interpreter.filter(i -> i.contains("ld-musl-")).isPresent()) {
+            return LibcFlavor.MUSL;
+        }
+        if (isBionic()) {
+            return LibcFlavor.BIONIC;
+        }
+        if (isGlibc()) {
+            return LibcFlavor.GLIBC;
+        }
+        boolean linuxLike = declaredOs().isEmpty();
+        if (linuxLike && (needed.stream().anyMatch(n -> n.startsWith("libc.musl-")) || needed.contains("libc.so"))) {
+            return LibcFlavor.MUSL;
+        }
+        return LibcFlavor.UNKNOWN;
+    }
+
+    private boolean isGlibc() {
+        return needed.contains("libc.so.6") || hasGlibcVersions()
+                || interpreter.filter(i -> i.contains("/ld-linux")).isPresent();
+    }
+
+    private boolean hasGlibcVersions() {
+        return versionNeeds.stream().anyMatch(v -> v.versions().stream().anyMatch(s -> s.startsWith("GLIBC_")));
+    }
+
+    private boolean isBionic() {
+        if (interpreter.filter(i -> i.startsWith("/system/bin/linker")).isPresent()) {
+            return true;
+        }
+        if (notes.stream().anyMatch(n -> n.owner().equals("Android"))) {
+            return true;
+        }
+        // Bionic's libc.so versions its symbols LIBC, LIBC_N, LIBC_O, ...
+        return versionNeeds.stream().anyMatch(v -> v.file().equals("libc.so")
+                && v.versions().stream().anyMatch(s -> s.equals("LIBC") || s.startsWith("LIBC_")));
+    }
+
+    private boolean hasLinuxMarker() {
+        if (interpreter.filter(i -> i.contains("/ld-linux") || i.contains("/ld-musl-") || i.matches(".*/ld64\\.so\\.[12]"))
+                .isPresent()) {
+            return true;
+        }
+        if (needed.contains("libc.so.6") || needed.stream().anyMatch(n -> n.startsWith("libc.musl-"))
+                || hasGlibcVersions()) {
+            return true;
+        }
+        // NT_GNU_ABI_TAG whose first descriptor word is 0 (ELF_NOTE_OS_LINUX).
+        return notes.stream().anyMatch(n -> n.owner().equals("GNU") && n.type() == ElfNote.NT_GNU_ABI_TAG
+                && n.descriptor().startsWith("00000000"));
+    }
+}

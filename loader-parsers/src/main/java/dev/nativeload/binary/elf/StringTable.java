@@ -1,0 +1,38 @@
+package dev.nativeload.binary.elf;
+
+import dev.nativeload.binary.BinaryData;
+import dev.nativeload.binary.MalformedBinaryException;
+
+/** The dynamic string table: {@code DT_STRSZ} bytes at {@code DT_STRTAB}; every read stays inside it. */
+final class StringTable {
+    private final BinaryData bytes;
+
+    private StringTable(BinaryData bytes) {
+        this.bytes = bytes;
+    }
+
+    static StringTable of(BinaryData file, long offset, long size) throws MalformedBinaryException {
+        return new StringTable(file.slice(offset, size, "ELF dynamic string table (DT_STRTAB, DT_STRSZ)"));
+    }
+
+    static StringTable empty() {
+        return new StringTable(null);
+    }
+
+    /**
+     * @param index an offset into the table
+     * @param what  what the string is, for the error
+     * @return the NUL-terminated string there
+     * @throws MalformedBinaryException if the index is outside the table or the string is not terminated inside it
+     */
+    String get(long index, String what) throws MalformedBinaryException {
+        if (bytes == null) {
+            throw new MalformedBinaryException(-1, what + " names a string but the object has no DT_STRTAB");
+        }
+        if (index < 0 || index >= bytes.size()) {
+            throw new MalformedBinaryException(bytes.fileOffset(), what + " string index 0x" + Long.toHexString(index)
+                    + " lies outside the dynamic string table (size 0x" + Long.toHexString(bytes.size()) + ")");
+        }
+        return bytes.cString(index, bytes.size() - index, what);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.nativeload.binary.elf;
+
+import dev.nativeload.binary.BinaryData;
+import dev.nativeload.binary.MalformedBinaryException;
+import dev.nativeload.binary.VersionNeed;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The version tables: what the object requires ({@code DT_VERNEED}) and defines
+ * ({@code DT_VERDEF}), and the index-to-name map {@code DT_VERSYM} entries refer to.
+ * Both linked lists are walked with a bound on the records read and cycle detection.
+ */
+final class SymbolVersions {
+    /** More version records than this (needs, auxiliaries, definitions together) is hostile. */
+    static final int MAX_RECORDS = 1 << 16;
+
+    private final List<VersionNeed> needs;
+    private final List<VersionDefinition> definitions;
+    private final Map<Integer, String> names;
+
+    private SymbolVersions(List<VersionNeed> needs, List<VersionDefinition> definitions, Map<Integer, String> names) {
+        this.needs = needs;
+        this.definitions = definitions;
+        this.names = names;
+    }
+
+    static SymbolVersions read(BinaryData d, DynamicSection dyn, LoadSegments loads) throws MalformedBinaryException {
+        Map<Integer, String> names = new HashMap<>();
+        int[] budget = {MAX_RECORDS};
+        List<VersionNeed> needs = readNeeds(d, dyn, loads, names, budget);
+        List<VersionDefinition> defs = readDefinitions(d, dyn, loads, names, budget);
+        return new SymbolVersions(needs, defs, Map.copyOf(names));
+    }
+
+    private static List<VersionNeed> readNeeds(BinaryData d, DynamicSection dyn, LoadSegments loads,
+                                               Map<Integer, String> names, int[] budget) throws MalformedBinaryException {
+        Optional<DynamicEntry> start = DynamicSection.first(dyn.entries(), DynamicTag.VERNEED);
+        if (start.isEmpty()) {
+            return List.of();
+        }
+        long count = countOf(dyn, DynamicTag.VERNEEDNUM);
+        long at = loads.requireFileOffset(start.get().value(), "DT_VERNEED", start.get().offset());
+        Map<String, LinkedHashSet<String>> byFile = new LinkedHashMap<>();
+        Set<Long> seen = new HashSet<>();
+        for (long i = 0; i < count; i++) {
+            visit(seen, at, budget, "Elf_Verneed");
+            int auxCount = d.u16(at + 2, "vn_cnt");
+            String file = dyn.strings().get(d.u32(at + 4, "vn_file"), "vn_file");
+            long aux = Math.addExact(at, d.u32(at + 8, "vn_aux"));
+            long next = d.u32(at + 12, "vn_next");
+            LinkedHashSet<String> versions = byFile.computeIfAbsent(file, f -> new LinkedHashSet<>());
+            Set<Long> seenAux = new HashSet<>();
+            for (int j = 0; j < auxCount; j++) {
+                visit(seenAux, aux, budget, "Elf_Vernaux");
+                int other = d.u16(aux + 6, "vna_other");
+                String name = dyn.strings().get(d.u32(aux + 8, "vna_name"), "vna_name");
+                versions.add(name);
+                names.putIfAbsent(other & 0x7FFF, name);
+                long auxNext = d.u32(aux + 12, "vna_next");
+                if (auxNext == 0) {
+                    break;
+                }
+                aux = Math.addExact(aux, auxNext);
+            }
+            if (next == 0) {
+                break;
+            }
+            at = Math.addExact(at, next);
+        }
+        List<VersionNeed> result = new ArrayList<>();
+        byFile.forEach((file, versions) -> result.add(new VersionNeed(file, List.copyOf(versions))));
+        return List.copyOf(result);
+    }
+
+    private static List<VersionDefinition> readDefinitions(BinaryData d, DynamicSection dyn, LoadSegments loads,
+                                                           Map<Integer, String> names, int[] budget)
+            throws MalformedBinaryException {
+        Optional<DynamicEntry> start = DynamicSection.first(dyn.entries(), DynamicTag.VERDEF);
+        if (start.isEmpty()) {
+            return List.of();
+        }
+        long count = countOf(dyn, DynamicTag.VERDEFNUM);
+        long at = loads.requireFileOffset(start.get().value(), "DT_VERDEF", start.get().offset());
+        List<VersionDefinition> result = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (long i = 0; i < count; i++) {
+            visit(seen, at, budget, "Elf_Verdef");
+            int flags = d.u16(at + 2, "vd_flags");
+            int index = d.u16(at + 4, "vd_ndx");
+            int auxCount = d.u16(at + 6, "vd_cnt");
+            long aux = Math.addExact(at, d.u32(at + 12, "vd_aux"));
+            long next = d.u32(at + 16, "vd_next");
+            List<String> auxNames = new ArrayList<>();
+            // Linkers may share one Elf_Verdaux between definitions, so each aux list has its own cycle check.
+            Set<Long> seenAux = new HashSet<>();
+            for (int j = 0; j < auxCount; j++) {
+                visit(seenAux, aux, budget, "Elf_Verdaux");
+                auxNames.add(dyn.strings().get(d.u32(aux, "vda_name"), "vda_name"));
+                long auxNext = d.u32(aux + 4, "vda_next");
+                if (auxNext == 0) {
+                    break;
+                }
+                aux = Math.addExact(aux, auxNext);
+            }
+            if (auxNames.isEmpty()) {
+                throw new MalformedBinaryException(at, "version definition " + index + " has no name (vd_cnt 0)");
+            }
+            result.add(new VersionDefinition(index, flags, auxNames.get(0), auxNames.subList(1, auxNames.size())));
+            names.put(index & 0x7FFF, auxNames.get(0));
+            if (next == 0) {
+                break;
+            }
+            at = Math.addExact(at, next);
+        }
+        return List.copyOf(result);
+    }
+
+    /** The record count from DT_VERNEEDNUM / DT_VERDEFNUM; without it, walk until a zero next link. */
+    private static long countOf(DynamicSection dyn, DynamicTag tag) {
+        OptionalLong n = dyn.value(tag);
+        return n.isPresent() ? n.getAsLong() : Long.MAX_VALUE;
+    }
+
+    private static void visit(Set<Long> seen, long offset, int[] budget, String what) throws MalformedBinaryException {
+        if (!seen.add(offset)) {
+            throw new MalformedBinaryException(offset, what + " list loops back to an entry already read");
+        }
+        if (--budget[0] < 0) {
+            throw new MalformedBinaryException(offset, "more than " + MAX_RECORDS + " symbol version records");
+        }
+    }
+
+    List<VersionNeed> needs() {
+        return needs;
+    }
+
+    List<VersionDefinition> definitions() {
+        return definitions;
+    }
+
+    /** {@return the version name for a {@code DT_VERSYM} index (hidden bit cleared), if known} */
+    Optional<String> name(int index) {
+        return Optional.ofNullable(names.get(index & 0x7FFF));
+    }
+}
