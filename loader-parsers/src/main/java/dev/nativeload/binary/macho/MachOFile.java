@@ -4,21 +4,87 @@ import dev.nativeload.binary.BinaryData;
 import dev.nativeload.binary.BinaryFormat;
 import dev.nativeload.binary.BinaryImage;
 import dev.nativeload.binary.BinarySummary;
+import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.MalformedBinaryException;
+import dev.nativeload.binary.TargetOs;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
-/** Placeholder: the MACHO reader is being written. */
+/**
+ * One Mach-O image: a thin file, or one slice of a {@link FatMachOFile}.
+ *
+ * <p>Reads the Mach header and the load commands, nothing else: no symbol tables, no fixups.
+ * Every count, offset and size is checked against the image (see {@link #read(BinaryData)} for
+ * the rules); a malformed image raises {@link MalformedBinaryException} with the offset.
+ */
 public final class MachOFile implements BinaryImage {
-    private MachOFile() {
+    private final MachHeader header;
+    private final List<LoadCommand> commands;
+    private final BinarySummary summary;
+
+    private MachOFile(MachHeader header, List<LoadCommand> commands) {
+        this.header = header;
+        this.commands = List.copyOf(commands);
+        this.summary = summarize();
     }
 
+    /**
+     * Reads a thin Mach-O file.
+     *
+     * @param file the file
+     * @return the image
+     * @throws IOException              if the file cannot be read
+     * @throws MalformedBinaryException if it is not a well-formed Mach-O image (a fat file included:
+     *                                  read that with {@link FatMachOFile#read(Path)})
+     */
     public static MachOFile read(Path file) throws IOException, MalformedBinaryException {
         return read(BinaryData.map(file));
     }
 
+    /**
+     * Reads a Mach-O image from bytes: a whole thin file, or a fat file's slice. The byte order
+     * comes from the magic, whatever the order of {@code data}.
+     *
+     * <p>Checked: the magic; {@code ncmds} at most 65,536 and at most {@code sizeofcmds / 8};
+     * {@code sizeofcmds} inside the image; each {@code cmdsize} at least 8, a multiple of 4 (not
+     * 8, even for 64-bit images: dyld accepts 4) and inside {@code sizeofcmds}; each decoded
+     * command at least its fixed size, its strings inside it and NUL-terminated, segment sections
+     * inside the command and segment file ranges inside the image.
+     *
+     * @param data the image's bytes
+     * @return the image
+     * @throws MalformedBinaryException if the bytes break any of those rules
+     */
     public static MachOFile read(BinaryData data) throws MalformedBinaryException {
-        throw new MalformedBinaryException(0, "MACHO reader not written yet");
+        MachHeader header = readHeader(data);
+        BinaryData ordered = data.withOrder(header.byteOrder());
+        return new MachOFile(header, LoadCommandParser.parse(ordered, header));
+    }
+
+    private static MachHeader readHeader(BinaryData data) throws MalformedBinaryException {
+        BinaryData le = data.withOrder(ByteOrder.LITTLE_ENDIAN);
+        long raw = le.u32(0, "Mach-O magic");
+        ByteOrder order;
+        if (raw == MachHeader.MAGIC_32 || raw == MachHeader.MAGIC_64) {
+            order = ByteOrder.LITTLE_ENDIAN;
+        } else if (Integer.reverseBytes((int) raw) == (int) MachHeader.MAGIC_32
+                || Integer.reverseBytes((int) raw) == (int) MachHeader.MAGIC_64) {
+            order = ByteOrder.BIG_ENDIAN;
+        } else {
+            throw new MalformedBinaryException(data.fileOffset(), "not a Mach-O image: magic 0x" + Long.toHexString(raw));
+        }
+        BinaryData d = data.withOrder(order);
+        long magic = d.u32(0, "Mach-O magic");
+        boolean is64 = magic == MachHeader.MAGIC_64;
+        d.check(0, is64 ? 32 : 28, "Mach-O header");
+        CpuType cpu = new CpuType(d.s32(4, "cputype"));
+        return new MachHeader(magic, is64, order, cpu, new CpuSubtype(cpu, d.s32(8, "cpusubtype")),
+                new FileType(d.s32(12, "filetype")), d.u32(16, "ncmds"), d.u32(20, "sizeofcmds"),
+                new HeaderFlags(d.s32(24, "flags")));
     }
 
     @Override
@@ -26,8 +92,104 @@ public final class MachOFile implements BinaryImage {
         return BinaryFormat.MACHO;
     }
 
+    /** {@return the Mach header} */
+    public MachHeader header() {
+        return header;
+    }
+
+    /** {@return every load command, in file order} */
+    public List<LoadCommand> loadCommands() {
+        return commands;
+    }
+
+    /** {@return the load commands of one record type, in file order} @param <T> the type @param type its class */
+    public <T extends LoadCommand> List<T> loadCommands(Class<T> type) {
+        return commands.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** {@return the library's own {@code LC_ID_DYLIB}, if any (the first, should there be several)} */
+    public Optional<LoadCommand.Dylib> id() {
+        return loadCommands(LoadCommand.Dylib.class).stream().filter(d -> d.kind() == DylibKind.ID).findFirst();
+    }
+
+    /** {@return the dependency commands (every dylib command but {@code LC_ID_DYLIB}), in file order} */
+    public List<LoadCommand.Dylib> dependencies() {
+        return loadCommands(LoadCommand.Dylib.class).stream().filter(d -> d.kind() != DylibKind.ID).toList();
+    }
+
+    /** {@return the {@code LC_RPATH} entries, in file order} */
+    public List<String> rpaths() {
+        return loadCommands(LoadCommand.Rpath.class).stream().map(LoadCommand.Rpath::path).toList();
+    }
+
+    /** {@return the {@code LC_BUILD_VERSION} command, if any} */
+    public Optional<LoadCommand.BuildVersion> buildVersion() {
+        return loadCommands(LoadCommand.BuildVersion.class).stream().findFirst();
+    }
+
+    /** {@return the {@code LC_VERSION_MIN_*} command, if any} */
+    public Optional<LoadCommand.VersionMin> versionMin() {
+        return loadCommands(LoadCommand.VersionMin.class).stream().findFirst();
+    }
+
+    /** {@return the target platform: from {@code LC_BUILD_VERSION}, else from {@code LC_VERSION_MIN_*}; empty if neither} */
+    public Optional<Platform> platform() {
+        return buildVersion().map(LoadCommand.BuildVersion::platform)
+                .or(() -> versionMin().map(LoadCommand.VersionMin::platform));
+    }
+
+    /** {@return the minimum OS version, from the same command as {@link #platform()}} */
+    public Optional<MachOVersion> minOs() {
+        return buildVersion().map(LoadCommand.BuildVersion::minOs)
+                .or(() -> versionMin().map(LoadCommand.VersionMin::minOs));
+    }
+
+    /** {@return the {@code LC_UUID}, if any} */
+    public Optional<UUID> uuid() {
+        return loadCommands(LoadCommand.Uuid.class).stream().findFirst().map(LoadCommand.Uuid::uuid);
+    }
+
+    /** {@return the segments, in file order} */
+    public List<LoadCommand.Segment> segments() {
+        return loadCommands(LoadCommand.Segment.class);
+    }
+
+    /** {@return the {@code LC_LOAD_DYLINKER} path, if any (executables: {@code /usr/lib/dyld})} */
+    public Optional<String> dylinker() {
+        return loadCommands(LoadCommand.Dylinker.class).stream()
+                .filter(d -> d.type().value() == LoadCommandType.LC_LOAD_DYLINKER)
+                .findFirst().map(LoadCommand.Dylinker::name);
+    }
+
+    /** {@return the {@code LC_MAIN} entry point, if any} */
+    public Optional<LoadCommand.EntryPoint> entryPoint() {
+        return loadCommands(LoadCommand.EntryPoint.class).stream().findFirst();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>For Mach-O: the architecture from the CPU type (arm64e is {@code aarch64}; see
+     * {@link MachHeader#cpuSubtype()}); {@code os} {@link TargetOs#MACOS} for macOS and Mac Catalyst
+     * and for an image that names no platform, {@link TargetOs#UNKNOWN} for the other Apple
+     * platforms (see {@link #platform()}); {@code needed} every dependency command in file order,
+     * whatever its kind; {@code interpreter} the {@code LC_LOAD_DYLINKER} path.
+     */
     @Override
     public BinarySummary summary() {
-        throw new IllegalStateException();
+        return summary;
+    }
+
+    private BinarySummary summarize() {
+        TargetOs os = platform().map(Platform::targetOs).orElse(TargetOs.MACOS);
+        return new BinarySummary(BinaryFormat.MACHO, header.cpuType().architecture(), header.is64() ? 64 : 32,
+                header.byteOrder(), header.fileType().name(), os, LibcFlavor.NOT_APPLICABLE,
+                id().map(LoadCommand.Dylib::name), dependencies().stream().map(LoadCommand.Dylib::name).toList(),
+                rpaths(), List.of(), dylinker(), List.of(), List.of());
+    }
+
+    @Override
+    public String toString() {
+        return "Mach-O " + header.cpuSubtype().archName() + " " + header.fileType() + id().map(d -> " " + d.name()).orElse("");
     }
 }
