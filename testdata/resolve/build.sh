@@ -22,6 +22,7 @@
 # elf/cache/        a/libcv.so.1.0 and b/libcv.so.1.5 (SONAME libcv.so.1), b/libcv.so.2.0 (SONAME
 #                   libcv.so.2), a/glibc-hwcaps/x86-64-v2/libcv.so.1.1, i386/libcv.so.1.9 (ELFCLASS32);
 #                   app needs libcv.so.1 (the test builds an ld.so.cache over copies with ldconfig)
+# elf/cycle/        liba.so needs libb.so needs liba.so (both DT_RUNPATH $ORIGIN); app needs liba.so
 # elf/musl/         lib/libm1.so needs libm2.so (both musl-gcc); app (musl, DT_RUNPATH $ORIGIN/lib)
 # macho/            bin/app (LC_RPATH @executable_path/../lib) needs @rpath/libone.dylib and
 #                   /usr/lib/libSystem.B.dylib; lib/libone.dylib (LC_RPATH @loader_path/../missing,
@@ -111,6 +112,12 @@ lib "$e/cache/b/libcv.so.2.0" libcv.so.2 20
 mkdir -p "$e/cache/i386"
 i686-linux-gnu-gcc -shared -fPIC -O1 -Wl,-soname,libcv.so.1 -o "$e/cache/i386/libcv.so.1.9" "$src/lib.c"
 app "$e/cache/app" -L"$e/cache/a" -l:libcv.so.1.0
+
+# cycle: liba.so needs libb.so needs liba.so
+lib "$e/cycle/liba.so" liba.so 12
+lib "$e/cycle/libb.so" libb.so 13 -Wl,--no-as-needed -L"$e/cycle" -l:liba.so -Wl,--enable-new-dtags -Wl,-rpath,'$ORIGIN'
+lib "$e/cycle/liba.so" liba.so 12 -Wl,--no-as-needed -L"$e/cycle" -l:libb.so -Wl,--enable-new-dtags -Wl,-rpath,'$ORIGIN'
+app "$e/cycle/app" -L"$e/cycle" -l:liba.so -Wl,-rpath-link,"$e/cycle" -Wl,--enable-new-dtags -Wl,-rpath,'$ORIGIN'
 
 # musl
 mkdir -p "$e/musl/lib"

@@ -105,6 +105,14 @@ public final class DependencyResolver {
         Map<String, LoadedObject> byName = new HashMap<>();
         Map<Object, LoadedObject> byFile = new HashMap<>();
         register(root, byName, byFile);
+        for (String path : rules.preloaded(root.image())) {
+            if (files.probe(LoaderPaths.resolve(path, host.currentDir())) instanceof ObjectFiles.Present p
+                    && p.binary() instanceof BinaryImage image) {
+                PendingNode detached = new PendingNode(path, Optional.of(path), How.ALREADY_LOADED, List.of(), Optional.empty());
+                register(new LoadedObject(path, path, image, Optional.empty(), p.fileKey(),
+                        LoaderPaths.origin(path, host.currentDir()), 0, detached), byName, byFile);
+            }
+        }
         ArrayDeque<LoadedObject> queue = new ArrayDeque<>();
         queue.add(root);
         int nodes = 1;

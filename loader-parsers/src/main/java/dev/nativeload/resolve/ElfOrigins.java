@@ -16,11 +16,15 @@ final class ElfOrigins {
     private ElfOrigins() {
     }
 
-    static String rootOrigin(String pathAsGiven, BinaryImage image, ResolveHost host) {
-        boolean program = image instanceof ElfFile elf
+    /** {@return whether an image is a program (what the kernel starts), not a library} */
+    static boolean isProgram(BinaryImage image) {
+        return image instanceof ElfFile elf
                 && (elf.header().type().equals(ElfType.EXEC) || elf.flags1().has(DynamicFlags1.DF_1_PIE)
-                || elf.interpreter().isPresent());
-        if (program && host.mainOriginIsRealPath()) {
+                || elf.interpreter().isPresent() && elf.soname().isEmpty());
+    }
+
+    static String rootOrigin(String pathAsGiven, BinaryImage image, ResolveHost host) {
+        if (isProgram(image) && host.mainOriginIsRealPath()) {
             try {
                 Path real = LoaderPaths.resolve(pathAsGiven, host.currentDir()).toRealPath();
                 Path parent = real.getParent();

@@ -61,6 +61,11 @@ final class GlibcSearch implements SearchRules {
     }
 
     @Override
+    public List<String> preloaded(BinaryImage root) {
+        return root.summary().interpreter().stream().toList();
+    }
+
+    @Override
     public String rootOrigin(String pathAsGiven, BinaryImage image) {
         return ElfOrigins.rootOrigin(pathAsGiven, image, host);
     }
@@ -69,7 +74,7 @@ final class GlibcSearch implements SearchRules {
     public Lookup find(String name, LoadedObject requester) {
         List<Tried> tried = new ArrayList<>();
         if (name.indexOf('/') >= 0) {
-            Dst.Expansion e = Dst.expand(name, requester.origin(), host, requester.loader().isEmpty());
+            Dst.Expansion e = Dst.expand(name, requester.origin(), host, isMain(requester));
             if (e.dropped().isPresent()) {
                 tried.add(new Tried(name, How.DIRECT.kind(), e.dropped().get()));
                 return Lookup.notFound(tried, Optional.empty());
@@ -116,7 +121,7 @@ final class GlibcSearch implements SearchRules {
     }
 
     private Optional<Lookup> searchList(List<String> elements, LoadedObject owner, String name, How how, List<Tried> tried) {
-        boolean ownerIsMain = owner.loader().isEmpty();
+        boolean ownerIsMain = isMain(owner);
         for (String element : elements) {
             String dir = element;
             if (!element.isEmpty()) {
@@ -136,6 +141,10 @@ final class GlibcSearch implements SearchRules {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isMain(LoadedObject object) {
+        return object.loader().isEmpty() && ElfOrigins.isProgram(object.image());
     }
 
     private Optional<Lookup> searchDir(String dir, String name, How how, List<Tried> tried) {

@@ -20,6 +20,16 @@ sealed interface SearchRules permits GlibcSearch, MuslSearch, DyldSearch, Window
     /** {@return the names an object answers to in the already-loaded check} @param object a loaded object */
     List<String> aliases(LoadedObject object);
 
+    /**
+     * {@return objects in the process before any dependency is searched (glibc: the dynamic linker
+     * named by the root's {@code PT_INTERP}, under that path and its SONAME)}
+     *
+     * @param root the root image
+     */
+    default List<String> preloaded(BinaryImage root) {
+        return List.of();
+    }
+
     /** {@return the form names are compared in} @param name a name */
     default String key(String name) {
         return name;
