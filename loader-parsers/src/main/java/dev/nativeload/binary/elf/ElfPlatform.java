@@ -65,6 +65,10 @@ final class ElfPlatform {
                 return Optional.of(byNote);
             }
         }
+        // FreeBSD's C library has been libc.so.7 since FreeBSD 7; some FreeBSD objects carry no other mark.
+        if (osAbi.equals(OsAbi.NONE) && needed.contains("libc.so.7")) {
+            return Optional.of(TargetOs.FREEBSD);
+        }
         return Optional.empty();
     }
 

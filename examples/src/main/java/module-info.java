@@ -1,0 +1,4 @@
+/** Small runnable programs that use nativeload. */
+module dev.nativeload.examples {
+    requires dev.nativeload.api;
+}

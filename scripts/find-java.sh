@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Prints the path of a `java` from a JDK >= 22, found the way the build finds one:
+# $JAVA_HOME when it is new enough, else the newest JDK under /usr/lib/jvm.
+set -euo pipefail
+
+feature_version() { # java binary -> its feature version (22, 25, ...), or 0
+  local v
+  v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -1)
+  case "$v" in 1.*) echo 0 ;; '') echo 0 ;; *) echo "${v%%.*}" ;; esac
+}
+
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(feature_version "$JAVA_HOME/bin/java")" -ge 22 ]; then
+  echo "$JAVA_HOME/bin/java"
+  exit 0
+fi
+best="" best_version=0
+for java in /usr/lib/jvm/*/bin/java; do
+  [ -x "$java" ] || continue
+  v=$(feature_version "$java")
+  if [ "$v" -gt "$best_version" ]; then best="$java" best_version="$v"; fi
+done
+if [ "$best_version" -ge 22 ]; then
+  echo "$best"
+  exit 0
+fi
+echo "no JDK 22 or newer found: set JAVA_HOME to one (checked \$JAVA_HOME and /usr/lib/jvm)" >&2
+exit 1

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests build and read fixtures with: cross compilers, musl,
+# mingw-w64, clang/lld/llvm (Mach-O and reference readers), binutils (readelf), patchelf.
+# Runs apt-get only for what is missing; needs root (or sudo) the first time.
+set -euo pipefail
+
+packages=(
+  gcc libc6-dev binutils patchelf zlib1g
+  gcc-aarch64-linux-gnu gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-riscv64-linux-gnu
+  gcc-s390x-linux-gnu gcc-powerpc64le-linux-gnu
+  gcc-mingw-w64-x86-64 gcc-mingw-w64-i686
+  musl-tools clang lld llvm
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-packages: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null || { echo "install-packages: need root to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "install-packages: installing ${missing[*]}"
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
