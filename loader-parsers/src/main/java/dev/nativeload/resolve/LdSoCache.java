@@ -42,7 +42,8 @@ public final class LdSoCache {
      * @param flags      the raw flags: the ELF/libc6 type in the low byte, the architecture in the
      *                   next ({@code 0x0303} is x86-64 libc6)
      * @param hwcap      the raw hwcap word (0 in the old format)
-     * @param hwcapsName the {@code glibc-hwcaps} subdirectory name of the extension, such as {@code x86-64-v2}
+     * @param hwcapsName the {@code glibc-hwcaps} subdirectory name of the extension, such as {@code x86-64-v2};
+     *                   empty for a plain entry, or for a hwcaps entry whose name the file does not give
      */
     public record Entry(String key, String value, int flags, long hwcap, Optional<String> hwcapsName) {
         public Entry {
@@ -95,7 +96,7 @@ public final class LdSoCache {
         long end = checkedTable(data, 16, count, OLD_ENTRY, "old cache entry count " + count);
         long aligned = Math.addExact(end, 7) & ~7L;
         if (startsWith(data, aligned, NEW_MAGIC)) {
-            return readNew(data.slice(aligned, data.size() - aligned, "new-format cache"), aligned);
+            return readNew(data, aligned);
         }
         List<Entry> list = new ArrayList<>();
         for (long i = 0; i < count; i++) {
@@ -108,12 +109,19 @@ public final class LdSoCache {
         return new LdSoCache(list, List.of(), false);
     }
 
-    private static LdSoCache readNew(BinaryData d, long base) throws MalformedBinaryException {
-        int endian = d.u8(28, "cache endianness flag");
-        BinaryData data = d.withOrder(endian == 3 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+    /**
+     * Reads the new-format block at {@code base}. Entries, string indices and (as glibc 2.36's ld.so
+     * reads it) the extension offset count from the block's start. ldconfig's {@code compat} format
+     * writes the extension offset from the file's start, so there ld.so finds no {@code glibc-hwcaps}
+     * names and skips every hwcaps entry; this reader does the same.
+     */
+    private static LdSoCache readNew(BinaryData whole, long base) throws MalformedBinaryException {
+        int endian = whole.u8(base + 28, "cache endianness flag");
+        BinaryData file = whole.withOrder(endian == 3 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        BinaryData data = file.slice(base, file.size() - base, "new-format cache");
         long count = data.u32(20, "cache entry count");
         checkedTable(data, NEW_HEADER, count, NEW_ENTRY, "cache entry count " + count);
-        List<String> hwcaps = readHwcapsExtension(data, data.u32(32, "cache extension offset"));
+        List<String> hwcaps = readHwcapsExtension(data, data.u32(32, "cache extension offset"), 0);
         List<Entry> list = new ArrayList<>((int) count);
         for (long i = 0; i < count; i++) {
             long at = NEW_HEADER + i * NEW_ENTRY;
@@ -124,18 +132,16 @@ public final class LdSoCache {
             Optional<String> name = Optional.empty();
             if (isHwcapsExtension(hwcap)) {
                 long index = hwcap & 0xFFFF_FFFFL;
-                if (index >= hwcaps.size()) {
-                    throw new MalformedBinaryException(base + at + 16, "cache entry hwcaps index " + index + " beyond the "
-                            + hwcaps.size() + " glibc-hwcaps names");
-                }
-                name = Optional.of(hwcaps.get((int) index));
+                // An index without a name (no extension found) leaves the entry unusable, as in ld.so.
+                name = index < hwcaps.size() ? Optional.of(hwcaps.get((int) index)) : Optional.empty();
             }
             list.add(new Entry(key, value, flags, hwcap, name));
         }
         return new LdSoCache(list, hwcaps, true);
     }
 
-    private static List<String> readHwcapsExtension(BinaryData data, long offset) throws MalformedBinaryException {
+    private static List<String> readHwcapsExtension(BinaryData data, long offset, long stringBase)
+            throws MalformedBinaryException {
         if (offset == 0 || !data.contains(offset, 8) || data.u32(offset, "cache extension magic") != EXTENSION_MAGIC) {
             return List.of();
         }
@@ -157,7 +163,7 @@ public final class LdSoCache {
             data.check(start, size, "glibc-hwcaps section");
             List<String> names = new ArrayList<>();
             for (long j = 0; j < size / 4; j++) {
-                names.add(string(data, 0, data.u32(start + 4 * j, "glibc-hwcaps name"), start + 4 * j));
+                names.add(string(data, stringBase, data.u32(start + 4 * j, "glibc-hwcaps name"), start + 4 * j));
             }
             return names;
         }
@@ -253,12 +259,12 @@ public final class LdSoCache {
             if (!CacheFlags.accepted(e.flags(), defaultFlags, arch)) {
                 continue;
             }
-            boolean named = e.hwcapsName().isPresent();
+            boolean named = isHwcapsExtension(e.hwcap());
             if (!named && best != null) {
                 break;
             }
             if (named) {
-                int priority = supported.indexOf(e.hwcapsName().get());
+                int priority = e.hwcapsName().map(supported::indexOf).orElse(-1);
                 if (priority < 0 || priority >= bestPriority) {
                     continue;
                 }

@@ -1,0 +1,47 @@
+package dev.nativeload.resolve;
+
+import dev.nativeload.binary.Architecture;
+import dev.nativeload.binary.MalformedBinaryException;
+import dev.nativeload.binary.testing.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Assertions;
+
+/** Every mutation of a real cache reads and looks up, or ends in MalformedBinaryException, quickly. */
+class LdSoCacheMutationTest {
+    private static final byte[] SEED = seed();
+
+    private static byte[] seed() {
+        try {
+            byte[] all = Files.readAllBytes(Path.of("/etc/ld.so.cache"));
+            return all;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Property(tries = 300)
+    void anyByteChangeEndsInACacheOrMalformedBinaryException(@ForAll @IntRange(min = 0, max = 1 << 20) int where,
+                                                             @ForAll @IntRange(min = 0, max = 255) int value,
+                                                             @ForAll @IntRange(min = 0, max = 3) int width) {
+        byte[] b = SEED.clone();
+        int at = where % Math.min(b.length, 4096 + (where & 0xFF)); // mostly the header and the entry table
+        for (int i = 0; i <= width && at + i < b.length; i++) {
+            b[at + i] = (byte) (value + i * 0x55);
+        }
+        long start = System.nanoTime();
+        try {
+            LdSoCache c = LdSoCacheTest.read(b);
+            for (String name : List.of("libc.so.6", "libz.so.1", "libm.so.6", TestData.class.getSimpleName())) {
+                c.lookup(name, Architecture.X86_64, 64, List.of("x86-64-v2"));
+            }
+        } catch (MalformedBinaryException expected) {
+            Assertions.assertFalse(expected.getMessage().isEmpty());
+        }
+        Assertions.assertTrue(System.nanoTime() - start < 2_000_000_000L, "took too long");
+    }
+}
