@@ -81,6 +81,10 @@ public final class DependencyResolver {
             rootNode.note("a " + image.get().format() + " image: not loadable by the " + host.os() + " loader");
             return rootNode.freeze();
         }
+        if (!image.get().summary().architecture().equals(host.arch())) {
+            rootNode.note("built for " + image.get().summary().architecture() + ", the host is " + host.arch()
+                    + ": its dependencies are searched as this host's loader would, and no candidate of another architecture fits");
+        }
         LoadedObject root = new LoadedObject(file, file, image.get(), Optional.empty(), key,
                 rules.rootOrigin(file, image.get()), 0, rootNode);
         walk(root);

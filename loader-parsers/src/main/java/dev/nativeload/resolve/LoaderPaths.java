@@ -27,6 +27,12 @@ final class LoaderPaths {
         return slash <= 0 ? "/" : abs.substring(0, slash);
     }
 
+    /** {@return musl's origin: the directory part exactly as written, {@code "."} for a bare name} */
+    static String dirname(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "." : path.substring(0, slash);
+    }
+
     /** {@return the file system path a loader path string names, relative ones against the working directory} */
     static Path resolve(String path, Path currentDir) {
         return currentDir.resolve(path);

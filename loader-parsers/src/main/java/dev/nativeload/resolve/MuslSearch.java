@@ -47,7 +47,10 @@ final class MuslSearch implements SearchRules {
 
     @Override
     public String rootOrigin(String pathAsGiven, BinaryImage image) {
-        return ElfOrigins.rootOrigin(pathAsGiven, image, host);
+        if (host.mainOriginIsRealPath() && ElfOrigins.isProgram(image)) {
+            return ElfOrigins.rootOrigin(pathAsGiven, image, host);
+        }
+        return LoaderPaths.dirname(pathAsGiven);
     }
 
     @Override
@@ -135,7 +138,7 @@ final class MuslSearch implements SearchRules {
                     return Optional.of(fatal(path, how, v.skip().or(v::fatal).orElseThrow(), tried));
                 }
                 return Optional.of(new Lookup(Optional.of(new Lookup.Found(path, how, Optional.of(v.image().get()),
-                        p.fileKey(), LoaderPaths.origin(path, host.currentDir()))), tried, Optional.empty()));
+                        p.fileKey(), LoaderPaths.dirname(path))), tried, Optional.empty()));
             }
         }
     }
