@@ -221,6 +221,42 @@ class GlibcRulesTest {
         assertFalse(new DependencyResolver(host(Map.of())).firstMissing(ELF.resolve("inherit/app_rpath").toString()).isPresent());
     }
 
+    @Test
+    void nonElfCandidateStopsTheSearchAsLdSoDoes(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("libdep.so"), "INPUT(-lc) /* a linker script, not a library */\n".repeat(4));
+        Map<String, String> env = Map.of("LD_LIBRARY_PATH", tmp.toString());
+        DependencyNode dep = TreeFacts.node(resolve(host(env), ELF.resolve("order/app_runpath")), "libdep.so");
+        assertEquals(How.NOT_FOUND, dep.how(), "ld.so gives up instead of trying the RUNPATH copy");
+        assertTrue(dep.note().orElseThrow().startsWith("ld.so fails at " + tmp.resolve("libdep.so")), dep.note().toString());
+        assertTrue(dep.tried().stream().noneMatch(t -> t.step().equals("RUNPATH")), dep.tried().toString());
+        String ldd = Ldd.run(ELF.resolve("order/app_runpath"), env, ELF).output();
+        assertTrue(ldd.contains(tmp.resolve("libdep.so") + ": invalid ELF header"), ldd);
+    }
+
+    @Test
+    void directoryCandidateStopsTheSearchAsLdSoDoes(@TempDir Path tmp) throws Exception {
+        Files.createDirectory(tmp.resolve("libdep.so"));
+        Map<String, String> env = Map.of("LD_LIBRARY_PATH", tmp.toString());
+        DependencyNode dep = TreeFacts.node(resolve(host(env), ELF.resolve("order/app_runpath")), "libdep.so");
+        assertEquals(How.NOT_FOUND, dep.how());
+        assertTrue(dep.note().orElseThrow().contains("cannot read file data: Is a directory"), dep.note().toString());
+        String ldd = Ldd.run(ELF.resolve("order/app_runpath"), env, ELF).output();
+        assertTrue(ldd.contains(tmp.resolve("libdep.so") + ": cannot read file data: Error 21"), ldd); // 21 = EISDIR
+    }
+
+    @Test
+    void nameWithASlashIsOpenedAsGivenWithoutSearch(@TempDir Path tmp) throws Exception {
+        LoadedObject app = new LoadedObject("app", ELF.resolve("order/app_runpath").toString(),
+                dev.nativeload.binary.elf.ElfFile.read(ELF.resolve("order/app_runpath")), Optional.empty(), null,
+                ELF.resolve("order").toString(), 0, null);
+        GlibcSearch search = new GlibcSearch(host(Map.of()), new ObjectFiles());
+        Lookup direct = search.find("$ORIGIN/runpath/libdep.so", app);
+        assertEquals(How.DIRECT, direct.found().orElseThrow().how());
+        assertEquals(ELF.resolve("order/runpath/libdep.so").toString(), direct.found().orElseThrow().path());
+        Lookup missing = search.find(tmp.resolve("nope.so").toString(), app);
+        assertEquals(List.of(new Tried(tmp.resolve("nope.so").toString(), "DIRECT", "no such file")), missing.tried());
+    }
+
     private static long countExpanded(DependencyNode node, String name) {
         long here = node.name().equals(name) && !node.how().is(How.ALREADY_LOADED) ? 1 : 0;
         return here + node.children().stream().mapToLong(c -> countExpanded(c, name)).sum();
