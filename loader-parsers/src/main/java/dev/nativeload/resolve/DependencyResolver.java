@@ -37,10 +37,18 @@ public final class DependencyResolver {
     private final ResolveHost host;
     private final ObjectFiles files = new ObjectFiles();
     private final SearchRules rules;
+    private final int maxDepth;
+    private final int maxNodes;
 
     /** @param host the machine whose loader is emulated */
     public DependencyResolver(ResolveHost host) {
-        this.host = host;
+        this(host, MAX_DEPTH, MAX_NODES);
+    }
+
+    DependencyResolver(ResolveHost host, int maxDepth, int maxNodes) {
+        this.host = java.util.Objects.requireNonNull(host, "host");
+        this.maxDepth = maxDepth;
+        this.maxNodes = maxNodes;
         this.rules = switch (host.os()) {
             case MACOS -> new DyldSearch(host, files);
             case WINDOWS -> new WindowsSearch(host, files);
@@ -122,13 +130,13 @@ public final class DependencyResolver {
         int nodes = 1;
         while (!queue.isEmpty()) {
             LoadedObject object = queue.poll();
-            if (object.depth() >= MAX_DEPTH) {
-                object.node().note("not expanded: deeper than " + MAX_DEPTH);
+            if (object.depth() >= maxDepth && !rules.requests(object.image()).isEmpty()) {
+                object.node().note("not expanded: deeper than " + maxDepth);
                 continue;
             }
             for (SearchRules.Request request : rules.requests(object.image())) {
-                if (nodes++ >= MAX_NODES) {
-                    object.node().note("not expanded further: more than " + MAX_NODES + " nodes");
+                if (nodes++ >= maxNodes) {
+                    object.node().note("not expanded further: more than " + maxNodes + " nodes");
                     break;
                 }
                 LoadedObject known = byName.get(rules.key(request.name()));

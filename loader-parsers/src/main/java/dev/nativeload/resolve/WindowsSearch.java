@@ -127,8 +127,8 @@ final class WindowsSearch implements SearchRules {
             Map<String, String> names = new HashMap<>();
             try (Stream<Path> s = Files.list(d)) {
                 s.forEach(p -> names.putIfAbsent(key(p.getFileName().toString()), p.getFileName().toString()));
-            } catch (IOException | RuntimeException e) {
-                return Map.of();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return Map.of(); // a directory that cannot be listed holds nothing the loader could open
             }
             return names;
         });

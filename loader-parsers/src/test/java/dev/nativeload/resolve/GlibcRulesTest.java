@@ -257,6 +257,17 @@ class GlibcRulesTest {
         assertEquals(List.of(new Tried(tmp.resolve("nope.so").toString(), "DIRECT", "no such file")), missing.tried());
     }
 
+    @Test
+    void depthAndNodeLimitsStopExpansionAndSaySo() throws Exception {
+        DependencyNode shallow = new DependencyResolver(host(Map.of()), 1, 1000).resolve(ELF.resolve("inherit/app_rpath").toString());
+        DependencyNode child = shallow.child("libchild.so").orElseThrow();
+        assertTrue(child.children().isEmpty());
+        assertEquals(Optional.of("not expanded: deeper than 1"), child.note());
+        DependencyNode small = new DependencyResolver(host(Map.of()), 64, 2).resolve(ELF.resolve("inherit/app_rpath").toString());
+        assertEquals(1, small.children().size());
+        assertTrue(small.note().orElseThrow().contains("more than 2 nodes"), small.note().toString());
+    }
+
     private static long countExpanded(DependencyNode node, String name) {
         long here = node.name().equals(name) && !node.how().is(How.ALREADY_LOADED) ? 1 : 0;
         return here + node.children().stream().mapToLong(c -> countExpanded(c, name)).sum();
