@@ -151,13 +151,14 @@ done
 w="$here/windows"
 mkdir -p "$w/app" "$w/path" "$w/sys32" "$work/w"
 MINGW=x86_64-w64-mingw32
-$MINGW-gcc -shared -O1 -DDEPNAME=dep_value -o "$w/app/dep.dll" "$src/windep.c" -Wl,--out-implib,"$work/w/libdep.a"
-$MINGW-gcc -shared -O1 -DDEPNAME=pathdep_value -o "$w/path/pathdep.dll" "$src/windep.c" \
+NOTS="-s -Wl,--no-insert-timestamp" # reproducible PE files: no symbol table naming temp files, no time stamp
+$MINGW-gcc -shared -O1 $NOTS -DDEPNAME=dep_value -o "$w/app/dep.dll" "$src/windep.c" -Wl,--out-implib,"$work/w/libdep.a"
+$MINGW-gcc -shared -O1 $NOTS -DDEPNAME=pathdep_value -o "$w/path/pathdep.dll" "$src/windep.c" \
     -Wl,--out-implib,"$work/w/libpathdep.a"
-i686-w64-mingw32-gcc -shared -O1 -DDEPNAME=pathdep_value -o "$w/app/pathdep.dll" "$src/windep.c"
+i686-w64-mingw32-gcc -shared -O1 $NOTS -DDEPNAME=pathdep_value -o "$w/app/pathdep.dll" "$src/windep.c"
 $MINGW-dlltool -d "$src/apiset.def" -l "$work/w/libapiset.a"
-$MINGW-gcc -O1 -o "$w/app/app.exe" "$src/winapp.c" "$work/w/libdep.a" "$work/w/libpathdep.a" "$work/w/libapiset.a"
-$MINGW-gcc -shared -nostdlib -O1 -o "$w/sys32/kernel32.dll" "$src/stub.c" -Wl,--entry,0
-$MINGW-gcc -shared -nostdlib -O1 -o "$w/sys32/msvcrt.dll" "$src/stub.c" -Wl,--entry,0
+$MINGW-gcc -O1 $NOTS -o "$w/app/app.exe" "$src/winapp.c" "$work/w/libdep.a" "$work/w/libpathdep.a" "$work/w/libapiset.a"
+$MINGW-gcc -shared -nostdlib -O1 $NOTS -o "$w/sys32/kernel32.dll" "$src/stub.c" -Wl,--entry,0
+$MINGW-gcc -shared -nostdlib -O1 $NOTS -o "$w/sys32/msvcrt.dll" "$src/stub.c" -Wl,--entry,0
 
 echo "built resolver fixtures under $here"
