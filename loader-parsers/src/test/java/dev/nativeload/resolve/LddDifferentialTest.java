@@ -39,10 +39,14 @@ class LddDifferentialTest {
         long cpu0 = processCpu();
         long oursNanos = resolveAll(host, files, ours);
         long oursCpu = processCpu() - cpu0;
-        // Second pass: a fresh resolver (empty file and cache caches), the JIT already warm.
-        long cpu1 = processCpu();
-        long warmNanos = resolveAll(host, files, new LinkedHashMap<>());
-        long warmCpu = processCpu() - cpu1;
+        // Further passes: each a fresh resolver (empty file and cache caches), the JIT warmer; the best is reported.
+        long warmNanos = Long.MAX_VALUE;
+        long warmCpu = Long.MAX_VALUE;
+        for (int pass = 0; pass < 3; pass++) {
+            long cpu1 = processCpu();
+            warmNanos = Math.min(warmNanos, resolveAll(host, files, new LinkedHashMap<>()));
+            warmCpu = Math.min(warmCpu, processCpu() - cpu1);
+        }
 
         AtomicLong lddNanos = new AtomicLong();
         AtomicLong lddCpu = new AtomicLong();
@@ -99,14 +103,14 @@ class LddDifferentialTest {
         System.out.printf("ldd differential: %d executables, %d agree (%.2f%%), %d dependencies compared%n",
                 compared, agree, 100.0 * agree / compared, deps);
         System.out.printf("ldd: %.0f ms summed over files (%.2f ms a file; %.0f ms wall in a pool of %d); "
-                        + "resolver, one JVM, first pass: %.0f ms (%.3f ms a file, %.1fx); second pass, fresh resolver: "
+                        + "resolver, one JVM, first pass: %.0f ms (%.3f ms a file, %.1fx); best of 3 more passes, each a fresh resolver: "
                         + "%.0f ms (%.3f ms a file, %.1fx)%n",
                 lddNanos.get() / 1e6, lddMsPerFile, lddWall / 1e6, Runtime.getRuntime().availableProcessors(),
                 oursNanos / 1e6, oursNanos / 1e6 / files.size(), ratio, warmNanos / 1e6, warmNanos / 1e6 / files.size(), warmRatio);
         double cpuRatio = (double) lddCpu.get() / oursCpu;
         double warmCpuRatio = (double) lddCpu.get() / warmCpu;
         System.out.printf("CPU time (user + system, all threads / all child processes): ldd %.0f ms (%.2f ms a file); "
-                        + "resolver first pass %.0f ms (%.1fx), second pass %.0f ms (%.1fx)%n",
+                        + "resolver first pass %.0f ms (%.1fx), best later pass %.0f ms (%.1fx)%n",
                 lddCpu.get() / 1e6, lddCpu.get() / 1e6 / files.size(), oursCpu / 1e6, cpuRatio, warmCpu / 1e6, warmCpuRatio);
         differences.forEach(d -> System.out.println("DIFF " + d));
         assertEquals(List.of(), differences);
