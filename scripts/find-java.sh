@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Prints the path of a `java` from a JDK >= 22, found the way the build finds one:
-# $JAVA_HOME when it is new enough, else the newest JDK under /usr/lib/jvm.
+# Prints the path of a `java` from a JDK >= 22 (with --home: the JDK's home directory), found the
+# way the build finds one: $JAVA_HOME when it is new enough, else the newest JDK under /usr/lib/jvm.
 set -euo pipefail
+
+print() { # java binary
+  if [ "$want_home" = 1 ]; then dirname "$(dirname "$1")"; else echo "$1"; fi
+}
+want_home=0
+[ "${1:-}" = "--home" ] && want_home=1
 
 feature_version() { # java binary -> its feature version (22, 25, ...), or 0
   local v
@@ -10,7 +16,7 @@ feature_version() { # java binary -> its feature version (22, 25, ...), or 0
 }
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(feature_version "$JAVA_HOME/bin/java")" -ge 22 ]; then
-  echo "$JAVA_HOME/bin/java"
+  print "$JAVA_HOME/bin/java"
   exit 0
 fi
 best="" best_version=0
@@ -20,7 +26,7 @@ for java in /usr/lib/jvm/*/bin/java; do
   if [ "$v" -gt "$best_version" ]; then best="$java" best_version="$v"; fi
 done
 if [ "$best_version" -ge 22 ]; then
-  echo "$best"
+  print "$best"
   exit 0
 fi
 echo "no JDK 22 or newer found: set JAVA_HOME to one (checked \$JAVA_HOME and /usr/lib/jvm)" >&2

@@ -10,4 +10,6 @@ module dev.nativeload.ffm {
     requires transitive dev.nativeload.api;
 
     exports dev.nativeload.ffm;
+
+    provides dev.nativeload.spi.NativeAccess with dev.nativeload.ffm.FfmNativeAccess;
 }

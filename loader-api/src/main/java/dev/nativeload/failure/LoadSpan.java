@@ -1,8 +1,10 @@
 package dev.nativeload.failure;
 
 import dev.nativeload.binary.Binaries;
-import dev.nativeload.binary.BinaryImage;
+import dev.nativeload.binary.MalformedBinaryException;
+import dev.nativeload.binary.NotABinaryException;
 import dev.nativeload.binary.elf.ElfFile;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,13 +21,14 @@ final class LoadSpan {
                 return elfSpan(elf);
             }
             return Optional.empty();
-        } catch (Exception unreadable) {
+        } catch (IOException | NotABinaryException | MalformedBinaryException unreadable) {
             return Optional.empty();
         }
     }
 
-    private static Optional<Long> elfSpan(BinaryImage elf) {
-        return Optional.empty();
+    private static Optional<Long> elfSpan(ElfFile elf) {
+        long span = elf.loadSegments().addressSpan();
+        return span > 0 ? Optional.of(span) : Optional.empty();
     }
 
     /** {@return a byte count for people: "128.0 TiB (0x7ff000001000 bytes)"} */

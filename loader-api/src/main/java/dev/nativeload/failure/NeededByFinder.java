@@ -53,7 +53,8 @@ final class NeededByFinder {
         try {
             NativeBinary binary = Binaries.read(file);
             return Optional.of(binary.images().getFirst().summary());
-        } catch (Exception unreadable) {
+        } catch (java.io.IOException | dev.nativeload.binary.NotABinaryException
+                 | dev.nativeload.binary.MalformedBinaryException unreadable) {
             return Optional.empty();
         }
     }

@@ -11,9 +11,6 @@ import java.util.Optional;
 
 /** The format-sniffing entry point: reads any ELF, PE/COFF or (fat) Mach-O file. */
 public final class Binaries {
-    /** A fat header's architecture count above this is a Java class file's version, not a count. */
-    static final int MAX_FAT_ARCHES = 32;
-
     private Binaries() {
     }
 
@@ -68,9 +65,10 @@ public final class Binaries {
                 return Optional.of(BinaryFormat.MACHO);
             }
             if (magic == 0xCAFEBABEL || magic == 0xCAFEBABFL) {
-                // 0xCAFEBABE is also a Java class file; there the next word is a class version (>= 45).
+                // 0xCAFEBABE is also a Java class file; there the next word is a class version (>= 45),
+                // above the fat reader's cap.
                 long count = data.contains(4, 4) ? be.u32(4, "fat architecture count") : 0;
-                return count > 0 && count <= MAX_FAT_ARCHES ? Optional.of(BinaryFormat.FAT_MACHO) : Optional.empty();
+                return count > 0 && count <= FatMachOFile.MAX_ARCHES ? Optional.of(BinaryFormat.FAT_MACHO) : Optional.empty();
             }
             if (isMz(data)) {
                 return Optional.of(BinaryFormat.PE);

@@ -23,6 +23,7 @@ public record CpuSubtype(CpuType type, int value) {
             Map.entry(12, "armv7k"), Map.entry(13, "armv8"), Map.entry(14, "armv6m"), Map.entry(15, "armv7m"),
             Map.entry(16, "armv7em"));
 
+    /** Requires the CPU type. */
     public CpuSubtype {
         java.util.Objects.requireNonNull(type, "type");
     }

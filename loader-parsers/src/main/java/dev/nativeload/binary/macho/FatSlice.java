@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public record FatSlice(int index, CpuType cpuType, CpuSubtype cpuSubtype, long offset, long size, int align,
                        MachOFile image) {
+    /** Requires the types and the image. */
     public FatSlice {
         Objects.requireNonNull(cpuType, "cpuType");
         Objects.requireNonNull(cpuSubtype, "cpuSubtype");

@@ -31,7 +31,11 @@ public record HeaderFlags(int value) {
         "APP_EXTENSION_SAFE", "NLIST_OUTOFSYNC_WITH_DYLDINFO", "SIM_SUPPORT", null, null, null, "DYLIB_IN_CACHE",
     };
 
-    /** {@return whether every bit of {@code flag} is set} @param flag one of the constants here */
+    /**
+     * {@return whether every bit of {@code flag} is set}
+     *
+     * @param flag one of the constants here, or several or-ed together
+     */
     public boolean has(int flag) {
         return (value & flag) == flag;
     }

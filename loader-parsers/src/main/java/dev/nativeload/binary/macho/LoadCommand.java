@@ -35,6 +35,7 @@ public sealed interface LoadCommand {
      */
     record Dylib(LoadCommandType type, long offset, long size, DylibKind kind, String name, long timestamp,
                  MachOVersion currentVersion, MachOVersion compatibilityVersion) implements LoadCommand {
+        /** Requires the kind and the name. */
         public Dylib {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(name, "name");
@@ -85,6 +86,7 @@ public sealed interface LoadCommand {
      */
     record BuildVersion(LoadCommandType type, long offset, long size, Platform platform, MachOVersion minOs,
                         MachOVersion sdk, List<BuildTool> tools) implements LoadCommand {
+        /** Copies the tools. */
         public BuildVersion {
             tools = List.copyOf(tools);
         }

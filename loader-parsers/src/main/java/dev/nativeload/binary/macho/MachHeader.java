@@ -25,6 +25,7 @@ public record MachHeader(long magic, boolean is64, ByteOrder byteOrder, CpuType 
     /** {@code MH_MAGIC_64}. */
     public static final long MAGIC_64 = 0xfeedfacfL;
 
+    /** Requires every reference component. */
     public MachHeader {
         Objects.requireNonNull(byteOrder, "byteOrder");
         Objects.requireNonNull(cpuType, "cpuType");

@@ -24,11 +24,13 @@ import java.util.UUID;
 public final class MachOFile implements BinaryImage {
     private final MachHeader header;
     private final List<LoadCommand> commands;
+    private final LoadCommands.Index index;
     private final BinarySummary summary;
 
     private MachOFile(MachHeader header, List<LoadCommand> commands) {
         this.header = header;
         this.commands = List.copyOf(commands);
+        this.index = LoadCommands.index(this.commands);
         this.summary = summarize();
     }
 
@@ -74,6 +76,10 @@ public final class MachOFile implements BinaryImage {
         } else if (Integer.reverseBytes((int) raw) == (int) MachHeader.MAGIC_32
                 || Integer.reverseBytes((int) raw) == (int) MachHeader.MAGIC_64) {
             order = ByteOrder.BIG_ENDIAN;
+        } else if (Integer.reverseBytes((int) raw) == (int) FatMachOFile.MAGIC
+                || Integer.reverseBytes((int) raw) == (int) FatMachOFile.MAGIC_64) {
+            throw new MalformedBinaryException(data.fileOffset(),
+                    "a universal (fat) Mach-O file, not a single image: read it with FatMachOFile");
         } else {
             throw new MalformedBinaryException(data.fileOffset(), "not a Mach-O image: magic 0x" + Long.toHexString(raw));
         }
@@ -102,34 +108,39 @@ public final class MachOFile implements BinaryImage {
         return commands;
     }
 
-    /** {@return the load commands of one record type, in file order} @param <T> the type @param type its class */
+    /**
+     * {@return the load commands of one record type, in file order}
+     *
+     * @param <T>  the record type
+     * @param type its class, such as {@code LoadCommand.Dylib.class}
+     */
     public <T extends LoadCommand> List<T> loadCommands(Class<T> type) {
         return commands.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** {@return the library's own {@code LC_ID_DYLIB}, if any (the first, should there be several)} */
     public Optional<LoadCommand.Dylib> id() {
-        return loadCommands(LoadCommand.Dylib.class).stream().filter(d -> d.kind() == DylibKind.ID).findFirst();
+        return index.id();
     }
 
     /** {@return the dependency commands (every dylib command but {@code LC_ID_DYLIB}), in file order} */
     public List<LoadCommand.Dylib> dependencies() {
-        return loadCommands(LoadCommand.Dylib.class).stream().filter(d -> d.kind() != DylibKind.ID).toList();
+        return index.dependencies();
     }
 
     /** {@return the {@code LC_RPATH} entries, in file order} */
     public List<String> rpaths() {
-        return loadCommands(LoadCommand.Rpath.class).stream().map(LoadCommand.Rpath::path).toList();
+        return index.rpaths();
     }
 
-    /** {@return the {@code LC_BUILD_VERSION} command, if any} */
+    /** {@return the {@code LC_BUILD_VERSION} command, if any (the first)} */
     public Optional<LoadCommand.BuildVersion> buildVersion() {
-        return loadCommands(LoadCommand.BuildVersion.class).stream().findFirst();
+        return index.buildVersion();
     }
 
-    /** {@return the {@code LC_VERSION_MIN_*} command, if any} */
+    /** {@return the {@code LC_VERSION_MIN_*} command, if any (the first)} */
     public Optional<LoadCommand.VersionMin> versionMin() {
-        return loadCommands(LoadCommand.VersionMin.class).stream().findFirst();
+        return index.versionMin();
     }
 
     /** {@return the target platform: from {@code LC_BUILD_VERSION}, else from {@code LC_VERSION_MIN_*}; empty if neither} */
@@ -144,26 +155,30 @@ public final class MachOFile implements BinaryImage {
                 .or(() -> versionMin().map(LoadCommand.VersionMin::minOs));
     }
 
-    /** {@return the {@code LC_UUID}, if any} */
+    /** {@return the SDK version, from the same command as {@link #platform()}} */
+    public Optional<MachOVersion> sdk() {
+        return buildVersion().map(LoadCommand.BuildVersion::sdk)
+                .or(() -> versionMin().map(LoadCommand.VersionMin::sdk));
+    }
+
+    /** {@return the {@code LC_UUID}, if any (the first)} */
     public Optional<UUID> uuid() {
-        return loadCommands(LoadCommand.Uuid.class).stream().findFirst().map(LoadCommand.Uuid::uuid);
+        return index.uuid();
     }
 
     /** {@return the segments, in file order} */
     public List<LoadCommand.Segment> segments() {
-        return loadCommands(LoadCommand.Segment.class);
+        return index.segments();
     }
 
     /** {@return the {@code LC_LOAD_DYLINKER} path, if any (executables: {@code /usr/lib/dyld})} */
     public Optional<String> dylinker() {
-        return loadCommands(LoadCommand.Dylinker.class).stream()
-                .filter(d -> d.type().value() == LoadCommandType.LC_LOAD_DYLINKER)
-                .findFirst().map(LoadCommand.Dylinker::name);
+        return index.dylinker();
     }
 
-    /** {@return the {@code LC_MAIN} entry point, if any} */
+    /** {@return the {@code LC_MAIN} entry point, if any (the first)} */
     public Optional<LoadCommand.EntryPoint> entryPoint() {
-        return loadCommands(LoadCommand.EntryPoint.class).stream().findFirst();
+        return index.entryPoint();
     }
 
     /**
@@ -184,7 +199,7 @@ public final class MachOFile implements BinaryImage {
         TargetOs os = platform().map(Platform::targetOs).orElse(TargetOs.MACOS);
         return new BinarySummary(BinaryFormat.MACHO, header.cpuType().architecture(), header.is64() ? 64 : 32,
                 header.byteOrder(), header.fileType().name(), os, LibcFlavor.NOT_APPLICABLE,
-                id().map(LoadCommand.Dylib::name), dependencies().stream().map(LoadCommand.Dylib::name).toList(),
+                id().map(LoadCommand.Dylib::name), index.dependencyNames(),
                 rpaths(), List.of(), dylinker(), List.of(), List.of());
     }
 

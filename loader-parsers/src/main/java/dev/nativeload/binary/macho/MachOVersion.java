@@ -7,6 +7,7 @@ package dev.nativeload.binary.macho;
  * @param packed the raw 32-bit value
  */
 public record MachOVersion(long packed) {
+    /** Requires a value that fits in 32 unsigned bits. */
     public MachOVersion {
         if (packed < 0 || packed > 0xffff_ffffL) {
             throw new IllegalArgumentException("not a 32-bit packed version: " + packed);

@@ -24,6 +24,11 @@ final class HeaderReader {
      * @param sections the section table
      */
     record Headers(long peOffset, CoffHeader coff, Optional<OptionalHeader> optional, List<Section> sections) {
+        /** {@return the file offset of a data directory entry, for error messages} @param index the entry */
+        long directoryOffset(int index) {
+            boolean plus = optional.map(OptionalHeader::pe32Plus).orElse(false);
+            return peOffset + 4 + CoffHeader.SIZE + (plus ? PE32_PLUS_FIXED : PE32_FIXED) + 8L * index;
+        }
     }
 
     private HeaderReader() {
@@ -50,7 +55,7 @@ final class HeaderReader {
                 ? Optional.empty()
                 : Optional.of(readOptional(data, optionalOffset, coff.sizeOfOptionalHeader()));
         long tableOffset = optionalOffset + coff.sizeOfOptionalHeader();
-        List<Section> sections = readSections(data, tableOffset, coff);
+        List<Section> sections = readSections(data, tableOffset, coff, coffOffset);
         return new Headers(peOffset, coff, optional, sections);
     }
 
@@ -110,11 +115,11 @@ final class HeaderReader {
         return new OptionalHeader.Version(data.u16(at, what), data.u16(at + 2, what));
     }
 
-    private static List<Section> readSections(BinaryData data, long at, CoffHeader coff) throws MalformedBinaryException {
+    private static List<Section> readSections(BinaryData data, long at, CoffHeader coff, long coffOffset) throws MalformedBinaryException {
         int count = coff.numberOfSections();
         long tableSize = (long) count * Section.ENTRY_SIZE;
         if (!data.contains(at, tableSize)) {
-            throw new MalformedBinaryException(at - CoffHeader.SIZE + 2, "invalid section count " + count
+            throw new MalformedBinaryException(coffOffset + 2, "invalid section count " + count
                     + ": a table of 0x" + Long.toHexString(tableSize) + " bytes at 0x" + Long.toHexString(at)
                     + " runs past the end of the file (0x" + Long.toHexString(data.size()) + ")");
         }

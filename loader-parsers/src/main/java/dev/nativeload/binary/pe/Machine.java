@@ -58,6 +58,19 @@ public record Machine(int value) {
         return NAMES.containsKey(value);
     }
 
+    /**
+     * {@return whether the machine is a 32-bit one (x86, the ARM/Thumb family, RISC-V 32, LoongArch 32,
+     * and the older 32-bit MIPS, SH, PowerPC and Alpha machines); an image says its width in the optional
+     * header's magic, an object file only here}
+     */
+    public boolean is32Bit() {
+        return switch (value) {
+            case 0x14c, 0x1c0, 0x1c2, 0x1c4, 0x5032, 0x6232, 0x166, 0x169, 0x266, 0x366, 0x466,
+                 0x1a2, 0x1a3, 0x1a6, 0x1f0, 0x1f1, 0x184, 0x1d3, 0x9041 -> true;
+            default -> false;
+        };
+    }
+
     /** {@return the normalized architecture, {@code pe-machine-0x...} for machines without one} */
     public Architecture architecture() {
         return switch (value) {

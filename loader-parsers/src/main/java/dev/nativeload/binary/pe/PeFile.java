@@ -73,15 +73,22 @@ public final class PeFile implements BinaryImage {
         }
         OptionalHeader optional = headers.optional().get();
         ImportReader importReader = new ImportReader(image, optional.pe32Plus(), optional.imageBase());
-        long directories = headers.peOffset() + 4 + CoffHeader.SIZE + (optional.pe32Plus() ? 112 : 96);
-        List<ImportedDll> imports = optional.directory(DataDirectory.IMPORT).isEmpty() ? List.of()
-                : importReader.imports(optional.directory(DataDirectory.IMPORT).get(), directories + 8L * DataDirectory.IMPORT);
-        List<DelayImportedDll> delay = optional.directory(DataDirectory.DELAY_IMPORT).isEmpty() ? List.of()
-                : importReader.delayImports(optional.directory(DataDirectory.DELAY_IMPORT).get(),
-                        directories + 8L * DataDirectory.DELAY_IMPORT);
-        Optional<ExportDirectory> exports = optional.directory(DataDirectory.EXPORT).isEmpty() ? Optional.empty()
-                : Optional.of(ExportReader.read(image, optional.directory(DataDirectory.EXPORT).get(),
-                        directories + 8L * DataDirectory.EXPORT));
+        List<ImportedDll> imports = List.of();
+        Optional<DataDirectory> importDirectory = optional.directory(DataDirectory.IMPORT);
+        if (importDirectory.isPresent()) {
+            imports = importReader.imports(importDirectory.get(), headers.directoryOffset(DataDirectory.IMPORT));
+        }
+        List<DelayImportedDll> delay = List.of();
+        Optional<DataDirectory> delayDirectory = optional.directory(DataDirectory.DELAY_IMPORT);
+        if (delayDirectory.isPresent()) {
+            delay = importReader.delayImports(delayDirectory.get(), headers.directoryOffset(DataDirectory.DELAY_IMPORT));
+        }
+        Optional<ExportDirectory> exports = Optional.empty();
+        Optional<DataDirectory> exportDirectory = optional.directory(DataDirectory.EXPORT);
+        if (exportDirectory.isPresent()) {
+            exports = Optional.of(ExportReader.read(image, exportDirectory.get(),
+                    headers.directoryOffset(DataDirectory.EXPORT)));
+        }
         return new PeFile(headers, imports, delay, exports, image);
     }
 
@@ -158,8 +165,8 @@ public final class PeFile implements BinaryImage {
     @Override
     public BinarySummary summary() {
         String fileType = optionalHeader.isEmpty() ? "OBJ" : isDll() ? "DLL" : "EXE";
-        int bits = optionalHeader.map(OptionalHeader::bits)
-                .orElse(coffHeader.characteristics().has(FileCharacteristics.MACHINE_32BIT) ? 32 : 64);
+        int bits = optionalHeader.map(OptionalHeader::bits).orElse(machine().is32Bit()
+                || coffHeader.characteristics().has(FileCharacteristics.MACHINE_32BIT) ? 32 : 64);
         return new BinarySummary(
                 BinaryFormat.PE,
                 machine().architecture(),

@@ -48,6 +48,7 @@ final class Golden {
         put(facts, "order", summary.byteOrder().toString());
         put(facts, "filetype", summary.fileType());
         put(facts, "ncmds", Long.toString(image.header().commandCount()));
+        put(facts, "flags", String.join(" ", image.header().flags().names()));
         image.id().ifPresent(d -> put(facts, "id", d.name() + " " + d.currentVersion() + " " + d.compatibilityVersion()));
         for (LoadCommand.Dylib d : image.dependencies()) {
             put(facts, "dylib", d.kind() + " " + d.name() + " " + d.currentVersion() + " " + d.compatibilityVersion());
@@ -55,9 +56,7 @@ final class Golden {
         image.rpaths().forEach(r -> put(facts, "rpath", r));
         image.platform().ifPresent(p -> put(facts, "platform", p.name()));
         image.minOs().ifPresent(v -> put(facts, "minos", v.toString()));
-        image.buildVersion().map(LoadCommand.BuildVersion::sdk)
-                .or(() -> image.versionMin().map(LoadCommand.VersionMin::sdk))
-                .ifPresent(v -> put(facts, "sdk", v.toString()));
+        image.sdk().ifPresent(v -> put(facts, "sdk", v.toString()));
         image.uuid().ifPresent(u -> put(facts, "uuid", u.toString().toUpperCase(java.util.Locale.ROOT)));
         put(facts, "os", summary.os().name());
         image.dylinker().ifPresent(d -> put(facts, "dylinker", d));

@@ -25,17 +25,21 @@ import org.junit.jupiter.api.Test;
  * parser and by {@code llvm-objdump --macho --private-headers --universal-headers --arch=all}; per
  * slice the CPU type, file type, ncmds, sizeofcmds, the sequence of load commands and the fields of
  * the dylib, rpath, build-version, version-min, UUID, segment, dylinker and LC_MAIN commands must
- * agree, as must the fat header entries.
+ * agree, as must the fat header entries. {@code llvm-readobj --needed-libs} checks the summary's
+ * architecture and, as a sorted set, its install name and needed libraries.
  */
 class MachODifferentialTest {
     private static final Map<CpuType, String> OBJDUMP_CPU = Map.of(CpuType.X86_64, "X86_64", CpuType.X86, "I386",
             CpuType.ARM64, "ARM64", CpuType.ARM, "ARM", CpuType.ARM64_32, "ARM64_32", CpuType.POWERPC, "PPC",
             CpuType.POWERPC64, "PPC64");
+    /** llvm-readobj prints LLVM triple architecture names; only arm64_32 differs from ours. */
+    private static final Map<String, String> READOBJ_ARCH = Map.of("arm64_32", "aarch64_32");
 
     @Test
     void parserAgreesWithLlvmObjdumpOnEveryFixtureAndJarNative() throws Exception {
         Path tool = Objdump.find().orElse(null);
-        Assumptions.assumeTrue(tool != null, "llvm-objdump not on PATH");
+        Path readobj = Readobj.find().orElse(null);
+        Assumptions.assumeTrue(tool != null && readobj != null, "llvm-objdump and llvm-readobj not on PATH");
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(TestData.path("macho"))) {
             walk.filter(Files::isRegularFile).filter(MachODifferentialTest::isMachO).sorted().forEach(files::add);
@@ -50,7 +54,7 @@ class MachODifferentialTest {
         for (Path file : files) {
             List<String> diffs = new ArrayList<>();
             try {
-                slices += compare(file, Objdump.run(tool, file), diffs);
+                slices += compare(file, Objdump.run(tool, file), Readobj.run(readobj, file), diffs);
             } catch (MalformedBinaryException e) {
                 diffs.add("parser rejected what llvm-objdump read: " + e.getMessage());
             }
@@ -71,7 +75,7 @@ class MachODifferentialTest {
         return !n.endsWith(".c") && !n.endsWith(".sh") && !n.endsWith(".txt");
     }
 
-    private static int compare(Path file, Objdump.Output ref, List<String> diffs)
+    private static int compare(Path file, Objdump.Output ref, List<Readobj.Image> readobj, List<String> diffs)
             throws IOException, MalformedBinaryException {
         BinaryData data = BinaryData.map(file);
         long magic = data.withOrder(ByteOrder.BIG_ENDIAN).u32(0, "magic");
@@ -90,6 +94,16 @@ class MachODifferentialTest {
         for (int i = 0; i < Math.min(images.size(), ref.images().size()); i++) {
             compareImage("image " + i + ": ", images.get(i), ref.images().get(i), diffs);
         }
+        check(diffs, "llvm-readobj image count", readobj.size(), images.size());
+        for (int i = 0; i < Math.min(images.size(), readobj.size()); i++) {
+            MachOFile image = images.get(i);
+            String arch = image.summary().architecture().name();
+            check(diffs, "image " + i + ": llvm-readobj arch", readobj.get(i).arch(), READOBJ_ARCH.getOrDefault(arch, arch));
+            List<String> names = new ArrayList<>(image.summary().needed());
+            image.summary().soname().ifPresent(names::add);
+            names.sort(null);
+            check(diffs, "image " + i + ": llvm-readobj needed libs (sorted, id included)", readobj.get(i).needed(), names);
+        }
         return images.size();
     }
 
@@ -101,6 +115,9 @@ class MachODifferentialTest {
         check(diffs, at + "filetype", cols.get(4), h.fileType().name());
         check(diffs, at + "ncmds", cols.get(5), Long.toString(h.commandCount()));
         check(diffs, at + "sizeofcmds", cols.get(6), Long.toString(h.commandsSize()));
+        int caps = h.cpuSubtype().capabilities();
+        check(diffs, at + "caps", cols.get(3), caps == 0x80 ? "LIB64" : String.format("0x%02x", caps));
+        check(diffs, at + "flags", cols.subList(7, cols.size()), h.flags().names());
         List<LoadCommand> mine = image.loadCommands();
         check(diffs, at + "load command count", ref.commands().size(), mine.size());
         for (int i = 0; i < Math.min(mine.size(), ref.commands().size()); i++) {

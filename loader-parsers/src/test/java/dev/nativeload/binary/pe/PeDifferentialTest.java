@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compares the reader with {@code llvm-readobj --file-headers --coff-imports --coff-exports} on
- * every real PE file at hand: machine, PE32/PE32+, characteristics, image base, subsystem, DLL
- * characteristics, import DLLs in order with every function (name and hint, or ordinal), delay
+ * Compares the reader with {@code llvm-readobj --file-headers --coff-imports --coff-exports --sections}
+ * on every real PE file at hand: machine, PE32/PE32+, characteristics, image base, subsystem, DLL
+ * characteristics, the section table (long names resolved), import DLLs in order with every function (name and hint, or ordinal), delay
  * imports, and every used export (ordinal, name, RVA, forwarder or not).
  */
 class PeDifferentialTest {

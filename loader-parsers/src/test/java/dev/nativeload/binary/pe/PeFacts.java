@@ -28,6 +28,10 @@ final class PeFacts {
             lines.add("subsystem " + o.subsystem().value());
             lines.add("dllcharacteristics 0x" + Integer.toHexString(o.dllCharacteristics().value()));
         });
+        for (Section s : pe.sections()) {
+            lines.add(section(s.name(), s.virtualAddress(), s.virtualSize(), s.sizeOfRawData(), s.pointerToRawData(),
+                    s.characteristics()));
+        }
         for (ImportedDll dll : pe.imports()) {
             lines.add("import " + dll.name());
             dll.functions().forEach(f -> lines.add("import " + dll.name() + " fn " + function(f)));
@@ -39,6 +43,12 @@ final class PeFacts {
         pe.exports().ifPresent(dir -> dir.exports().forEach(e -> lines.add(export(e.ordinal(),
                 e.name().orElse(""), e.rva(), e.isForwarder()))));
         return lines;
+    }
+
+    static String section(String name, long va, long vsize, long rawSize, long rawPointer, long flags) {
+        return "section " + name + " va=0x" + Long.toHexString(va) + " vsize=0x" + Long.toHexString(vsize)
+                + " raw=0x" + Long.toHexString(rawSize) + "@0x" + Long.toHexString(rawPointer)
+                + " flags=0x" + Long.toHexString(flags);
     }
 
     static String export(long ordinal, String name, long rva, boolean forwarder) {

@@ -175,6 +175,9 @@ class PeFileTest {
         assertEquals(Optional.empty(), pe.optionalHeader());
         assertEquals(List.of(), pe.imports());
         assertEquals(Architecture.AARCH64, pe.summary().architecture());
+        assertEquals(64, pe.summary().bits());
+        ByteBuffer.wrap(b.array()).order(ByteOrder.LITTLE_ENDIAN).putShort(0x44, (short) 0x1c4);
+        assertEquals(32, parse(b.array()).summary().bits(), "ARMNT object without optional header");
     }
 
     @Test
@@ -184,6 +187,28 @@ class PeFileTest {
         assertEquals(BinaryFormat.PE, pe.format());
         assertEquals(List.of(pe), pe.images());
         assertEquals(Optional.of("dep.dll"), pe.summary().soname());
+    }
+
+    @Test
+    void jarDllArchitecturesMatchTheDirectoriesTheJarsFileThemUnder() throws Exception {
+        int checked = 0;
+        for (var e : PeFiles.jarDlls()) {
+            String dir = e.entry().toLowerCase(java.util.Locale.ROOT);
+            Architecture expected = dir.contains("x86-64") || dir.contains("x86_64") || dir.contains("amd64")
+                    ? Architecture.X86_64
+                    : dir.contains("aarch64") ? Architecture.AARCH64
+                    : dir.contains("armv7") ? Architecture.ARM
+                    : dir.contains("x86") ? Architecture.X86 : null;
+            if (expected == null) {
+                continue;
+            }
+            BinarySummary s = assertInstanceOf(PeFile.class, Binaries.read(e.file()), e.toString()).summary();
+            assertEquals(expected, s.architecture(), e.toString());
+            assertEquals(expected == Architecture.X86 || expected == Architecture.ARM ? 32 : 64, s.bits(), e.toString());
+            assertEquals("DLL", s.fileType(), e.toString());
+            checked++;
+        }
+        assertTrue(checked >= 6, "checked " + checked + " jar DLLs");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs {@code llvm-readobj --file-headers --coff-imports --coff-exports} and turns its output
+ * Runs {@code llvm-readobj --file-headers --coff-imports --coff-exports --sections} and turns its output
  * into the canonical lines of {@link PeFacts}.
  */
 final class Readobj {
@@ -47,7 +47,7 @@ final class Readobj {
 
     static Result run(Path file) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("llvm-readobj", "--file-headers", "--coff-imports", "--coff-exports",
-                file.toString()).start();
+                "--sections", file.toString()).start();
         byte[][] err = new byte[1][];
         Thread drain = Thread.ofVirtual().start(() -> {
             try {
@@ -73,6 +73,8 @@ final class Readobj {
         List<String> header = new ArrayList<>();
         List<String> imports = new ArrayList<>();
         List<String> exports = new ArrayList<>();
+        List<String> sections = new ArrayList<>();
+        String[] section = null;
         String block = "";
         String dll = null;
         long exportRva = 0;
@@ -86,6 +88,18 @@ final class Readobj {
         String subsystem = null;
         String dllCharacteristics = null;
         for (String line : output.split("\n")) {
+            if (line.equals("Sections [")) {
+                block = "Sections";
+                continue;
+            }
+            if (block.equals("Sections") && line.equals("]")) {
+                block = "";
+                continue;
+            }
+            if (block.equals("Sections")) {
+                section = sectionLine(line, section, sections);
+                continue;
+            }
             if (!line.startsWith(" ") && line.endsWith("{")) {
                 block = line.substring(0, line.length() - 1).strip();
                 dll = null;
@@ -158,10 +172,41 @@ final class Readobj {
             header.add("dllcharacteristics " + dllCharacteristics);
         }
         List<String> all = new ArrayList<>(header);
+        all.addAll(sections);
         all.addAll(imports.stream().filter(l -> l.startsWith("import")).toList());
         all.addAll(imports.stream().filter(l -> l.startsWith("delay")).toList());
         all.addAll(exports);
         return all;
+    }
+
+    /** Collects one section's fields: name, VirtualAddress, VirtualSize, RawDataSize, PointerToRawData, flags. */
+    private static String[] sectionLine(String line, String[] section, List<String> sections) {
+        String t = line.strip();
+        if (t.equals("Section {")) {
+            return new String[6];
+        }
+        if (section == null) {
+            return null;
+        }
+        if (t.startsWith("Characteristics [")) {
+            section[5] = hex(line);
+            sections.add(PeFacts.section(section[0], Long.decode(section[1]), Long.decode(section[2]),
+                    Long.decode(section[3]), Long.decode(section[4]), Long.decode(section[5])));
+            return null;
+        }
+        Matcher field = FIELD.matcher(line);
+        if (field.matches()) {
+            String value = field.group(2).strip();
+            switch (field.group(1)) {
+                case "Name" -> section[0] = value.substring(0, value.lastIndexOf(" (")).strip();
+                case "VirtualAddress" -> section[1] = value;
+                case "VirtualSize" -> section[2] = value;
+                case "RawDataSize" -> section[3] = value;
+                case "PointerToRawData" -> section[4] = value;
+                default -> { }
+            }
+        }
+        return section;
     }
 
     private static String hex(String line) {

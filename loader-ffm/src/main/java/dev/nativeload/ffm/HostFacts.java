@@ -1,0 +1,89 @@
+package dev.nativeload.ffm;
+
+import dev.nativeload.binary.Architecture;
+import dev.nativeload.binary.LibcFlavor;
+import dev.nativeload.binary.MalformedBinaryException;
+import dev.nativeload.binary.TargetOs;
+import dev.nativeload.platform.Host;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Reads the facts of a POSIX host in-process: C library and version, page size, translation. */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
+final class HostFacts {
+    private static final Path SELF_EXE = Path.of("/proc/self/exe");
+
+    private HostFacts() {
+    }
+
+    /**
+     * {@return the facts of this POSIX process}
+     *
+     * @param os the operating system, from {@code os.name}
+     */
+    static Host posix(TargetOs os) {
+        Architecture arch = Architecture.fromJvm(System.getProperty("os.arch"));
+        LibcFlavor libc;
+        Optional<String> version = Optional.empty();
+        if (os == TargetOs.MACOS) {
+            libc = LibcFlavor.NOT_APPLICABLE;
+        } else if (GnuLibcVersion.available()) {
+            libc = LibcFlavor.GLIBC;
+            version = Optional.of(cText(GnuLibcVersion.gnu_get_libc_version()));
+        } else {
+            libc = libcFromInterpreter(SELF_EXE);
+        }
+        return new Host(os, arch, libc, version, pageSize(os), os == TargetOs.MACOS && translated());
+    }
+
+    /**
+     * {@return the C library the interpreter of {@code executable} belongs to; {@code UNKNOWN} when unreadable}
+     *
+     * @param executable an ELF executable
+     */
+    static LibcFlavor libcFromInterpreter(Path executable) {
+        try {
+            return Interpreter.of(executable).map(Interpreter::libcOf).orElse(LibcFlavor.UNKNOWN);
+        } catch (IOException | MalformedBinaryException e) {
+            return LibcFlavor.UNKNOWN;
+        }
+    }
+
+    /** {@return the page size from {@code sysconf(_SC_PAGESIZE)}, or 0 when this OS's constant is unknown} @param os the OS */
+    static long pageSize(TargetOs os) {
+        OptionalInt name = Unistd.scPageSize(os);
+        return name.isPresent() ? Math.max(0, Unistd.sysconf(name.getAsInt())) : 0;
+    }
+
+    /** {@return whether macOS runs this process under Rosetta 2: {@code sysctl.proc_translated} is 1} */
+    private static boolean translated() {
+        if (!Sysctl.available()) {
+            return false;
+        }
+        Scratch scratch = Scratch.current();
+        MemorySegment name = scratch.cString("sysctl.proc_translated");
+        MemorySegment out = scratch.out();
+        MemorySegment value = out.asSlice(0, 4);
+        MemorySegment length = out.asSlice(8, 8);
+        length.set(ValueLayout.JAVA_LONG, 0, 4);
+        // -1 with ENOENT where the name does not exist (Intel Macs before Rosetta): not translated.
+        int rc = Sysctl.sysctlbyname(name, value, length, MemorySegment.NULL, 0);
+        return rc == 0 && value.get(ValueLayout.JAVA_INT, 0) == 1;
+    }
+
+    /**
+     * {@return the NUL-terminated C text at {@code pointer}, or "" for NULL}
+     *
+     * @param pointer a zero-length segment from a downcall
+     */
+    static String cText(MemorySegment pointer) {
+        if (pointer.address() == 0) {
+            return "";
+        }
+        return pointer.reinterpret(Integer.MAX_VALUE).getString(0);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.nativeload.ffm;
+
+import dev.nativeload.OpenMode;
+import dev.nativeload.binary.TargetOs;
+import dev.nativeload.platform.Host;
+import dev.nativeload.spi.LibraryHandle;
+import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess;
+import dev.nativeload.spi.OpenResult;
+import dev.nativeload.spi.OsError;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@link NativeAccess} for Linux (glibc, musl), macOS and the other POSIX systems, through
+ * {@code dlopen}/{@code dlsym}/{@code dlerror}/{@code dlclose}.
+ *
+ * <p>{@code dlerror()} is read right after a failing call on the same thread, and {@code errno} is
+ * cleared before {@code dlopen} and captured by the linker the moment it returns (glibc's
+ * {@code dlopen} restores it, so it comes back 0 there; the message is what tells). Symbol lookup writes the name into a per-thread native
+ * buffer and creates no arena.
+ */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
+final class PosixNativeAccess implements NativeAccess {
+    private final TargetOs os;
+    private final Dlfcn.Flags flags;
+    private volatile Host host;
+
+    /** @param os this host's operating system; must have a known {@code RTLD_*} table */
+    PosixNativeAccess(TargetOs os) {
+        this.os = Objects.requireNonNull(os, "os");
+        this.flags = Dlfcn.Flags.forOs(os).orElse(Dlfcn.Flags.LINUX);
+        if (isSupported()) {
+            warmUpErrorPath();
+        }
+    }
+
+    /**
+     * Links, once, everything that runs between clearing {@code errno}, a failing call, and the
+     * copy of its {@code dlerror()} text. The JVM resolves a native method, or a call site, on first use,
+     * partly through {@code dlsym} on the calling thread; were that to happen in between, it would
+     * replace or clear the very message being read, or set {@code errno} (class loading probes files).
+     */
+    private void warmUpErrorPath() {
+        Scratch scratch = Scratch.current();
+        Dlfcn.errno(scratch);
+        ErrnoH.clear();
+        // dlopen(NULL) returns the main program's handle and loads nothing.
+        MemorySegment self = Dlfcn.dlopen(scratch.callState(), MemorySegment.NULL, flags.lazy() | flags.local());
+        if (self.address() != 0) {
+            Dlfcn.dlclose(self);
+        }
+        Dlfcn.dlerror();
+        HostFacts.cText(scratch.cString("nativeload"));
+        new OsError("dlopen", OptionalInt.empty(), "");
+    }
+
+    @Override
+    public String name() {
+        return "ffm-posix";
+    }
+
+    @Override
+    public boolean isSupported() {
+        return Dlfcn.Flags.forOs(os).isPresent();
+    }
+
+    @Override
+    public OpenResult open(String target, OpenMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        Scratch scratch = Scratch.current();
+        MemorySegment file = scratch.cString(Objects.requireNonNull(target, "target"));
+        if (file == null) {
+            throw new IllegalArgumentException("a library name cannot contain a NUL character: " + target.replace("\0", "\\0"));
+        }
+        int bits = flags.of(mode);
+        ErrnoH.clear();
+        MemorySegment handle = Dlfcn.dlopen(scratch.callState(), file, bits);
+        if (handle.address() != 0) {
+            return new OpenResult.Opened(new LibraryHandle(handle));
+        }
+        String message = lastDlerror();
+        int errno = Dlfcn.errno(scratch);
+        return new OpenResult.Failed(new OsError("dlopen", errno == 0 ? OptionalInt.empty() : OptionalInt.of(errno), message));
+    }
+
+    @Override
+    public Optional<MemorySegment> symbol(LibraryHandle library, String name) {
+        MemorySegment cName = Scratch.current().cString(name);
+        if (cName == null) {
+            return Optional.empty();
+        }
+        MemorySegment address = Dlfcn.dlsym(library.address(), cName);
+        return address.address() == 0 ? Optional.empty() : Optional.of(address);
+    }
+
+    @Override
+    public Optional<Path> loadedPath(LibraryHandle library) {
+        if (Dlfcn.dlinfoAvailable()) {
+            return linkMapName(library.address());
+        }
+        if (os == TargetOs.MACOS && Dyld.available()) {
+            return DyldImages.pathOf(library.address(), flags);
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code l_name} of the {@code struct link_map} behind a handle; empty for the main program. */
+    private static Optional<Path> linkMapName(MemorySegment handle) {
+        MemorySegment out = Scratch.current().out();
+        if (Dlfcn.dlinfo(handle, Dlfcn.RTLD_DI_LINKMAP, out) != 0) {
+            lastDlerror();
+            return Optional.empty();
+        }
+        MemorySegment linkMap = out.get(ValueLayout.ADDRESS, 0);
+        if (linkMap.address() == 0) {
+            return Optional.empty();
+        }
+        long pointer = ValueLayout.ADDRESS.byteSize();
+        MemorySegment lName = linkMap.reinterpret(2 * pointer).get(ValueLayout.ADDRESS, pointer);
+        String name = HostFacts.cText(lName);
+        return name.isEmpty() ? Optional.empty() : Optional.of(Path.of(name).toAbsolutePath());
+    }
+
+    @Override
+    public Optional<OsError> close(LibraryHandle library) {
+        if (Dlfcn.dlclose(library.address()) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new OsError("dlclose", OptionalInt.empty(), lastDlerror()));
+    }
+
+    @Override
+    public Host host() {
+        Host h = host;
+        if (h == null) {
+            h = HostFacts.posix(os);
+            host = h;
+        }
+        return h;
+    }
+
+    /** Serializes {@code strerror}, whose result may live in a buffer shared with other threads. */
+    private static final Object STRERROR_LOCK = new Object();
+
+    @Override
+    public String errorText(int code) {
+        synchronized (STRERROR_LOCK) {
+            return HostFacts.cText(StringH.strerror(code));
+        }
+    }
+
+    @Override
+    public Optional<MountFlags> mountFlags(Path directory) {
+        Optional<Statvfs.Layout> layout = Statvfs.Layout.forHost(os, host().libc(), ValueLayout.ADDRESS.byteSize());
+        if (layout.isEmpty()) {
+            return Optional.empty();
+        }
+        MemorySegment path = Scratch.current().cString(directory.toString());
+        if (path == null) {
+            return Optional.empty();
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(layout.get().size(), 8);
+            int rc = os == TargetOs.MACOS ? Statvfs.statfs(path, buf) : Statvfs.statvfs(path, buf);
+            return rc == 0 ? Optional.of(layout.get().decode(buf)) : Optional.empty();
+        }
+    }
+
+    /** {@return the text of this thread's last dynamic-loader error, read at once} */
+    private static String lastDlerror() {
+        MemorySegment text = Dlfcn.dlerror();
+        return text.address() == 0 ? "(dlerror() returned no message)" : HostFacts.cText(text);
+    }
+}

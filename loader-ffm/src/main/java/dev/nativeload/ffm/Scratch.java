@@ -1,0 +1,165 @@
+package dev.nativeload.ffm;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Native memory owned by one thread and reused by every call it makes: the captured call state
+ * ({@code errno} / {@code GetLastError}), an out-parameter word, and a text buffer that grows as
+ * needed. No call through the bindings creates an {@link Arena}; the memory is freed by the
+ * garbage collector when the thread is gone.
+ *
+ * <p>Each buffer is handed out as an unscoped view of memory an automatic arena owns. A downcall
+ * given a segment of a shared (automatic) arena must acquire and release that arena around the call,
+ * two atomic updates that cost as much as a {@code dlsym} of a short name; the views skip that. They
+ * are safe because this object keeps their owners reachable and never lets a view leave its thread's
+ * current call.
+ */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
+final class Scratch {
+    private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
+    private static final ValueLayout.OfChar UTF16LE = ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final long MIN_TEXT = 256;
+
+    /** The automatic-arena segments the views below point into; kept only to keep them alive. */
+    private final MemorySegment[] owners = new MemorySegment[3];
+    private final MemorySegment callState;
+    private final MemorySegment out;
+    private MemorySegment text;
+
+    private Scratch() {
+        this.callState = allocate(0, Linker.Option.captureStateLayout().byteSize());
+        this.out = allocate(1, 64);
+        this.text = allocate(2, MIN_TEXT);
+    }
+
+    /** Allocates from an automatic arena, keeps the owner in {@code owners[slot]}, returns an unscoped view. */
+    private MemorySegment allocate(int slot, long bytes) {
+        MemorySegment owner = Arena.ofAuto().allocate(bytes, 8);
+        owners[slot] = owner;
+        return MemorySegment.ofAddress(owner.address()).reinterpret(bytes);
+    }
+
+    /** {@return this thread's scratch memory} */
+    static Scratch current() {
+        return CURRENT.get();
+    }
+
+    /** {@return the segment a downcall with {@code captureCallState} writes into} */
+    MemorySegment callState() {
+        return callState;
+    }
+
+    /**
+     * {@return one captured value ({@code "errno"}, {@code "GetLastError"}) from the last capturing call}
+     *
+     * @param handle a var handle from {@link #stateHandle(String)}
+     */
+    int captured(VarHandle handle) {
+        return (int) handle.get(callState, 0L);
+    }
+
+    /**
+     * {@return a var handle over one named element of the platform's call-state layout}
+     *
+     * @param name {@code "errno"} or {@code "GetLastError"}
+     */
+    static VarHandle stateHandle(String name) {
+        return Linker.Option.captureStateLayout().varHandle(MemoryLayout.PathElement.groupElement(name));
+    }
+
+    /** {@return 64 zeroed bytes, 8-aligned, for out-parameters} */
+    MemorySegment out() {
+        return out.fill((byte) 0);
+    }
+
+    /**
+     * {@return at least {@code bytes} bytes of this thread's text buffer, grown when too small}
+     *
+     * @param bytes the size needed
+     */
+    MemorySegment text(long bytes) {
+        if (text.byteSize() < bytes) {
+            long size = Math.max(bytes, Math.multiplyExact(text.byteSize(), 2));
+            text = allocate(2, size);
+        }
+        return text;
+    }
+
+    /**
+     * Writes {@code s} as a NUL-terminated UTF-8 C string into the text buffer. ASCII, the usual
+     * case for symbol names, is copied char by char without allocating.
+     *
+     * @param s the string
+     * @return the buffer holding it, or {@code null} when {@code s} contains a NUL character (no C
+     *         string can say it)
+     */
+    MemorySegment cString(String s) {
+        int n = s.length();
+        MemorySegment buf = text(n + 1L);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return null;
+            }
+            if (c >= 0x80) {
+                return utf8(s);
+            }
+            buf.set(ValueLayout.JAVA_BYTE, i, (byte) c);
+        }
+        buf.set(ValueLayout.JAVA_BYTE, n, (byte) 0);
+        return buf;
+    }
+
+    private MemorySegment utf8(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        MemorySegment buf = text(bytes.length + 1L);
+        MemorySegment.copy(bytes, 0, buf, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        buf.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
+        return buf;
+    }
+
+    /**
+     * Writes {@code s} as a NUL-terminated UTF-16LE string (a Windows {@code LPCWSTR}).
+     *
+     * @param s the string
+     * @return the buffer holding it, or {@code null} when {@code s} contains a NUL character
+     */
+    MemorySegment wideString(String s) {
+        if (s.indexOf('\0') >= 0) {
+            return null;
+        }
+        int n = s.length();
+        MemorySegment buf = text(2L * n + 2);
+        for (int i = 0; i < n; i++) {
+            buf.set(UTF16LE, 2L * i, s.charAt(i));
+        }
+        buf.set(UTF16LE, 2L * n, '\0');
+        return buf;
+    }
+
+    /**
+     * {@return the NUL-terminated UTF-16LE text at the start of {@code segment}, at most {@code maxChars} chars}
+     *
+     * @param segment  memory holding UTF-16LE text
+     * @param maxChars where to stop when no NUL comes first
+     */
+    static String readWide(MemorySegment segment, long maxChars) {
+        long limit = Math.min(maxChars, segment.byteSize() / 2);
+        StringBuilder sb = new StringBuilder((int) Math.min(limit, 1024));
+        for (long i = 0; i < limit; i++) {
+            char c = segment.get(UTF16LE, 2 * i);
+            if (c == 0) {
+                break;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+}
