@@ -10,10 +10,10 @@ import dev.nativeload.binary.NotABinaryException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,7 +46,7 @@ public final class DependencyResolver {
     }
 
     DependencyResolver(ResolveHost host, int maxDepth, int maxNodes) {
-        this.host = java.util.Objects.requireNonNull(host, "host");
+        this.host = Objects.requireNonNull(host, "host");
         this.maxDepth = maxDepth;
         this.maxNodes = maxNodes;
         this.rules = switch (host.os()) {

@@ -68,8 +68,6 @@ class WindowsRulesTest {
     @Test
     void apiSetNamesAreVirtualWhateverTheirCase() throws Exception {
         WindowsSearch search = new WindowsSearch(host(), new ObjectFiles());
-        DependencyNode root = new DependencyResolver(host()).resolve(APP);
-        assertTrue(root.found());
         LoadedObject app = new LoadedObject(APP, APP, (dev.nativeload.binary.BinaryImage) dev.nativeload.binary.Binaries.read(Path.of(APP)),
                 Optional.empty(), null, WIN.resolve("app").toString(), 0, null);
         assertEquals(How.API_SET, search.find("API-MS-WIN-CRT-RUNTIME-L1-1-0.DLL", app).found().orElseThrow().how());
