@@ -13,11 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * glibc ld.so's search rules, one fixture tree each (testdata/resolve/build.sh), every answer also
  * checked against the real ldd of this machine where ldd can express the set-up.
  */
+@EnabledOnOs(OS.LINUX)
+@EnabledIfSystemProperty(named = "os.arch", matches = "amd64|x86_64", disabledReason = "fixtures and references are x86-64 Linux")
 class GlibcRulesTest {
     static final Path ELF = TestData.path("resolve", "elf");
 

@@ -23,12 +23,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * The ld.so.cache reader and glibc's lookup, on caches built by this machine's ldconfig from the
  * fixtures and on the machine's own /etc/ld.so.cache; the real ld.so (ldd in a private mount
  * namespace with the built cache bound over /etc/ld.so.cache) is the reference.
  */
+@EnabledOnOs(OS.LINUX)
+@EnabledIfSystemProperty(named = "os.arch", matches = "amd64|x86_64", disabledReason = "fixtures and references are x86-64 Linux")
 class LdSoCacheTest {
     static final List<String> V2 = List.of("x86-64-v2");
 

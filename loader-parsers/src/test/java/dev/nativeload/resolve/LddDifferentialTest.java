@@ -19,6 +19,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Differential: every ELF executable in /usr/bin and /usr/sbin, resolved in this JVM and by the
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * same path, every one it cannot must be missing here too; the interpreter and vdso lines are left
  * out. Prints the agreement rate and both timings.
  */
+@EnabledOnOs(OS.LINUX)
+@EnabledIfSystemProperty(named = "os.arch", matches = "amd64|x86_64", disabledReason = "fixtures and references are x86-64 Linux")
 class LddDifferentialTest {
 
     @Test

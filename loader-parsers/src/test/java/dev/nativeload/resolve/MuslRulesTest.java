@@ -15,8 +15,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** musl's search order; the musl dynamic linker's own {@code --list} is the reference where it applies. */
+@EnabledOnOs(OS.LINUX)
+@EnabledIfSystemProperty(named = "os.arch", matches = "amd64|x86_64", disabledReason = "fixtures and references are x86-64 Linux")
 class MuslRulesTest {
     static final Path ELF = TestData.path("resolve", "elf");
     static final Path MUSL_LDSO = Path.of("/lib/ld-musl-x86_64.so.1");
