@@ -36,6 +36,10 @@ for pair in \
     build_set "${pair%%:*}" "${pair##*:}"
 done
 
+# SysV hash tables on other word sizes: 32-bit x86, and 64-bit s390x, whose DT_HASH words are 8 bytes.
+s390x-linux-gnu-gcc "${common[@]}" -shared -o gcc-s390x-libhashed-sysv.so hashed.c -Wl,--hash-style=sysv
+i686-linux-gnu-gcc "${common[@]}" -shared -o gcc-x86-libhashed-sysv.so hashed.c -Wl,--hash-style=sysv
+
 # x86_64: the full set.
 p=gcc-x86_64
 build_set gcc "$p"
@@ -86,6 +90,12 @@ done
 (( last_load >= 0 )) || { echo "no PT_LOAD in $p-libzoo.so" >&2; exit 1; }
 printf '\x00\x00\x00\x00\xf0\x7f\x00\x00' | dd of="$p-libzoo-hugememsz.so" bs=1 \
     seek=$((phoff + last_load * 56 + 0x28)) conv=notrunc status=none
+
+# Android-style: a library with the Android ident note and NEEDED libc.so (linked against a stub
+# named libc.so, which is not kept), and an executable whose interpreter is bionic's linker.
+gcc "${common[@]}" -shared -nostdlib -o libc.so stub_libc.c -Wl,-soname,libc.so
+gcc "${common[@]}" -shared -nostdlib -o "$p-libandroid-ident.so" android.c -L. -l:libc.so
+gcc "${common[@]}" -pie -o "$p-hello-bionic-interp" hello.c -Wl,--dynamic-linker=/system/bin/linker64
 
 # musl: a library (NEEDED libc.so) and an executable (PT_INTERP ld-musl).
 musl-gcc "${common[@]}" -shared -o musl-x86_64-libzoo.so zoo.c \

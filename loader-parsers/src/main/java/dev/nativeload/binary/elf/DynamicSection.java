@@ -34,13 +34,17 @@ public final class DynamicSection {
     }
 
     static DynamicSection empty() {
-        return new DynamicSection(List.of(), StringTable.empty(), List.of(), Optional.empty(), List.of(), List.of());
+        return new DynamicSection(List.of(), StringTable.missing(-1), List.of(), Optional.empty(), List.of(), List.of());
     }
 
-    static DynamicSection read(BinaryData d, ElfHeader h, ProgramHeader dynamic, LoadSegments loads)
+    /**
+     * @param index the index of the {@code PT_DYNAMIC} program header, for errors
+     */
+    static DynamicSection read(BinaryData d, ElfHeader h, ProgramHeader dynamic, int index, LoadSegments loads)
             throws MalformedBinaryException {
+        ProgramHeaders.requireInFile(d, h, dynamic, index, "PT_DYNAMIC");
         List<DynamicEntry> entries = readEntries(d, h, dynamic);
-        StringTable strings = stringTable(d, entries, loads);
+        StringTable strings = stringTable(d, entries, loads, dynamic.offset());
         List<String> needed = new ArrayList<>();
         List<String> rpath = new ArrayList<>();
         List<String> runpath = new ArrayList<>();
@@ -64,11 +68,6 @@ public final class DynamicSection {
     private static List<DynamicEntry> readEntries(BinaryData d, ElfHeader h, ProgramHeader dynamic)
             throws MalformedBinaryException {
         long entSize = h.is64() ? 16 : 8;
-        if (dynamic.offset() < 0 || !d.contains(dynamic.offset(), dynamic.filesz())) {
-            throw new MalformedBinaryException(dynamic.offset() < 0 ? -1 : Math.min(dynamic.offset(), d.size()),
-                    "PT_DYNAMIC (0x" + Long.toHexString(dynamic.filesz()) + " bytes at 0x"
-                            + Long.toHexString(dynamic.offset()) + ") lies outside the file");
-        }
         long count = dynamic.filesz() / entSize;
         List<DynamicEntry> entries = new ArrayList<>();
         for (long i = 0; i < count; i++) {
@@ -86,11 +85,11 @@ public final class DynamicSection {
         return entries;
     }
 
-    private static StringTable stringTable(BinaryData d, List<DynamicEntry> entries, LoadSegments loads)
+    private static StringTable stringTable(BinaryData d, List<DynamicEntry> entries, LoadSegments loads, long dynOffset)
             throws MalformedBinaryException {
         Optional<DynamicEntry> strtab = first(entries, DynamicTag.STRTAB);
         if (strtab.isEmpty()) {
-            return StringTable.empty();
+            return StringTable.missing(dynOffset);
         }
         long offset = loads.requireFileOffset(strtab.get().value(), "DT_STRTAB", strtab.get().offset());
         Optional<DynamicEntry> strsz = first(entries, DynamicTag.STRSZ);

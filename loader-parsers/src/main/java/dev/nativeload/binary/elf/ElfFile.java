@@ -40,11 +40,13 @@ public final class ElfFile implements BinaryImage {
         BinaryData data = d.withOrder(header.byteOrder());
         this.programHeaders = ProgramHeaders.read(data, header);
         this.loadSegments = new LoadSegments(programHeaders);
-        this.interpreter = readInterpreter(data, programHeaders);
-        Optional<ProgramHeader> dyn = programHeaders.stream().filter(p -> p.type().equals(SegmentType.DYNAMIC)).findFirst();
-        this.dynamic = dyn.isPresent() ? DynamicSection.read(data, header, dyn.get(), loadSegments) : DynamicSection.empty();
+        this.interpreter = readInterpreter(data, header, programHeaders);
+        int dyn = firstOfType(programHeaders, SegmentType.DYNAMIC);
+        this.dynamic = dyn >= 0
+                ? DynamicSection.read(data, header, programHeaders.get(dyn), dyn, loadSegments)
+                : DynamicSection.empty();
         this.versions = SymbolVersions.read(data, dynamic, loadSegments);
-        this.notes = Notes.read(data, programHeaders);
+        this.notes = Notes.read(data, header, programHeaders);
         this.symbols = DynamicSymbols.read(data, header, dynamic, loadSegments, versions);
         this.summary = summarize();
     }
@@ -72,18 +74,25 @@ public final class ElfFile implements BinaryImage {
         return new ElfFile(Objects.requireNonNull(data, "data"));
     }
 
-    private static Optional<String> readInterpreter(BinaryData d, List<ProgramHeader> headers) throws MalformedBinaryException {
-        for (ProgramHeader p : headers) {
-            if (p.type().equals(SegmentType.INTERP)) {
-                if (p.offset() < 0 || !d.contains(p.offset(), p.filesz())) {
-                    throw new MalformedBinaryException(Math.max(-1, Math.min(p.offset(), d.size())),
-                            "PT_INTERP (0x" + Long.toHexString(p.filesz()) + " bytes at 0x" + Long.toHexString(p.offset())
-                                    + ") lies outside the file");
-                }
-                return Optional.of(d.cString(p.offset(), p.filesz(), "PT_INTERP"));
+    /** The first program header of a type, as readelf and Go's debug/elf take it; -1 if none. */
+    private static int firstOfType(List<ProgramHeader> headers, SegmentType type) {
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i).type().equals(type)) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
+    }
+
+    private static Optional<String> readInterpreter(BinaryData d, ElfHeader h, List<ProgramHeader> headers)
+            throws MalformedBinaryException {
+        int i = firstOfType(headers, SegmentType.INTERP);
+        if (i < 0) {
+            return Optional.empty();
+        }
+        ProgramHeader p = headers.get(i);
+        ProgramHeaders.requireInFile(d, h, p, i, "PT_INTERP");
+        return Optional.of(d.cString(p.offset(), p.filesz(), "PT_INTERP"));
     }
 
     private BinarySummary summarize() {

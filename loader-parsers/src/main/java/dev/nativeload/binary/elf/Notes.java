@@ -19,17 +19,14 @@ final class Notes {
     private Notes() {
     }
 
-    static List<ElfNote> read(BinaryData d, List<ProgramHeader> headers) throws MalformedBinaryException {
+    static List<ElfNote> read(BinaryData d, ElfHeader h, List<ProgramHeader> headers) throws MalformedBinaryException {
         List<ElfNote> notes = new ArrayList<>();
-        for (ProgramHeader p : headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            ProgramHeader p = headers.get(i);
             if (!p.type().equals(SegmentType.NOTE)) {
                 continue;
             }
-            if (p.offset() < 0 || !d.contains(p.offset(), p.filesz())) {
-                throw new MalformedBinaryException(Math.max(-1, Math.min(p.offset(), d.size())),
-                        "PT_NOTE (0x" + Long.toHexString(p.filesz()) + " bytes at 0x" + Long.toHexString(p.offset())
-                                + ") lies outside the file");
-            }
+            ProgramHeaders.requireInFile(d, h, p, i, "PT_NOTE");
             readSegment(d, p, notes);
         }
         return List.copyOf(notes);

@@ -39,6 +39,20 @@ final class ProgramHeaders {
         return List.copyOf(result);
     }
 
+    /**
+     * Checks that a segment's file bytes lie inside the file.
+     *
+     * @param index the segment's index in the program header table, so the error names the header that lies
+     */
+    static void requireInFile(BinaryData d, ElfHeader h, ProgramHeader p, int index, String what)
+            throws MalformedBinaryException {
+        if (p.offset() < 0 || !d.contains(p.offset(), p.filesz())) {
+            throw new MalformedBinaryException(h.phoff() + (long) index * h.phentsize(), what + " segment (0x"
+                    + Long.toHexString(p.filesz()) + " bytes at file offset 0x" + Long.toHexString(p.offset())
+                    + ") lies outside the file (size 0x" + Long.toHexString(d.size()) + ")");
+        }
+    }
+
     /** The real count: {@code e_phnum}, or section header 0's {@code sh_info} when it is PN_XNUM. */
     private static long count(BinaryData d, ElfHeader h) throws MalformedBinaryException {
         if (h.phnum() != ElfHeader.PN_XNUM) {

@@ -6,17 +6,20 @@ import dev.nativeload.binary.MalformedBinaryException;
 /** The dynamic string table: {@code DT_STRSZ} bytes at {@code DT_STRTAB}; every read stays inside it. */
 final class StringTable {
     private final BinaryData bytes;
+    private final long dynamicOffset;
 
-    private StringTable(BinaryData bytes) {
+    private StringTable(BinaryData bytes, long dynamicOffset) {
         this.bytes = bytes;
+        this.dynamicOffset = dynamicOffset;
     }
 
     static StringTable of(BinaryData file, long offset, long size) throws MalformedBinaryException {
-        return new StringTable(file.slice(offset, size, "ELF dynamic string table (DT_STRTAB, DT_STRSZ)"));
+        return new StringTable(file.slice(offset, size, "ELF dynamic string table (DT_STRTAB, DT_STRSZ)"), offset);
     }
 
-    static StringTable empty() {
-        return new StringTable(null);
+    /** @param dynamicOffset where the dynamic array that lacks DT_STRTAB starts, for errors (-1 if none) */
+    static StringTable missing(long dynamicOffset) {
+        return new StringTable(null, dynamicOffset);
     }
 
     /**
@@ -27,7 +30,7 @@ final class StringTable {
      */
     String get(long index, String what) throws MalformedBinaryException {
         if (bytes == null) {
-            throw new MalformedBinaryException(-1, what + " names a string but the object has no DT_STRTAB");
+            throw new MalformedBinaryException(dynamicOffset, what + " names a string but the dynamic array has no DT_STRTAB");
         }
         if (index < 0 || index >= bytes.size()) {
             throw new MalformedBinaryException(bytes.fileOffset(), what + " string index 0x" + Long.toHexString(index)

@@ -47,7 +47,8 @@ class ElfSymbolLookupTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/usr/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/x86_64-linux-gnu/libc.so.6",
         "elf:gcc-x86_64-libhashed-gnu.so", "elf:gcc-x86_64-libhashed-sysv.so", "elf:gcc-x86_64-libvisitor.so",
-        "elf:gcc-x86_64-libzoo.so", "elf:gcc-s390x-libzoo.so", "elf:gcc-x86-libzoo.so", "elf:gcc-arm-libzoo.so"})
+        "elf:gcc-x86_64-libzoo.so", "elf:gcc-s390x-libzoo.so", "elf:gcc-x86-libzoo.so", "elf:gcc-arm-libzoo.so",
+        "elf:gcc-s390x-libhashed-sysv.so", "elf:gcc-x86-libhashed-sysv.so"})
     void everyDefinedSymbolReadelfListsIsFoundThroughTheHashTableAtItsVersion(String where) throws Exception {
         assumeTrue(Readelf.available(), "binutils readelf is not installed");
         Path file = where.startsWith("elf:") ? TestData.path("elf", where.substring(4)) : systemLibrary(Path.of(where).getFileName().toString());
@@ -121,7 +122,8 @@ class ElfSymbolLookupTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"gcc-x86_64-libhashed-gnu.so", "gcc-x86_64-libhashed-sysv.so", "gcc-x86_64-libbare.so"})
+    @ValueSource(strings = {"gcc-x86_64-libhashed-gnu.so", "gcc-x86_64-libhashed-sysv.so", "gcc-x86_64-libbare.so",
+        "gcc-s390x-libhashed-sysv.so", "gcc-x86-libhashed-sysv.so"})
     void gnuAndSysvTablesFindTheSameSymbols(String name) throws Exception {
         ElfFile elf = ElfFile.read(TestData.path("elf", name));
         assertEquals(name.contains("sysv") ? "sysv" : "gnu", elf.symbolHashStyle());
