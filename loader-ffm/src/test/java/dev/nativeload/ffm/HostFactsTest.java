@@ -105,7 +105,9 @@ class HostFactsTest {
         org.junit.jupiter.api.Assertions.assertThrows(MalformedBinaryException.class, () -> Interpreter.of(cut));
         assertEquals(LibcFlavor.UNKNOWN, HostFacts.libcFromInterpreter(cut));
         assertEquals(LibcFlavor.UNKNOWN, HostFacts.libcFromInterpreter(dir.resolve("absent")));
-        assertEquals(Optional.empty(), Interpreter.of(Files.writeString(dir.resolve("text"), "#!/bin/sh\necho hi\n")));
+        Path script = Files.writeString(dir.resolve("text"), "#!/bin/sh\necho hi\n");
+        org.junit.jupiter.api.Assertions.assertThrows(MalformedBinaryException.class, () -> Interpreter.of(script));
+        assertEquals(LibcFlavor.UNKNOWN, HostFacts.libcFromInterpreter(script));
     }
 
     @Test

@@ -1,0 +1,71 @@
+package dev.nativeload.ffm;
+
+import dev.nativeload.OpenMode;
+import dev.nativeload.platform.Host;
+import dev.nativeload.spi.LibraryHandle;
+import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess;
+import dev.nativeload.spi.OpenResult;
+import dev.nativeload.spi.OsError;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The service entry for the class path ({@code META-INF/services}), where {@link java.util.ServiceLoader}
+ * needs a public no-argument constructor: every call goes to {@link FfmNativeAccess#provider()}.
+ * On the module path the module's {@code provides} clause reaches the provider directly.
+ */
+public final class ClassPathNativeAccess implements NativeAccess {
+    private final NativeAccess delegate = FfmNativeAccess.provider();
+
+    /** Creates the entry; the real implementation is shared. */
+    public ClassPathNativeAccess() {
+        // The delegate is the one instance per JVM.
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public boolean isSupported() {
+        return delegate.isSupported();
+    }
+
+    @Override
+    public OpenResult open(String target, OpenMode mode) {
+        return delegate.open(target, mode);
+    }
+
+    @Override
+    public Optional<MemorySegment> symbol(LibraryHandle library, String name) {
+        return delegate.symbol(library, name);
+    }
+
+    @Override
+    public Optional<Path> loadedPath(LibraryHandle library) {
+        return delegate.loadedPath(library);
+    }
+
+    @Override
+    public Optional<OsError> close(LibraryHandle library) {
+        return delegate.close(library);
+    }
+
+    @Override
+    public Host host() {
+        return delegate.host();
+    }
+
+    @Override
+    public String errorText(int code) {
+        return delegate.errorText(code);
+    }
+
+    @Override
+    public Optional<MountFlags> mountFlags(Path directory) {
+        return delegate.mountFlags(directory);
+    }
+}
