@@ -42,6 +42,7 @@ public final class Nativeload implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Nativeload());
         // Subcommands that need the environment are added as instances; tree, doctor and verify go here.
         commandLine.addSubcommand(new InspectCommand(environment));
+        commandLine.addSubcommand(new DoctorCommand(environment));
         // '@LIST' is inspect's list of file names, one per line, not picocli's whitespace-split argument file.
         commandLine.setExpandAtFiles(false);
         commandLine.setOut(out);
