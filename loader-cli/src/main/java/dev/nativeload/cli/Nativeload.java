@@ -43,6 +43,7 @@ public final class Nativeload implements Callable<Integer> {
         // Subcommands that need the environment are added as instances; tree, doctor and verify go here.
         commandLine.addSubcommand(new InspectCommand(environment));
         commandLine.addSubcommand(new DoctorCommand(environment));
+        commandLine.addSubcommand(new VerifyCommand(environment));
         // '@LIST' is inspect's list of file names, one per line, not picocli's whitespace-split argument file.
         commandLine.setExpandAtFiles(false);
         commandLine.setOut(out);
