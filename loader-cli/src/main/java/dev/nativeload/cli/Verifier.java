@@ -7,6 +7,7 @@ import dev.nativeload.binary.TargetOs;
 import dev.nativeload.binary.VersionNeed;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -170,7 +171,8 @@ final class Verifier {
     }
 
     private void checkDependencies(BinarySummary s, List<Violation> out) {
-        List<String> deps = new ArrayList<>(s.needed());
+        // A Mach-O dylib loaded and re-exported appears twice; say it once.
+        List<String> deps = new ArrayList<>(new LinkedHashSet<>(s.needed()));
         int direct = deps.size();
         deps.addAll(s.delayImports());
         for (int i = 0; i < deps.size(); i++) {
