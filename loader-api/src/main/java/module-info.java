@@ -14,6 +14,7 @@ module dev.nativeload.api {
     exports dev.nativeload;
     exports dev.nativeload.spi;
     exports dev.nativeload.chain;
+    exports dev.nativeload.extract;
     exports dev.nativeload.failure;
     exports dev.nativeload.platform;
 

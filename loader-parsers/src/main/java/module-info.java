@@ -11,4 +11,5 @@ module dev.nativeload.parsers {
     exports dev.nativeload.binary.elf;
     exports dev.nativeload.binary.pe;
     exports dev.nativeload.binary.macho;
+    exports dev.nativeload.resolve;
 }

@@ -71,6 +71,21 @@ final class ChainRunner {
         throw NativeLoadException.of(report, cause);
     }
 
+    /** Opens a library set's dependencies in order; the first that fails is the attempt's failure. */
+    private Optional<Outcome> loadFirst(Candidate.File file, OpenMode mode, List<LibraryHandle> opened) {
+        for (Path dep : file.loadFirst()) {
+            switch (access.open(dep.toString(), mode)) {
+                case OpenResult.Opened o -> opened.add(o.handle());
+                case OpenResult.Failed failed -> {
+                    Diagnosis why = classifier.classify(new Candidate.File(dep, file.origin()), failed.error());
+                    return Optional.of(new Outcome.Failed(why.dependency().isPresent() ? why
+                            : why.withDependency(String.valueOf(dep.getFileName()), String.valueOf(file.path().getFileName()))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<Success> attempt(LoadRequest request, LoadStrategy strategy, Candidate candidate, OpenMode mode,
                                       boolean precheck, List<Attempt> attempts, long t0, long start) {
         Outcome outcome;
@@ -82,8 +97,11 @@ final class ChainRunner {
             if (rejected.isPresent()) {
                 outcome = new Outcome.Skipped(rejected.get());
             } else {
-                OpenResult result = access.open(candidate.target(), mode);
-                outcome = switch (result) {
+                List<LibraryHandle> first = new ArrayList<>();
+                Optional<Outcome> depFailed = candidate instanceof Candidate.File f ? loadFirst(f, mode, first) : Optional.empty();
+                OpenResult result = depFailed.isPresent() ? null : access.open(candidate.target(), mode);
+                first.forEach(access::close); // the library itself now holds its dependencies, if it loaded
+                outcome = depFailed.isPresent() ? depFailed.get() : switch (result) {
                     case OpenResult.Failed failed -> new Outcome.Failed(classifier.classify(candidate, failed.error()));
                     case OpenResult.Opened opened -> {
                         Path path = access.loadedPath(opened.handle())

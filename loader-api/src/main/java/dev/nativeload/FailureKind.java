@@ -28,6 +28,8 @@ public enum FailureKind {
     ACCESS_DENIED(4),
     /** The filesystem holding the file is mounted {@code noexec}. */
     NOEXEC_MOUNT(6),
+    /** No space was left to write the library where it had to go (an embedded library's cache, {@code ENOSPC}). */
+    NO_SPACE(6),
     /** The loader could not reserve or map the memory the library asks for ({@code ENOMEM}). */
     OUT_OF_MEMORY(5),
     /** The kernel or a sandbox lacks a system call the loader needs ({@code ENOSYS}). */

@@ -49,7 +49,7 @@ public sealed class NativeLoadException extends RuntimeException
         return switch (diagnosis.kind()) {
             case NOT_FOUND, NOT_A_FILE -> new LibraryNotFoundException(report, diagnosis);
             case WRONG_ARCHITECTURE, WRONG_FORMAT, WRONG_LIBC, TRUNCATED -> new IncompatibleLibraryException(report, diagnosis);
-            case ACCESS_DENIED, NOEXEC_MOUNT -> new LibraryAccessException(report, diagnosis);
+            case ACCESS_DENIED, NOEXEC_MOUNT, NO_SPACE -> new LibraryAccessException(report, diagnosis);
             case OUT_OF_MEMORY -> new LibraryMemoryException(report, diagnosis);
             case SYSCALL_UNAVAILABLE, OPERATION_NOT_SUPPORTED -> new LoaderUnsupportedException(report, diagnosis);
             case SYMLINK_LOOP -> new SymlinkLoopException(report, diagnosis);

@@ -1,12 +1,16 @@
 package dev.nativeload;
 
 import dev.nativeload.chain.DirectorySearchStrategy;
+import dev.nativeload.chain.EmbeddedResourceStrategy;
 import dev.nativeload.chain.ExplicitPathStrategy;
 import dev.nativeload.chain.FileStrategy;
 import dev.nativeload.chain.LoadRequest;
 import dev.nativeload.chain.LoadStrategy;
 import dev.nativeload.chain.SystemNameStrategy;
+import dev.nativeload.extract.Layouts;
+import dev.nativeload.extract.ResourceLayout;
 import dev.nativeload.platform.Environment;
+import dev.nativeload.spi.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +18,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Loads native libraries through an ordered fallback chain and, when every step fails, throws a
@@ -36,7 +42,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code nativeload.<name>.path}, a file or a directory) → {@linkplain SystemNameStrategy system}
  * (the OS loader's search by name, then {@code java.library.path}) →
  * {@linkplain DirectorySearchStrategy directory search} (every candidate directory times every
- * versioned file name, by absolute path). Before a file is handed to the OS its headers are read:
+ * versioned file name, by absolute path) → {@linkplain EmbeddedResourceStrategy embedded} (a library
+ * inside a jar, {@code native/<platform-id>/<file>} or a {@link Layouts} preset, extracted to a
+ * verified cache). Before a file is handed to the OS its headers are read:
  * one built for another machine, format or C library is skipped with the reason recorded.
  *
  * <p>A loader shares what it loads: loading the same name with the same configuration again, from
@@ -49,13 +57,13 @@ public final class NativeLoader {
 
     /** What makes two loads the same load. */
     private record Key(String name, List<LoadStrategy> strategies, OpenMode mode, boolean precheck, NativeAccess access,
-                       Environment environment) {
+                       Environment environment, Consumer<Path> jniLoader) {
     }
 
     private final Key key;
 
     private NativeLoader(Builder b) {
-        this.key = new Key(b.name, List.copyOf(b.strategies()), b.mode, b.precheck, b.access, b.environment);
+        this.key = new Key(b.name, List.copyOf(b.strategies()), b.mode, b.precheck, b.access, b.environment, b.jniLoader);
     }
 
     /**
@@ -112,6 +120,9 @@ public final class NativeLoader {
             NativeAccess access = key.access() != null ? key.access() : NativeAccessLookup.get();
             LoadRequest request = new LoadRequest(key.name(), access.host(), key.environment());
             ChainRunner.Success s = new ChainRunner(access).run(request, key.strategies(), key.mode(), key.precheck());
+            if (key.jniLoader() != null) {
+                s = JniHandOff.handOff(s, key.jniLoader(), access);
+            }
             NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.report(),
                     () -> LOADED.remove(key));
             LOADED.put(key, library);
@@ -122,6 +133,20 @@ public final class NativeLoader {
     /** {@return the strategies this loader runs, in order} */
     public List<LoadStrategy> strategies() {
         return key.strategies();
+    }
+
+    private static final Function<Path, Optional<MountFlags>> LOOKED_UP_MOUNT_FLAGS = new AccessMountFlags(null);
+
+    /** Mount flags from a given {@link NativeAccess}, or from the one looked up when null; empty when there is none. */
+    private record AccessMountFlags(NativeAccess access) implements Function<Path, Optional<MountFlags>> {
+        @Override
+        public Optional<MountFlags> apply(Path dir) {
+            try {
+                return (access != null ? access : NativeAccessLookup.get()).mountFlags(dir);
+            } catch (RuntimeException unavailable) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** Options for one library's load. Not thread-safe; the built {@link NativeLoader} is. */
@@ -135,6 +160,11 @@ public final class NativeLoader {
         private boolean precheck = true;
         private NativeAccess access;
         private Environment environment = Environment.system();
+        private ClassLoader classLoader;
+        private String resourcePrefix = "native";
+        private final List<ResourceLayout> layouts = new ArrayList<>();
+        private Path cacheDirectory;
+        private Consumer<Path> jniLoader;
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -237,12 +267,85 @@ public final class NativeLoader {
             return this;
         }
 
+        /**
+         * Sets the class loader whose resources the embedded step searches (default: the
+         * thread's context class loader when {@link #build()} runs, else this library's own).
+         *
+         * @param loader the class loader
+         * @return this builder
+         */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /**
+         * Sets the top directory of the embedded step's own layout, {@code <prefix>/<platform-id>/<file>}.
+         *
+         * @param prefix {@code "native"} by default; change it so shaded copies do not collide
+         * @return this builder
+         */
+        public Builder resourcePrefix(String prefix) {
+            this.resourcePrefix = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /**
+         * Adds layouts the embedded step searches after its own ({@link Layouts#jna()},
+         * {@link Layouts#sqliteJdbc()}, {@link Layouts#zstdJni()}, {@link Layouts#netty()}, ...).
+         *
+         * @param presets the layouts, in order
+         * @return this builder
+         */
+        public Builder layouts(ResourceLayout... presets) {
+            layouts.addAll(List.of(presets));
+            return this;
+        }
+
+        /**
+         * Names the directory embedded libraries are extracted to, tried before the per-user cache and
+         * {@code java.io.tmpdir} (default: the system property {@code nativeload.cacheDir}, if set).
+         *
+         * @param dir the cache directory; created {@code 0700} if absent, refused if unsafe
+         * @return this builder
+         */
+        public Builder cacheDirectory(Path dir) {
+            this.cacheDirectory = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * Hands the loaded file's absolute path to the caller's own loader after the chain opened it,
+         * so JNI methods bind in the caller's class loader: {@code .jniLoader(p -> System.load(p.toString()))}
+         * written in the class that declares the {@code native} methods ({@code System.load} binds to
+         * the class loader of the class whose code calls it). The report records the hand-off.
+         *
+         * @param loader called with the absolute path of the file that loaded
+         * @return this builder
+         */
+        public Builder jniLoader(Consumer<Path> loader) {
+            this.jniLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
         private List<LoadStrategy> strategies() {
             if (strategies != null) {
                 return strategies;
             }
             return List.of(new ExplicitPathStrategy(propertyName, environmentVariable), new SystemNameStrategy(),
-                    new DirectorySearchStrategy(directories));
+                    new DirectorySearchStrategy(directories), embedded());
+        }
+
+        private EmbeddedResourceStrategy embedded() {
+            ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = NativeLoader.class.getClassLoader();
+            }
+            List<ResourceLayout> all = new ArrayList<>();
+            all.add(Layouts.classifier(resourcePrefix));
+            all.addAll(layouts);
+            Function<Path, Optional<MountFlags>> flags = access != null ? new AccessMountFlags(access) : LOOKED_UP_MOUNT_FLAGS;
+            return new EmbeddedResourceStrategy(loader, all, Optional.ofNullable(cacheDirectory), flags);
         }
 
         /** {@return the loader} */

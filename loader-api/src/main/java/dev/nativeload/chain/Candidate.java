@@ -33,13 +33,26 @@ public sealed interface Candidate {
     /**
      * A file, opened by its absolute path.
      *
-     * @param path   the file; made absolute
-     * @param origin where it came from
+     * @param path      the file; made absolute
+     * @param origin    where it came from
+     * @param loadFirst files to open before it, in this order: its own dependencies shipped next to
+     *                  it (an embedded library set), so the OS loader finds them already loaded
      */
-    record File(Path path, String origin) implements Candidate {
+    record File(Path path, String origin, java.util.List<Path> loadFirst) implements Candidate {
         public File {
             path = path.toAbsolutePath();
             Objects.requireNonNull(origin, "origin");
+            loadFirst = loadFirst.stream().map(Path::toAbsolutePath).toList();
+        }
+
+        /**
+         * A file with nothing to load before it.
+         *
+         * @param path   the file
+         * @param origin where it came from
+         */
+        public File(Path path, String origin) {
+            this(path, origin, java.util.List.of());
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.nativeload.failure.Diagnosis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,28 +34,27 @@ public record DirectorySearchStrategy(List<Path> extraDirectories) implements Lo
         LibraryFileNames names = new LibraryFileNames(request.host().os(), request.name());
         Map<Path, String> dirs = SearchDirectories.of(request.host(), request.environment(), extraDirectories);
         List<Candidate> out = new ArrayList<>();
-        List<Path> quietMisses = new ArrayList<>();
+        Map<String, List<Path>> misses = new LinkedHashMap<>();
         dirs.forEach((dir, origin) -> {
-            boolean quiet = origin.equals(SearchDirectories.STANDARD) || origin.equals(SearchDirectories.LD_SO_CONF);
+            boolean named = origin.equals(SearchDirectories.CONFIGURED);
             if (!Files.isDirectory(dir)) {
-                if (!quiet) {
+                if (named) {
                     out.add(new Candidate.Unavailable(dir.toString(), origin, Diagnosis.of(FailureKind.NOT_FOUND,
-                            "directory " + dir + " does not exist", "fix the directory named in " + origin)));
+                            "directory " + dir + " does not exist", "fix the directory given to NativeLoader.Builder.directories")));
                 }
                 return;
             }
             List<Candidate> found = DirectoryListing.candidates(dir, names, origin);
-            if (quiet && found.size() == 1 && found.getFirst() instanceof Candidate.Unavailable) {
-                quietMisses.add(dir);
+            if (found.size() == 1 && found.getFirst() instanceof Candidate.Unavailable u
+                    && u.why().kind() == FailureKind.NOT_FOUND) {
+                misses.computeIfAbsent(origin, o -> new ArrayList<>()).add(dir);
             } else {
                 out.addAll(found);
             }
         });
-        if (!quietMisses.isEmpty()) {
-            out.add(new Candidate.Unavailable(names.systemName() + "*", "system directories", Diagnosis.of(FailureKind.NOT_FOUND,
-                    "no " + names.systemName() + " or versioned variant in " + quietMisses,
-                    "install the library, or point -Dnativeload." + request.name() + ".path at it")));
-        }
+        misses.forEach((origin, missed) -> out.add(new Candidate.Unavailable(names.systemName() + "*", origin,
+                Diagnosis.of(FailureKind.NOT_FOUND, "no " + names.systemName() + " or versioned variant in " + missed,
+                        "install the library, or point -Dnativeload." + request.name() + ".path at it"))));
         return out.stream();
     }
 }

@@ -23,6 +23,8 @@ import java.util.Optional;
  * (multiarch, lib64, Homebrew).
  */
 public final class SearchDirectories {
+    /** The origin of the directories given to {@code NativeLoader.Builder.directories}. */
+    public static final String CONFIGURED = "configured directory";
     /** The origin of the system's standard directories. */
     public static final String STANDARD = "standard directory";
     /** The origin of directories listed in {@code /etc/ld.so.conf}. */
@@ -41,7 +43,7 @@ public final class SearchDirectories {
      */
     public static Map<Path, String> of(Host host, Environment env, List<Path> extra) {
         Map<Path, String> dirs = new LinkedHashMap<>();
-        extra.forEach(d -> dirs.putIfAbsent(d.toAbsolutePath().normalize(), "configured directory"));
+        extra.forEach(d -> dirs.putIfAbsent(d.toAbsolutePath().normalize(), CONFIGURED));
         addPathList(dirs, env.property("java.library.path"), File.pathSeparator, "java.library.path");
         switch (host.os()) {
             case MACOS -> {

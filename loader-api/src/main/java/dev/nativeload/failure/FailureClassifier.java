@@ -3,6 +3,7 @@ package dev.nativeload.failure;
 import dev.nativeload.FailureKind;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.chain.Candidate;
+import dev.nativeload.resolve.MissingDependency;
 import dev.nativeload.spi.OsError;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,7 +23,6 @@ import java.util.OptionalInt;
 public final class FailureClassifier {
     private final PreLoadCheck check;
     private final StrerrorIndex strerror;
-    private final NeededByFinder neededBy;
 
     /**
      * @param check    the file and header checks
@@ -31,7 +31,6 @@ public final class FailureClassifier {
     public FailureClassifier(PreLoadCheck check, StrerrorIndex strerror) {
         this.check = Objects.requireNonNull(check, "check");
         this.strerror = Objects.requireNonNull(strerror, "strerror");
-        this.neededBy = new NeededByFinder();
     }
 
     /**
@@ -115,18 +114,25 @@ public final class FailureClassifier {
 
     private Diagnosis dependencyFailure(Path root, LoaderMessage msg, Optional<Errno> errno) {
         String dep = msg.object().orElse("?");
-        String by = msg.requiredBy().or(() -> neededBy.find(root, Hints.baseName(dep))).orElse(root.toString());
         FailureKind kind = switch (msg.shape()) {
             case WRONG_ELF_CLASS -> FailureKind.WRONG_ARCHITECTURE;
             case INVALID_ELF_HEADER -> dep.endsWith("/libc.so") ? FailureKind.WRONG_LIBC : FailureKind.WRONG_FORMAT;
             default -> FailureKind.MISSING_DEPENDENCY;
         };
+        Optional<MissingDependency> chain = kind == FailureKind.MISSING_DEPENDENCY
+                ? DependencyChains.firstMissing(root).filter(m -> m.missing().name().equals(Hints.baseName(dep)))
+                : Optional.empty();
+        String by = msg.requiredBy()
+                .or(() -> chain.map(m -> m.neededBy().path().orElse(m.neededBy().name())))
+                .orElse(root.toString());
         String cause = switch (kind) {
             case WRONG_LIBC -> root.getFileName() + " needs plain \"libc.so\", which is how musl-linked libraries name "
                     + "their C library; glibc found its linker script " + dep + " instead";
             case WRONG_ARCHITECTURE, WRONG_FORMAT -> by + " needs " + Hints.baseName(dep) + ", and the one found ("
                     + dep + ") cannot load here";
-            default -> by + " needs " + Hints.baseName(dep) + ", which was not found"
+            default -> chain.map(m -> m.describe() + ": " + Hints.baseName(dep) + " was not found"
+                            + DependencyChains.searched(m.missing()))
+                    .orElse(by + " needs " + Hints.baseName(dep) + ", which was not found")
                     + errno.filter(e -> e != Errno.ENOENT).map(e -> " (" + e + ")").orElse("");
         };
         String hint = switch (kind) {

@@ -14,6 +14,6 @@ final class Hints {
     /** {@return what to do about a dependency that was not found} */
     static String missingDependency(String dependency) {
         return "install the package that provides " + dependency + ", or put it next to the library (RUNPATH $ORIGIN) "
-                + "or on LD_LIBRARY_PATH; `nativeload tree <library>` shows where it was looked for";
+                + "or on LD_LIBRARY_PATH; `nativeload tree <library>` shows the whole tree";
     }
 }

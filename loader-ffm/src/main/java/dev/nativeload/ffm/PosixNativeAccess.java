@@ -22,8 +22,13 @@ import java.util.OptionalInt;
  *
  * <p>{@code dlerror()} is read right after a failing call on the same thread, and {@code errno} is
  * cleared before {@code dlopen} and captured by the linker the moment it returns (glibc's
- * {@code dlopen} restores it, so it comes back 0 there; the message is what tells). Symbol lookup writes the name into a per-thread native
- * buffer and creates no arena.
+ * {@code dlopen} restores it, so it comes back 0 there; the message is what tells). Symbol lookup
+ * writes the name into a per-thread native buffer and creates no arena.
+ *
+ * <p>{@link #loadedPath} reads {@code l_name} of the handle's {@code struct link_map} through
+ * {@code dlinfo(RTLD_DI_LINKMAP)} (glibc, musl, FreeBSD), and on macOS walks dyld's image list.
+ * {@link #mountFlags} reads {@code statvfs} {@code f_flag} on Linux and {@code statfs}
+ * {@code f_flags} on macOS (see {@link Statvfs}).
  */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class PosixNativeAccess implements NativeAccess {
@@ -42,9 +47,10 @@ final class PosixNativeAccess implements NativeAccess {
 
     /**
      * Links, once, everything that runs between clearing {@code errno}, a failing call, and the
-     * copy of its {@code dlerror()} text. The JVM resolves a native method, or a call site, on first use,
-     * partly through {@code dlsym} on the calling thread; were that to happen in between, it would
-     * replace or clear the very message being read, or set {@code errno} (class loading probes files).
+     * copy of its {@code dlerror()} text. The JVM resolves a native method, or a call site, on
+     * first use, partly through {@code dlsym} on the calling thread; were that to happen in between,
+     * it would replace or clear the very message being read, or set {@code errno} (class loading
+     * probes files). Found on this host: without it the first failure read no message at all.
      */
     private void warmUpErrorPath() {
         Scratch scratch = Scratch.current();

@@ -1,0 +1,45 @@
+package dev.nativeload;
+
+import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.spi.NativeAccess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Hands the file the chain loaded to the caller's own loader ({@code p -> System.load(p.toString())}
+ * written in the caller's class), so JNI methods bind in the caller's class loader, and records it in the report.
+ */
+final class JniHandOff {
+    static final String STEP = "jni";
+
+    private JniHandOff() {
+    }
+
+    static ChainRunner.Success handOff(ChainRunner.Success loaded, Consumer<Path> loader, NativeAccess access) {
+        Path path = loaded.path().toAbsolutePath();
+        long t0 = System.nanoTime();
+        List<Attempt> attempts = new ArrayList<>(loaded.report().attempts());
+        try {
+            loader.accept(path);
+        } catch (RuntimeException | LinkageError refused) {
+            access.close(loaded.handle());
+            attempts.add(new Attempt(STEP, "caller's loader", path.toString(), new Outcome.Failed(Diagnosis.of(
+                    FailureKind.INIT_FAILED, "the caller's JNI loader refused " + path + ": " + refused,
+                    "check the library's JNI_OnLoad and that it is not already loaded by another class loader")),
+                    Duration.ofNanos(System.nanoTime() - t0)));
+            LoadReport report = new LoadReport(loaded.report().library(), loaded.report().host(), attempts,
+                    loaded.report().elapsed().plusNanos(System.nanoTime() - t0));
+            NativeLoadException e = new LibraryInitializationException(report, report.attempts().getLast().diagnosis().orElseThrow());
+            e.initCause(refused);
+            throw e;
+        }
+        attempts.add(new Attempt(STEP, "caller's loader", path.toString(), new Outcome.Loaded(path),
+                Duration.ofNanos(System.nanoTime() - t0)));
+        LoadReport report = new LoadReport(loaded.report().library(), loaded.report().host(), attempts,
+                loaded.report().elapsed().plusNanos(System.nanoTime() - t0));
+        return new ChainRunner.Success(loaded.handle(), loaded.path(), report);
+    }
+}

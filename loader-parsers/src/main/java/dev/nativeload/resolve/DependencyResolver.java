@@ -1,0 +1,208 @@
+package dev.nativeload.resolve;
+
+import dev.nativeload.binary.Architecture;
+import dev.nativeload.binary.BinaryFormat;
+import dev.nativeload.binary.BinaryImage;
+import dev.nativeload.binary.LibcFlavor;
+import dev.nativeload.binary.MalformedBinaryException;
+import dev.nativeload.binary.NativeBinary;
+import dev.nativeload.binary.NotABinaryException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A safe {@code ldd}: resolves the dependency tree of a binary the way the host's loader would
+ * (glibc {@code ld.so}, musl, dyld or the Windows loader, chosen by {@link ResolveHost#os()} and
+ * {@link ResolveHost#libc()}), reading headers only. It never runs or maps anything executable.
+ *
+ * <p>Objects are loaded breadth-first, like the real loaders, so the already-loaded check and the
+ * loader chain ({@code DT_RPATH} inheritance, the {@code LC_RPATH} stack) follow load order. Each
+ * object is expanded once; later references are {@link How#ALREADY_LOADED} leaves.
+ *
+ * <p>One resolver caches every file and the {@code ld.so.cache} it reads, so resolving many roots
+ * with one instance is cheap. Not thread-safe.
+ */
+public final class DependencyResolver {
+    /** At most this many nodes in one tree; further dependencies are not expanded. */
+    public static final int MAX_NODES = 20_000;
+    /** Objects deeper than this are not expanded. */
+    public static final int MAX_DEPTH = 64;
+
+    private final ResolveHost host;
+    private final ObjectFiles files = new ObjectFiles();
+    private final SearchRules rules;
+    private final int maxDepth;
+    private final int maxNodes;
+
+    /** @param host the machine whose loader is emulated */
+    public DependencyResolver(ResolveHost host) {
+        this(host, MAX_DEPTH, MAX_NODES);
+    }
+
+    DependencyResolver(ResolveHost host, int maxDepth, int maxNodes) {
+        this.host = Objects.requireNonNull(host, "host");
+        this.maxDepth = maxDepth;
+        this.maxNodes = maxNodes;
+        this.rules = switch (host.os()) {
+            case MACOS -> new DyldSearch(host, files);
+            case WINDOWS -> new WindowsSearch(host, files);
+            default -> host.libc() == LibcFlavor.MUSL ? new MuslSearch(host, files) : new GlibcSearch(host, files);
+        };
+    }
+
+    /** {@return the host this resolver emulates} */
+    public ResolveHost host() {
+        return host;
+    }
+
+    /**
+     * Resolves the tree of one file.
+     *
+     * @param file the binary, as a path string (relative ones against {@link ResolveHost#currentDir()});
+     *             the root node's name and path are this string
+     * @return the root node ({@link How#INPUT})
+     * @throws IOException              if the file cannot be read
+     * @throws NotABinaryException      if it is not ELF, PE or Mach-O
+     * @throws MalformedBinaryException if it is malformed
+     */
+    public DependencyNode resolve(String file) throws IOException, NotABinaryException, MalformedBinaryException {
+        ObjectFiles.Probe probe = files.probe(LoaderPaths.resolve(file, host.currentDir()));
+        NativeBinary binary = switch (probe) {
+            case ObjectFiles.Present p -> p.binary();
+            case ObjectFiles.Absent a -> throw new NoSuchFileException(file, null, a.reason());
+            case ObjectFiles.Unusable u -> throw new NotABinaryException(file + ": " + u.reason());
+        };
+        Object key = ((ObjectFiles.Present) probe).fileKey();
+        Optional<BinaryImage> image = pickImage(binary);
+        PendingNode rootNode = new PendingNode(file, Optional.of(file), How.INPUT, List.of(), Optional.empty());
+        if (image.isEmpty()) {
+            rootNode.note("no image for " + host.arch() + " in this file");
+            return rootNode.freeze();
+        }
+        if (!formatMatches(image.get())) {
+            rootNode.note("a " + image.get().format() + " image: not loadable by the " + host.os() + " loader");
+            return rootNode.freeze();
+        }
+        if (!image.get().summary().architecture().equals(host.arch())) {
+            rootNode.note("built for " + image.get().summary().architecture() + ", the host is " + host.arch()
+                    + ": its dependencies are searched as this host's loader would, and no candidate of another architecture fits");
+        }
+        LoadedObject root = new LoadedObject(file, file, image.get(), Optional.empty(), key,
+                rules.rootOrigin(file, image.get()), 0, rootNode);
+        walk(root);
+        return rootNode.freeze();
+    }
+
+    /**
+     * Finds the first dependency the loader would fail to find, in load order.
+     *
+     * @param file the binary
+     * @return the chain from the root to the missing dependency, or empty when everything resolves
+     * @throws IOException              if the file cannot be read
+     * @throws NotABinaryException      if it is not ELF, PE or Mach-O
+     * @throws MalformedBinaryException if it is malformed
+     */
+    public Optional<MissingDependency> firstMissing(String file) throws IOException, NotABinaryException,
+            MalformedBinaryException {
+        return MissingDependency.first(resolve(file));
+    }
+
+    private void walk(LoadedObject root) {
+        Map<String, LoadedObject> byName = new HashMap<>();
+        Map<Object, LoadedObject> byFile = new HashMap<>();
+        register(root, byName, byFile);
+        for (String path : rules.preloaded(root.image())) {
+            if (files.probe(LoaderPaths.resolve(path, host.currentDir())) instanceof ObjectFiles.Present p
+                    && p.binary() instanceof BinaryImage image) {
+                PendingNode detached = new PendingNode(path, Optional.of(path), How.ALREADY_LOADED, List.of(), Optional.empty());
+                register(new LoadedObject(path, path, image, Optional.empty(), p.fileKey(),
+                        LoaderPaths.origin(path, host.currentDir()), 0, detached), byName, byFile);
+            }
+        }
+        ArrayDeque<LoadedObject> queue = new ArrayDeque<>();
+        queue.add(root);
+        int nodes = 1;
+        while (!queue.isEmpty()) {
+            LoadedObject object = queue.poll();
+            if (object.depth() >= maxDepth && !rules.requests(object.image()).isEmpty()) {
+                object.node().note("not expanded: deeper than " + maxDepth);
+                continue;
+            }
+            for (SearchRules.Request request : rules.requests(object.image())) {
+                if (nodes++ >= maxNodes) {
+                    object.node().note("not expanded further: more than " + maxNodes + " nodes");
+                    break;
+                }
+                LoadedObject known = byName.get(rules.key(request.name()));
+                if (known != null) {
+                    object.node().add(alreadyLoaded(request.name(), known, List.of()));
+                    continue;
+                }
+                Lookup lookup = rules.find(request.name(), object);
+                if (lookup.found().isEmpty()) {
+                    PendingNode missing = new PendingNode(request.name(), Optional.empty(), How.NOT_FOUND, lookup.tried(),
+                            lookup.note());
+                    if (request.weak()) {
+                        missing.note("weak dependency: the loader goes on without it");
+                    }
+                    object.node().add(missing);
+                    continue;
+                }
+                Lookup.Found found = lookup.found().get();
+                LoadedObject same = found.fileKey() == null ? null : byFile.get(found.fileKey());
+                if (same != null) {
+                    byName.put(rules.key(request.name()), same);
+                    object.node().add(alreadyLoaded(request.name(), same, lookup.tried()));
+                    continue;
+                }
+                PendingNode node = new PendingNode(request.name(), Optional.of(found.path()), found.how(), lookup.tried(),
+                        lookup.note());
+                object.node().add(node);
+                if (found.image().isEmpty()) {
+                    continue; // resolved without a file (dyld shared cache, API set): nothing to expand
+                }
+                LoadedObject loaded = new LoadedObject(request.name(), found.path(), found.image().get(),
+                        Optional.of(object), found.fileKey(), found.origin(), object.depth() + 1, node);
+                register(loaded, byName, byFile);
+                queue.add(loaded);
+            }
+        }
+    }
+
+    private void register(LoadedObject object, Map<String, LoadedObject> byName, Map<Object, LoadedObject> byFile) {
+        for (String alias : rules.aliases(object)) {
+            byName.putIfAbsent(rules.key(alias), object);
+        }
+        if (object.fileKey() != null) {
+            byFile.putIfAbsent(object.fileKey(), object);
+        }
+    }
+
+    private static PendingNode alreadyLoaded(String name, LoadedObject known, List<Tried> tried) {
+        return new PendingNode(name, Optional.of(known.path()), How.ALREADY_LOADED, tried, Optional.empty());
+    }
+
+    private Optional<BinaryImage> pickImage(NativeBinary binary) {
+        List<BinaryImage> images = binary.images();
+        if (images.size() == 1) {
+            return Optional.of(images.get(0));
+        }
+        Architecture arch = host.arch();
+        return images.stream().filter(i -> i.summary().architecture().equals(arch)).findFirst();
+    }
+
+    private boolean formatMatches(BinaryImage image) {
+        BinaryFormat f = image.format();
+        return switch (host.os()) {
+            case MACOS -> f == BinaryFormat.MACHO;
+            case WINDOWS -> f == BinaryFormat.PE;
+            default -> f == BinaryFormat.ELF;
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/* Third image: the end of the @rpath stack. */
+int three_value(void) { return 3; }
