@@ -1,6 +1,6 @@
 /**
- * The {@code nativeload} command line: {@code inspect}, {@code doctor} and {@code verify}; {@code tree}
- * joins as a further subcommand of {@link dev.nativeload.cli.Nativeload}.
+ * The {@code nativeload} command line: {@code inspect}, {@code tree}, {@code doctor} and {@code verify},
+ * subcommands of {@link dev.nativeload.cli.Nativeload}.
  *
  * <p>Run it with {@code bin/nativeload}, or
  * {@code java -p loader-cli/target/lib:loader-cli/target/loader-cli-VERSION.jar -m dev.nativeload.cli}.
