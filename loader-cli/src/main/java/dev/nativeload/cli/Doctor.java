@@ -6,7 +6,6 @@ import dev.nativeload.NativeLibrary;
 import dev.nativeload.NativeLoadException;
 import dev.nativeload.NativeLoader;
 import dev.nativeload.binary.TargetOs;
-import dev.nativeload.platform.Environment;
 import dev.nativeload.spi.NativeAccess;
 import java.io.File;
 import java.nio.file.Files;
@@ -35,15 +34,14 @@ final class Doctor {
     private static final List<String> PROPERTIES = List.of("java.library.path", "java.io.tmpdir");
 
     private final Path workingDirectory;
-    private final Environment environment;
 
     /**
+     * The host facts are the process's own environment variables and system properties: those the load read.
+     *
      * @param workingDirectory what a relative file argument is resolved against
-     * @param environment      where variables and properties are read (the loader itself reads the process's)
      */
-    Doctor(Path workingDirectory, Environment environment) {
+    Doctor(Path workingDirectory) {
         this.workingDirectory = workingDirectory;
-        this.environment = environment;
     }
 
     /**
@@ -117,16 +115,16 @@ final class Doctor {
             names.add("PATH");
         }
         for (String name : names) {
-            variables.put(name, environment.variable(name).orElse(null));
+            variables.put(name, System.getenv(name));
         }
         Map<String, String> properties = new LinkedHashMap<>();
         for (String name : PROPERTIES) {
-            properties.put(name, environment.property(name).orElse(null));
+            properties.put(name, System.getProperty(name));
         }
         Map<String, String> nativeload = new TreeMap<>();
         for (String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith("nativeload.")) {
-                nativeload.put(name, environment.property(name).orElse(null));
+                nativeload.put(name, System.getProperty(name));
             }
         }
         properties.putAll(nativeload);

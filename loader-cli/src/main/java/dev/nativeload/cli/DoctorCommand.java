@@ -1,6 +1,5 @@
 package dev.nativeload.cli;
 
-import dev.nativeload.platform.Environment;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,7 +49,7 @@ final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DoctorResult result;
         try {
-            result = new Doctor(environment.workingDirectory(), Environment.system()).diagnose(target);
+            result = new Doctor(environment.workingDirectory()).diagnose(target);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IllegalStateException e) {

@@ -120,6 +120,28 @@ class DoctorCommandTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
+    void notFoundCauseCarriesTheLoadersOwnWordsAndTheErrnoName() throws Exception {
+        JsonNode cause = json(CliRun.run(dir, "doctor", "--json", "nativeload-no-such-library")).get("cause");
+        assertTrue(cause.get("osMessage").asText().contains("libnativeload-no-such-library.so"), cause.toString());
+        assertEquals("ENOENT", cause.get("errno").asText());
+        assertEquals(2, cause.get("osCode").asInt());
+        assertFalse(cause.has("dependency"), "no dependency is to blame: " + cause);
+    }
+
+    @Test
+    void nativeloadSystemPropertiesAreAmongTheHostFacts() throws Exception {
+        String property = "nativeload.doctor-test.path";
+        System.setProperty(property, "/nowhere/libdoctor-test.so");
+        try {
+            JsonNode node = json(CliRun.run(dir, "doctor", "--json", "nativeload-no-such-library"));
+            assertEquals("/nowhere/libdoctor-test.so", node.get("host").get("properties").get(property).asText());
+        } finally {
+            System.clearProperty(property);
+        }
+    }
+
+    @Test
     void jsonHasEveryDocumentedMemberWithItsType() throws Exception {
         JsonNode node = json(CliRun.run(dir, "doctor", "--json", "nativeload-no-such-library"));
         assertTrue(node.get("loaded").isBoolean());

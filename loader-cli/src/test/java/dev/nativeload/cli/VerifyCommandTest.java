@@ -188,6 +188,15 @@ class VerifyCommandTest {
     }
 
     @Test
+    void fileNamesOnStandardInputAreCheckedTogether() throws Exception {
+        String api = fixture("pe/mingw-x86_64/api.dll");
+        String dep = fixture("pe/mingw-x86_64/dep.dll");
+        CliRun run = CliRun.withStdin(dir, api + "\n" + dep + "\n", "verify", "--target", "windows-x86_64", "-");
+        assertEquals(0, run.status(), run.out());
+        assertEquals(List.of(api + ": ok", dep + ": ok"), run.outLines());
+    }
+
+    @Test
     void badTargetBadVersionAndMissingTargetAreUsageErrors() {
         String zoo = fixture("elf/gcc-x86_64-libzoo.so");
         assertEquals(2, verify("--target", "linux-sparc", zoo).status());
