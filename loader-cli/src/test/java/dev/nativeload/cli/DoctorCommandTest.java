@@ -168,6 +168,18 @@ class DoctorCommandTest {
     }
 
     @Test
+    void argumentWithASlashIsLoadedAsThatFileEvenWhenAbsent() throws Exception {
+        CliRun run = CliRun.run(dir, "doctor", "--json", "./libabsent.so");
+        assertEquals(1, run.status());
+        JsonNode node = json(run);
+        assertEquals("NOT_FOUND", node.get("cause").get("kind").asText());
+        assertEquals(1, node.get("attempts").size(), "a file is one attempt, no search: " + node.get("attempts"));
+        JsonNode attempt = node.get("attempts").get(0);
+        assertEquals("file", attempt.get("strategy").asText());
+        assertEquals(dir.resolve("libabsent.so").normalize(), Path.of(attempt.get("target").asText()).normalize());
+    }
+
+    @Test
     void missingArgumentIsAUsageError() {
         assertEquals(2, CliRun.run(dir, "doctor").status());
         assertEquals(2, CliRun.run(dir, "doctor", "a", "b").status());
