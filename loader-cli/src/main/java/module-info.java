@@ -1,13 +1,19 @@
 /**
- * The {@code nativeload} command line: {@code inspect} today; {@code tree}, {@code doctor} and
- * {@code verify} join as further subcommands of {@link dev.nativeload.cli.Nativeload}.
+ * The {@code nativeload} command line: {@code inspect}, {@code tree}, {@code doctor} and {@code verify},
+ * subcommands of {@link dev.nativeload.cli.Nativeload}.
  *
  * <p>Run it with {@code bin/nativeload}, or
  * {@code java -p loader-cli/target/lib:loader-cli/target/loader-cli-VERSION.jar -m dev.nativeload.cli}.
  */
 module dev.nativeload.cli {
     requires dev.nativeload.parsers;
+    requires dev.nativeload.api;
+    // Not read by the code: required so the module path resolves the NativeAccess service doctor loads with.
+    requires dev.nativeload.ffm;
     requires info.picocli;
+
+    // doctor finds the OS boundary the way the loader does.
+    uses dev.nativeload.spi.NativeAccess;
 
     // picocli reads and sets the annotated command fields by reflection.
     opens dev.nativeload.cli to info.picocli;

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +31,33 @@ final class ChainRunner {
     record Success(LibraryHandle handle, Path path, LoadReport report) {
     }
 
+    /** One runner per OS boundary: its checks and its strerror index depend only on the host. */
+    private static final Map<NativeAccess, ChainRunner> RUNNERS = new ConcurrentHashMap<>();
+
     private final NativeAccess access;
     private final PreLoadCheck check;
-    private final FailureClassifier classifier;
+    private volatile FailureClassifier classifier;
 
-    ChainRunner(NativeAccess access) {
+    private ChainRunner(NativeAccess access) {
         this.access = access;
-        var host = access.host();
-        this.check = new PreLoadCheck(host, access::mountFlags);
-        ErrnoTable table = ErrnoTable.forHost(host.os(), host.arch()).orElse(ErrnoTable.LINUX);
-        this.classifier = new FailureClassifier(check, new StrerrorIndex(table, access::errorText));
+        this.check = new PreLoadCheck(access.host(), access::mountFlags);
+    }
+
+    /** {@return the runner for an OS boundary, made once} @param access the boundary */
+    static ChainRunner of(NativeAccess access) {
+        return RUNNERS.computeIfAbsent(access, ChainRunner::new);
+    }
+
+    /** The classifier, built on the first failure: the success path never reads the host's strerror table. */
+    private FailureClassifier classifier() {
+        FailureClassifier c = classifier;
+        if (c == null) {
+            var host = access.host();
+            ErrnoTable table = ErrnoTable.forHost(host.os(), host.arch()).orElse(ErrnoTable.LINUX);
+            c = new FailureClassifier(check, new StrerrorIndex(table, access::errorText));
+            classifier = c;
+        }
+        return c;
     }
 
     Success run(LoadRequest request, List<LoadStrategy> strategies, OpenMode mode, boolean precheck) {
@@ -67,8 +86,11 @@ final class ChainRunner {
         Diagnosis cause = report.cause().orElseGet(() -> Diagnosis.of(FailureKind.NOT_FOUND,
                 "no step proposed any candidate for \"" + request.name() + "\"",
                 "configure a strategy, or set -Dnativeload." + request.name() + ".path"));
-        LOG.warn("nativeload: {}", report.render());
-        throw NativeLoadException.of(report, cause);
+        NativeLoadException failure = NativeLoadException.of(report, cause);
+        if (LOG.isWarnEnabled()) {
+            LOG.warn("nativeload: {}", failure.getMessage());
+        }
+        throw failure;
     }
 
     /** Opens a library set's dependencies in order; the first that fails is the attempt's failure. */
@@ -77,7 +99,7 @@ final class ChainRunner {
             switch (access.open(dep.toString(), mode)) {
                 case OpenResult.Opened o -> opened.add(o.handle());
                 case OpenResult.Failed failed -> {
-                    Diagnosis why = classifier.classify(new Candidate.File(dep, file.origin()), failed.error());
+                    Diagnosis why = classifier().classify(new Candidate.File(dep, file.origin()), failed.error());
                     return Optional.of(new Outcome.Failed(why.dependency().isPresent() ? why
                             : why.withDependency(String.valueOf(dep.getFileName()), String.valueOf(file.path().getFileName()))));
                 }
@@ -102,7 +124,7 @@ final class ChainRunner {
                 OpenResult result = depFailed.isPresent() ? null : access.open(candidate.target(), mode);
                 first.forEach(access::close); // the library itself now holds its dependencies, if it loaded
                 outcome = depFailed.isPresent() ? depFailed.get() : switch (result) {
-                    case OpenResult.Failed failed -> new Outcome.Failed(classifier.classify(candidate, failed.error()));
+                    case OpenResult.Failed failed -> new Outcome.Failed(classifier().classify(candidate, failed.error()));
                     case OpenResult.Opened opened -> {
                         Path path = access.loadedPath(opened.handle())
                                 .or(() -> candidate instanceof Candidate.File f ? Optional.of(f.path()) : Optional.empty())
@@ -119,8 +141,10 @@ final class ChainRunner {
         LOG.debug("nativeload {}: {} {} -> {}", request.name(), strategy.name(), candidate.target(), outcome);
         if (success.isPresent()) {
             LoadReport report = new LoadReport(request.name(), access.host(), attempts, Duration.ofNanos(System.nanoTime() - start));
-            LOG.info("nativeload: loaded {} from {} via {} in {} ms", request.name(), success.get().path(), strategy.name(),
-                    String.format(java.util.Locale.ROOT, "%.2f", report.elapsed().toNanos() / 1e6));
+            if (LOG.isInfoEnabled()) {
+                LOG.info("nativeload: loaded {} from {} via {} in {} ms", request.name(), success.get().path(), strategy.name(),
+                        String.format(java.util.Locale.ROOT, "%.2f", report.elapsed().toNanos() / 1e6));
+            }
             return Optional.of(new Success(success.get().handle(), success.get().path(), report));
         }
         return Optional.empty();

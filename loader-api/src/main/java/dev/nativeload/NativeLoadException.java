@@ -19,24 +19,39 @@ public sealed class NativeLoadException extends RuntimeException
 
     private final transient LoadReport report;
     private final transient Diagnosis diagnosis;
+    private transient volatile String message;
 
     /**
+     * The message is the report, rendered when first read: a failure nobody prints costs no text.
+     *
      * @param report    the whole load
      * @param diagnosis the cause it is reported for
      */
     protected NativeLoadException(LoadReport report, Diagnosis diagnosis) {
-        this(report.render(), report, diagnosis);
+        this(null, report, diagnosis);
     }
 
     /**
-     * @param message   the message
+     * @param message   the message, or null for the rendered report
      * @param report    the whole load
      * @param diagnosis the cause it is reported for
      */
     protected NativeLoadException(String message, LoadReport report, Diagnosis diagnosis) {
         super(message);
+        this.message = message;
         this.report = Objects.requireNonNull(report, "report");
         this.diagnosis = Objects.requireNonNull(diagnosis, "diagnosis");
+    }
+
+    /** {@return the readable report: the verdict, the cause and a hint, then every attempt} */
+    @Override
+    public String getMessage() {
+        String m = message;
+        if (m == null) {
+            m = report.render();
+            message = m;
+        }
+        return m;
     }
 
     /**
@@ -55,7 +70,7 @@ public sealed class NativeLoadException extends RuntimeException
             case SYMLINK_LOOP -> new SymlinkLoopException(report, diagnosis);
             case MISSING_DEPENDENCY -> new MissingDependencyException(report, diagnosis);
             case UNDEFINED_SYMBOL, VERSION_NOT_FOUND -> new UnresolvedSymbolException(report, diagnosis);
-            case SYMBOL_NOT_FOUND -> new SymbolNotFoundException(report.render(), report, diagnosis);
+            case SYMBOL_NOT_FOUND -> new SymbolNotFoundException(null, report, diagnosis);
             case INIT_FAILED -> new LibraryInitializationException(report, diagnosis);
             case UNKNOWN -> new NativeLoadException(report, diagnosis);
         };

@@ -119,7 +119,7 @@ public final class NativeLoader {
             }
             NativeAccess access = key.access() != null ? key.access() : NativeAccessLookup.get();
             LoadRequest request = new LoadRequest(key.name(), access.host(), key.environment());
-            ChainRunner.Success s = new ChainRunner(access).run(request, key.strategies(), key.mode(), key.precheck());
+            ChainRunner.Success s = ChainRunner.of(access).run(request, key.strategies(), key.mode(), key.precheck());
             if (key.jniLoader() != null) {
                 s = JniHandOff.handOff(s, key.jniLoader(), access);
             }

@@ -2,9 +2,6 @@ package dev.nativeload.chain;
 
 import dev.nativeload.FailureKind;
 import dev.nativeload.failure.Diagnosis;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +19,12 @@ final class DirectoryListing {
      * @param origin where the directory came from
      */
     static List<Candidate> candidates(Path dir, LibraryFileNames names, String origin) {
-        List<String> listing = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path e : entries) {
-                listing.add(e.getFileName().toString());
-            }
-        } catch (IOException unreadable) {
+        String[] matching = dir.toFile().list((d, fileName) -> names.mayMatch(fileName));
+        if (matching == null) {
             return List.of(new Candidate.Unavailable(dir.toString(), origin, Diagnosis.of(FailureKind.ACCESS_DENIED,
-                    "cannot list directory " + dir + ": " + unreadable.getMessage(), "check the directory's permissions")));
+                    "cannot list directory " + dir, "check that it is a directory this user may read")));
         }
+        List<String> listing = List.of(matching);
         List<Candidate> out = new ArrayList<>();
         for (String plain : names.plain()) {
             if (listing.contains(plain)) {

@@ -55,6 +55,23 @@ public final class LibraryFileNames {
         };
     }
 
+    /**
+     * {@return whether a directory entry may be one of this library's files}: a cheap prefix test
+     * that lets a directory listing skip the other thousand entries before any pattern runs.
+     *
+     * @param fileName a name in a directory
+     */
+    public boolean mayMatch(String fileName) {
+        if (isFileName()) {
+            return fileName.equals(name);
+        }
+        return switch (os) {
+            case WINDOWS -> fileName.regionMatches(true, 0, name, 0, name.length())
+                    || fileName.regionMatches(true, 0, "lib" + name, 0, name.length() + 3);
+            default -> fileName.startsWith("lib") && fileName.startsWith(name, 3);
+        };
+    }
+
     /** {@return the name the OS loader is handed for a search by name: {@code libz.so}, {@code libz.dylib}, {@code z.dll}} */
     public String systemName() {
         return plain().getFirst();

@@ -42,6 +42,28 @@ public final class SearchDirectories {
      * @param extra the caller's own directories, first
      */
     public static Map<Path, String> of(Host host, Environment env, List<Path> extra) {
+        return distinctByRealPath(spelled(host, env, extra));
+    }
+
+    /** Keeps the first of several spellings of one directory ({@code /lib/x86_64-linux-gnu} is {@code /usr/lib/...} on a merged /usr). */
+    private static Map<Path, String> distinctByRealPath(Map<Path, String> dirs) {
+        Map<Path, String> out = new LinkedHashMap<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        dirs.forEach((dir, origin) -> {
+            Path real;
+            try {
+                real = dir.toRealPath();
+            } catch (IOException | SecurityException absent) {
+                real = dir;
+            }
+            if (seen.add(real)) {
+                out.put(dir, origin);
+            }
+        });
+        return out;
+    }
+
+    private static Map<Path, String> spelled(Host host, Environment env, List<Path> extra) {
         Map<Path, String> dirs = new LinkedHashMap<>();
         extra.forEach(d -> dirs.putIfAbsent(d.toAbsolutePath().normalize(), CONFIGURED));
         addPathList(dirs, env.property("java.library.path"), File.pathSeparator, "java.library.path");

@@ -4,7 +4,6 @@ import dev.nativeload.FailureKind;
 import dev.nativeload.failure.Diagnosis;
 import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ public record SystemNameStrategy() implements LoadStrategy {
             }
             searched.add(dir);
             Path file = Path.of(dir).resolve(names.systemName());
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(file)) {
                 out.add(new Candidate.File(file, "java.library.path"));
             }
         }

@@ -40,8 +40,11 @@ public final class Nativeload implements Callable<Integer> {
      */
     public static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Nativeload());
-        // Subcommands that need the environment are added as instances; tree, doctor and verify go here.
+        // Subcommands that need the environment are added as instances.
         commandLine.addSubcommand(new InspectCommand(environment));
+        commandLine.addSubcommand(new DoctorCommand(environment));
+        commandLine.addSubcommand(new VerifyCommand(environment));
+        commandLine.addSubcommand(new TreeCommand(environment));
         // '@LIST' is inspect's list of file names, one per line, not picocli's whitespace-split argument file.
         commandLine.setExpandAtFiles(false);
         commandLine.setOut(out);

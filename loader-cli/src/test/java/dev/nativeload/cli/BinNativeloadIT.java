@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code bin/nativeload} as a subprocess, after {@code package} has built the jar it runs. */
@@ -125,6 +127,26 @@ class BinNativeloadIT {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         List<String> paths = out.lines().map(l -> InspectSchema.parse(l).get("path").asText()).toList();
         assertEquals(List.of("a", "b c"), paths);
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void doctorLoadsZlibThroughTheLauncherWithNativeAccessEnabledAndAQuietStandardError() throws Exception {
+        Result result = run(withCurrentJava(), "doctor", "--json", "z");
+        assertEquals(0, result.status(), result.err());
+        JsonNode node = InspectSchema.parse(result.out().strip());
+        assertTrue(node.get("loaded").asBoolean(), result.out());
+        assertTrue(Files.isRegularFile(Path.of(node.get("path").asText())), result.out());
+        // No "restricted method" warning (the --enable-native-access of bin/nativeload) and no slf4j provider notice.
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void doctorOfAMissingLibraryExitsOneThroughTheLauncher() throws Exception {
+        Result result = run(withCurrentJava(), "doctor", "nativeload-no-such-library");
+        assertEquals(1, result.status(), result.err());
+        assertTrue(result.out().startsWith("verdict: NOT LOADED nativeload-no-such-library"), result.out());
+        assertTrue(result.out().contains("NOT_FOUND"), result.out());
     }
 
     @Test

@@ -229,4 +229,65 @@ class FailureZooTest {
         assertTrue(lib.report().attempts().stream().anyMatch(a -> a.target().equals(first.resolve("libzoopath.so").toString())
                 && a.diagnosis().map(d -> d.kind() == FailureKind.WRONG_ARCHITECTURE).orElse(false)), lib.report().render());
     }
+
+    private static Path testdata(String first, String... more) {
+        return Path.of(System.getProperty("nativeload.testdata", "../testdata"), first).resolve(Path.of("", more));
+    }
+
+    private static Path copyAs(Path source, String name) throws IOException {
+        Path dir = Files.createDirectories(BrokenLibraries.dir().resolve("foreign-formats"));
+        return Files.copy(source, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @ParameterizedTest(name = "precheck={0}")
+    @ValueSource(booleans = {true, false})
+    void aWindowsDllIsWrongFormatOnLinux(boolean precheck) throws IOException {
+        Path dll = copyAs(testdata("pe", "mingw-x86_64", "dep.dll"), "libwindll.so");
+        NativeLoadException e = failure(dll, precheck);
+        assertInstanceOf(IncompatibleLibraryException.class, e);
+        assertEquals(FailureKind.WRONG_FORMAT, e.kind());
+        assertNames(e, "libwindll.so");
+        if (precheck) {
+            assertNames(e, "PE");
+        }
+    }
+
+    @ParameterizedTest(name = "precheck={0}")
+    @ValueSource(booleans = {true, false})
+    void aMachODylibIsWrongFormatOnLinux(boolean precheck) throws IOException {
+        Path dylib = copyAs(testdata("macho", "x86_64-macos10.15", "libdep.dylib"), "libmacho.so");
+        NativeLoadException e = failure(dylib, precheck);
+        assertEquals(FailureKind.WRONG_FORMAT, e.kind());
+        assertNames(e, "libmacho.so");
+    }
+
+    @Test
+    void aRunpathDoesNotReachAGrandchildAndTheChainNamesTheIntermediate() {
+        BrokenLibraries.MissingDependency broken = BrokenLibraries.runpathNotInherited();
+        NativeLoadException e = failure(broken.library(), true);
+        assertInstanceOf(MissingDependencyException.class, e);
+        assertEquals(Optional.of(broken.dependency()), e.diagnosis().dependency());
+        assertEquals(Optional.of(broken.neededBy().toString()), e.diagnosis().neededBy());
+        assertNames(e, "libmid.so → libbar.so.7");
+    }
+
+    @ParameterizedTest(name = "precheck={0}")
+    @ValueSource(booleans = {true, false})
+    void aLibraryNeedingANewerGlibcIsVersionNotFoundNamingBothVersions(boolean precheck) {
+        Path lib = BrokenLibraries.needsNewerGlibc();
+        NativeLoadException e = failure(lib, precheck);
+        assertInstanceOf(UnresolvedSymbolException.class, e);
+        assertEquals(FailureKind.VERSION_NOT_FOUND, e.kind());
+        assertEquals(Optional.of("GLIBC_9.9.9"), e.diagnosis().version());
+        assertNames(e, "GLIBC_9.9.9");
+        assertNames(e, "glibc 2.");
+    }
+
+    @ParameterizedTest(name = "precheck={0}")
+    @ValueSource(booleans = {true, false})
+    void aLibraryCutShortIsTruncated(boolean precheck) {
+        NativeLoadException e = failure(BrokenLibraries.truncated(40), precheck);
+        assertEquals(FailureKind.TRUNCATED, e.kind());
+        assertNames(e, "libcut40.so");
+    }
 }

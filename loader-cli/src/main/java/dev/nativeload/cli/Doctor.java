@@ -1,0 +1,155 @@
+package dev.nativeload.cli;
+
+import dev.nativeload.Attempt;
+import dev.nativeload.LoadReport;
+import dev.nativeload.NativeLibrary;
+import dev.nativeload.NativeLoadException;
+import dev.nativeload.NativeLoader;
+import dev.nativeload.binary.TargetOs;
+import dev.nativeload.spi.NativeAccess;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Runs one real load through the {@link NativeLoader} chain in this JVM and collects what explains it.
+ *
+ * <p>An argument that contains a path separator or names an existing file is loaded as that file
+ * ({@link NativeLoader#load(Path)}); any other is a library name ({@link NativeLoader#load(String)}).
+ */
+final class Doctor {
+    /** Environment variables every loader reads; {@code PATH} is added on Windows, where it is the DLL search path. */
+    private static final List<String> VARIABLES = List.of(
+            "LD_LIBRARY_PATH", "LD_PRELOAD", "DYLD_LIBRARY_PATH", "DYLD_FALLBACK_LIBRARY_PATH");
+    private static final List<String> PROPERTIES = List.of("java.library.path", "java.io.tmpdir");
+
+    private final Path workingDirectory;
+
+    /**
+     * The host facts are the process's own environment variables and system properties: those the load read.
+     *
+     * @param workingDirectory what a relative file argument is resolved against
+     */
+    Doctor(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
+    /**
+     * {@return the first supported {@code NativeAccess} on the module or class path}
+     *
+     * @throws IllegalStateException when there is none
+     */
+    static NativeAccess nativeAccess() {
+        for (NativeAccess access : ServiceLoader.load(NativeAccess.class)) {
+            if (access.isSupported()) {
+                return access;
+            }
+        }
+        throw new IllegalStateException("no NativeAccess implementation for this OS: loader-ffm is not on the module path");
+    }
+
+    /**
+     * {@return whether {@code argument} names a file rather than a library}
+     *
+     * @param argument the command-line argument
+     */
+    boolean isFile(String argument) {
+        if (argument.indexOf('/') >= 0 || argument.indexOf(File.separatorChar) >= 0) {
+            return true;
+        }
+        try {
+            return Files.exists(workingDirectory.resolve(argument));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Loads {@code argument} and explains the outcome.
+     *
+     * @param argument a library name or a file
+     * @return the verdict, cause, attempts and host facts
+     * @throws IllegalArgumentException when the argument is blank or not a valid file name
+     * @throws IllegalStateException    when no NativeAccess implementation is present
+     */
+    DoctorResult diagnose(String argument) {
+        NativeAccess access = nativeAccess();
+        LoadReport report;
+        Optional<Path> path;
+        try {
+            NativeLibrary library = isFile(argument)
+                    ? NativeLoader.load(workingDirectory.resolve(argument))
+                    : NativeLoader.load(argument);
+            report = library.report();
+            path = Optional.of(library.path());
+        } catch (NativeLoadException e) {
+            report = e.report();
+            path = Optional.empty();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("invalid file name: " + e.getReason(), e);
+        }
+        return new DoctorResult(argument, path, path.isPresent() ? Optional.empty() : report.cause(),
+                report.attempts(), hostFacts(access, report, path));
+    }
+
+    private DoctorResult.HostFacts hostFacts(NativeAccess access, LoadReport report, Optional<Path> loaded) {
+        var host = access.host();
+        List<DoctorResult.Mount> mounts = new ArrayList<>();
+        for (Path dir : directories(report.attempts(), loaded)) {
+            mounts.add(new DoctorResult.Mount(dir,
+                    Files.isDirectory(dir) ? access.mountFlags(dir) : Optional.empty()));
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(VARIABLES);
+        if (host.os() == TargetOs.WINDOWS) {
+            names.add("PATH");
+        }
+        for (String name : names) {
+            variables.put(name, System.getenv(name));
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String name : PROPERTIES) {
+            properties.put(name, System.getProperty(name));
+        }
+        Map<String, String> nativeload = new TreeMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("nativeload.")) {
+                nativeload.put(name, System.getProperty(name));
+            }
+        }
+        properties.putAll(nativeload);
+        return new DoctorResult.HostFacts(access.name(), host, mounts, variables, properties);
+    }
+
+    /** {@return every directory tried, or holding a file tried, and the loaded file's, in order of first use} */
+    private static Set<Path> directories(List<Attempt> attempts, Optional<Path> loaded) {
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (Attempt a : attempts) {
+            parentOf(a.target()).ifPresent(dirs::add);
+        }
+        loaded.map(Path::getParent).ifPresent(dirs::add);
+        return dirs;
+    }
+
+    private static Optional<Path> parentOf(String target) {
+        try {
+            Path p = Path.of(target);
+            if (!p.isAbsolute()) {
+                return Optional.empty(); // a bare name the OS loader searched for
+            }
+            return Files.isDirectory(p) ? Optional.of(p) : Optional.ofNullable(p.getParent());
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+}

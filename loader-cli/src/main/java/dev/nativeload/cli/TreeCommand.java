@@ -1,0 +1,123 @@
+package dev.nativeload.cli;
+
+import dev.nativeload.binary.MalformedBinaryException;
+import dev.nativeload.binary.NotABinaryException;
+import dev.nativeload.resolve.DependencyNode;
+import dev.nativeload.resolve.DependencyResolver;
+import dev.nativeload.resolve.HostProbe;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nativeload tree [--json] FILE...}: the dependency tree this host's loader would resolve, never running anything. */
+@Command(
+        name = "tree",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Resolves the dependency tree of each file as this host's loader would (glibc ld.so, musl, dyld or "
+                    + "Windows), from headers only: a safe ldd for ELF, Mach-O and PE.",
+            "Each dependency says how it was found (RPATH, LD_LIBRARY_PATH, RUNPATH, LD_SO_CACHE, DEFAULT, ...) "
+                    + "or, when not found, every place tried. Each library is expanded once; later references "
+                    + "are ALREADY_LOADED."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every dependency of every file was found",
+            "1:some dependency was not found, or some file could not be read",
+            "2:usage error"
+        })
+final class TreeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object per file, one per line.")
+    private boolean json;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Files to resolve. '-' reads file names from standard input and @LIST from the file LIST, one per line.")
+    private List<String> files;
+
+    private final CliEnvironment environment;
+
+    /** @param environment where {@code -} and relative names are read from */
+    TreeCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        // One resolver for the run: it caches every file and the ld.so.cache it reads.
+        DependencyResolver resolver = new DependencyResolver(
+                HostProbe.thisMachine().withCurrentDir(environment.workingDirectory().toAbsolutePath()));
+        boolean anyFailed = false;
+        for (FileArguments.Item item : new FileArguments(files, environment.stdin(), environment.workingDirectory())) {
+            Outcome outcome = switch (item) {
+                case FileArguments.FileName name -> resolve(resolver, name.name());
+                case FileArguments.UnreadableList list -> new Unreadable(new InspectResult.Failed(
+                        list.argument(), InspectResult.ErrorKind.IO, list.message(), OptionalLong.empty()));
+            };
+            switch (outcome) {
+                case Resolved(DependencyNode root) -> {
+                    anyFailed |= !TreeOutput.allFound(root);
+                    out.print(json ? TreeOutput.json(root) + "\n" : TreeOutput.text(root));
+                }
+                case Unreadable(InspectResult.Failed failed) -> {
+                    anyFailed = true;
+                    if (json) {
+                        out.println(InspectJson.render(failed));
+                    } else {
+                        err.print(InspectText.render(failed));
+                        err.flush();
+                    }
+                }
+            }
+            if (out.checkError()) {
+                err.println("nativeload tree: cannot write to standard output; stopped");
+                err.flush();
+                return 1;
+            }
+        }
+        return anyFailed ? 1 : 0;
+    }
+
+    /** What one file argument came to. */
+    private sealed interface Outcome permits Resolved, Unreadable {
+    }
+
+    /** @param root the resolved tree */
+    private record Resolved(DependencyNode root) implements Outcome {
+    }
+
+    /** @param failed why the file could not be read, in inspect's terms */
+    private record Unreadable(InspectResult.Failed failed) implements Outcome {
+    }
+
+    /** {@return the resolved root, or why the file could not be read} */
+    private static Outcome resolve(DependencyResolver resolver, String argument) {
+        try {
+            return new Resolved(resolver.resolve(argument));
+        } catch (MalformedBinaryException e) {
+            return unreadable(argument, InspectResult.ErrorKind.MALFORMED, e.problem(), e.offset());
+        } catch (NotABinaryException e) {
+            return unreadable(argument, InspectResult.ErrorKind.NOT_A_BINARY, e.getMessage(), OptionalLong.empty());
+        } catch (IOException e) {
+            return unreadable(argument, InspectResult.ErrorKind.IO, Inspector.describe(e), OptionalLong.empty());
+        } catch (InvalidPathException e) {
+            return unreadable(argument, InspectResult.ErrorKind.IO, "invalid file name: " + e.getReason(), OptionalLong.empty());
+        }
+    }
+
+    private static Outcome unreadable(String argument, InspectResult.ErrorKind kind, String message, OptionalLong offset) {
+        return new Unreadable(new InspectResult.Failed(argument, kind, message, offset));
+    }
+}
