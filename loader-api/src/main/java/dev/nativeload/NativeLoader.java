@@ -61,6 +61,8 @@ public final class NativeLoader {
     }
 
     private final Key key;
+    /** What this loader loaded, so a repeated load is a field read, not a hash of the whole key. */
+    private volatile NativeLibrary mine;
 
     private NativeLoader(Builder b) {
         this.key = new Key(b.name, List.copyOf(b.strategies()), b.mode, b.precheck, b.access, b.environment, b.jniLoader);
@@ -108,8 +110,13 @@ public final class NativeLoader {
      * @throws NativeLoadException (one of its subclasses) naming every attempt and the cause
      */
     public NativeLibrary load() {
-        NativeLibrary loaded = LOADED.get(key);
+        NativeLibrary loaded = mine;
+        if (loaded != null && loaded.isOpen()) {
+            return loaded;
+        }
+        loaded = LOADED.get(key);
         if (loaded != null) {
+            mine = loaded;
             return loaded;
         }
         synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
@@ -126,6 +133,7 @@ public final class NativeLoader {
             NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.report(),
                     () -> LOADED.remove(key));
             LOADED.put(key, library);
+            mine = library;
             return library;
         }
     }

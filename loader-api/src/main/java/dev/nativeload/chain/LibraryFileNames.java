@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class LibraryFileNames {
     private final TargetOs os;
     private final String name;
+    private final boolean fileName;
     private final Pattern versioned;
 
     /**
@@ -25,6 +26,7 @@ public final class LibraryFileNames {
     public LibraryFileNames(TargetOs os, String name) {
         this.os = os;
         this.name = name;
+        this.fileName = hasLibrarySuffix(os, name);
         String q = Pattern.quote(name);
         this.versioned = switch (os) {
             case MACOS -> Pattern.compile("lib" + q + "\\.(?<v>[0-9][0-9.]*)\\.dylib");
@@ -35,6 +37,10 @@ public final class LibraryFileNames {
 
     /** {@return whether the name given is already a file name (it has the OS's library suffix)} */
     public boolean isFileName() {
+        return fileName;
+    }
+
+    private static boolean hasLibrarySuffix(TargetOs os, String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return switch (os) {
             case MACOS -> n.endsWith(".dylib") || n.endsWith(".jnilib") || n.endsWith(".so");

@@ -129,11 +129,31 @@ public final class SearchDirectories {
         });
     }
 
+    /** The last reading of each ld.so.conf, kept while the file and its include directory are unchanged. */
+    private static final Map<Path, ConfReading> CONF_READINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record ConfReading(List<Long> stamps, List<Path> dirs) {
+    }
+
     /** {@return the directories listed in an ld.so.conf file, following {@code include} globs} */
     static List<Path> ldSoConf(Path conf) {
+        List<Long> stamps = List.of(modified(conf), modified(conf.resolveSibling(conf.getFileName() + ".d")));
+        ConfReading last = CONF_READINGS.get(conf);
+        if (last != null && last.stamps().equals(stamps)) {
+            return last.dirs();
+        }
         List<Path> out = new ArrayList<>();
         readConf(conf, out, new int[] {0});
+        CONF_READINGS.put(conf, new ConfReading(stamps, List.copyOf(out)));
         return out;
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException | SecurityException absent) {
+            return -1;
+        }
     }
 
     private static void readConf(Path conf, List<Path> out, int[] files) {
