@@ -1,6 +1,7 @@
 package dev.nativeload.chain;
 
 import dev.nativeload.FailureKind;
+import dev.nativeload.extract.AutoSweep;
 import dev.nativeload.extract.CacheDirectoryCheck;
 import dev.nativeload.extract.CacheLocations;
 import dev.nativeload.extract.CacheRefusal;
@@ -76,6 +77,10 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
                 try {
                     Optional<Extraction> found = extractor.extract(classLoader, resource);
                     if (found.isPresent()) {
+                        Path entry = found.get().directory();
+                        if (entry.getParent() != null) {
+                            AutoSweep.once(entry.getParent(), request.environment());
+                        }
                         return proposal(request, layout, found.get()).stream();
                     }
                 } catch (ExtractionException failed) {
