@@ -5,6 +5,7 @@ import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.BinaryFormat;
 import dev.nativeload.binary.BinaryImage;
 import dev.nativeload.binary.BinarySummary;
+import dev.nativeload.binary.GlibcVersion;
 import dev.nativeload.binary.Binaries;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.MalformedBinaryException;
@@ -15,6 +16,7 @@ import dev.nativeload.binary.VersionNeed;
 import dev.nativeload.platform.Host;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -116,15 +118,17 @@ public final class CompatibilityCheck {
                     name + " is linked against glibc, but this host uses musl libc (Alpine?)",
                     "use the musl build of the library (platform id " + host.platformId() + ")"));
         }
-        if (host.libc() == LibcFlavor.GLIBC && host.libcVersion().isPresent()) {
-            String hostVersion = host.libcVersion().get();
+        Optional<GlibcVersion> hostGlibc = host.libc() == LibcFlavor.GLIBC
+                ? host.libcVersion().flatMap(GlibcVersion::parse) : Optional.empty();
+        if (hostGlibc.isPresent()) {
+            String hostVersion = hostGlibc.get().toString();
             for (VersionNeed need : s.versionNeeds()) {
                 if (!GLIBC_LIBRARIES.contains(need.file())) {
                     continue;
                 }
-                Optional<String> newest = need.versions().stream().filter(v -> v.startsWith("GLIBC_"))
-                        .filter(v -> GlibcVersions.compare(v.substring("GLIBC_".length()), hostVersion) > 0)
-                        .max((a, b) -> GlibcVersions.compare(a.substring(6), b.substring(6)));
+                Optional<String> newest = need.versions().stream()
+                        .filter(v -> GlibcVersion.ofSymbolVersion(v).filter(n -> n.compareTo(hostGlibc.get()) > 0).isPresent())
+                        .max(Comparator.comparing(v -> GlibcVersion.ofSymbolVersion(v).orElseThrow()));
                 if (newest.isPresent()) {
                     return Optional.of(Diagnosis.of(FailureKind.VERSION_NOT_FOUND,
                             name + " requires " + newest.get() + " from " + need.file() + ", but this host has glibc " + hostVersion,

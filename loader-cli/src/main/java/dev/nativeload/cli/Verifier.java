@@ -2,6 +2,7 @@ package dev.nativeload.cli;
 
 import dev.nativeload.binary.BinaryFormat;
 import dev.nativeload.binary.BinarySummary;
+import dev.nativeload.binary.GlibcVersion;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.binary.VersionNeed;

@@ -1,10 +1,11 @@
 package dev.nativeload.cli;
 
+import dev.nativeload.binary.GlibcVersion;
+import dev.nativeload.binary.LibcFlavor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.nativeload.binary.LibcFlavor;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

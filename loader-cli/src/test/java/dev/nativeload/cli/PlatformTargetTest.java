@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nativeload.binary.Architecture;
+import dev.nativeload.binary.GlibcVersion;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import org.junit.jupiter.api.Test;

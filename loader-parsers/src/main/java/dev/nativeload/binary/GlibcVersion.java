@@ -1,4 +1,4 @@
-package dev.nativeload.cli;
+package dev.nativeload.binary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,14 +6,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A glibc version such as {@code 2.28} or {@code 2.2.5}, ordered component by component.
+ * A glibc version such as {@code 2.28} or {@code 2.2.5}, ordered component by component: a host's
+ * ({@code gnu_get_libc_version}), a limit a publisher sets, or one a library needs ({@code GLIBC_2.34}).
  *
  * @param components the numeric components, at least one
  */
-record GlibcVersion(List<Integer> components) implements Comparable<GlibcVersion> {
+public record GlibcVersion(List<Integer> components) implements Comparable<GlibcVersion> {
     private static final Pattern FORM = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6}){0,5}");
 
-    GlibcVersion {
+    public GlibcVersion {
         components = List.copyOf(components);
         if (components.isEmpty()) {
             throw new IllegalArgumentException("a version has at least one component");
@@ -25,7 +26,7 @@ record GlibcVersion(List<Integer> components) implements Comparable<GlibcVersion
      *
      * @param text e.g. {@code 2.28}
      */
-    static Optional<GlibcVersion> parse(String text) {
+    public static Optional<GlibcVersion> parse(String text) {
         if (!FORM.matcher(text).matches()) {
             return Optional.empty();
         }
@@ -41,7 +42,7 @@ record GlibcVersion(List<Integer> components) implements Comparable<GlibcVersion
      *
      * @param symbolVersion a version string from a version-need entry
      */
-    static Optional<GlibcVersion> ofSymbolVersion(String symbolVersion) {
+    public static Optional<GlibcVersion> ofSymbolVersion(String symbolVersion) {
         return symbolVersion.startsWith("GLIBC_") ? parse(symbolVersion.substring("GLIBC_".length())) : Optional.empty();
     }
 
