@@ -40,27 +40,32 @@ public final class FailureClassifier {
      * @param error     what the OS said
      */
     public Diagnosis classify(Candidate candidate, OsError error) {
-        boolean windows = check.host().os() == TargetOs.WINDOWS;
-        Diagnosis d = windows ? WindowsErrors.classify(candidate, error, check) : classifyPosix(candidate, error);
-        Optional<Errno> name = d.errno().or(() -> windows ? Optional.empty() : errnoOf(error));
+        Diagnosis d;
+        Optional<Errno> name;
+        if (check.host().os() == TargetOs.WINDOWS) {
+            d = WindowsErrors.classify(candidate, error, check);
+            name = d.errno();
+        } else {
+            LoaderMessage msg = LoaderMessage.parse(error.message());
+            Optional<Errno> errno = errnoOf(error, msg);
+            d = classifyPosix(candidate, msg, errno);
+            name = d.errno().or(() -> errno);
+        }
         OptionalInt code = error.code().isPresent() ? error.code()
                 : name.map(n -> strerror.table().number(n)).orElse(OptionalInt.empty());
         return d.withOs(error.message(), name, code);
     }
 
     /** The error name a POSIX failure stands for: the message's strerror tail, else the number the OS left. */
-    private Optional<Errno> errnoOf(OsError error) {
-        LoaderMessage msg = LoaderMessage.parse(error.message());
+    private Optional<Errno> errnoOf(OsError error, LoaderMessage msg) {
         return msg.reason().flatMap(strerror::match)
                 .or(() -> strerror.match(error.message()))
                 .or(() -> error.code().stream().boxed().findFirst().flatMap(c -> strerror.table().name(c)));
     }
 
-    private Diagnosis classifyPosix(Candidate candidate, OsError error) {
-        LoaderMessage msg = LoaderMessage.parse(error.message());
+    private Diagnosis classifyPosix(Candidate candidate, LoaderMessage msg, Optional<Errno> errno) {
         Optional<Path> file = candidate instanceof Candidate.File f ? Optional.of(f.path()) : Optional.empty();
         boolean aboutCandidate = msg.object().map(o -> isCandidate(o, candidate)).orElse(true);
-        Optional<Errno> errno = errnoOf(error);
         String target = candidate.target();
 
         if (msg.shape() == LoaderMessage.Shape.VERSION_NOT_FOUND) {
