@@ -88,10 +88,10 @@ def main(path):
             us = sc * {"us/op": 1, "ms/op": 1000, "ns/op": 0.001}.get(unit, float("nan"))
             eu = err * us / sc if sc else 0.0
             rows.append((f"{b}: well under 1 ms (< 1000 us)", f"{fmt(us)} ± {fmt(eu)} us/op", verdict(us, eu, 1000, True)))
-    target("readelf -d, one process / in-process parse: >= 3", "ElfParsingBenchmark.readelfOneProcessForAllFiles",
-           "ElfParsingBenchmark.parseAllInProcess", 3, False)
     target("readelf -d, one process / ElfFile.read(Path): >= 3", "ElfParsingBenchmark.readelfOneProcessForAllFiles",
-           "ElfParsingBenchmark.parseAllWithElfFileRead", 3, False)
+           "ElfParsingBenchmark.parseAllInProcess", 3, False)
+    target("readelf -d, one process / parse of mapped files (context)", "ElfParsingBenchmark.readelfOneProcessForAllFiles",
+           "ElfParsingBenchmark.parseAllMapped", 3, False)
     target("readelf -d per file / in-process parse (context)", "ElfParsingBenchmark.readelfOneProcessPerFile",
            "ElfParsingBenchmark.parseAllInProcess", 3, False)
 

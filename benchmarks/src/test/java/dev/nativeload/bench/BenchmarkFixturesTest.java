@@ -100,4 +100,16 @@ class BenchmarkFixturesTest {
             return false;
         }
     }
+
+    @Test
+    void parsingBenchmarksReadTheSameFactsFromEveryFileAndReadelfSucceeds() throws Exception {
+        assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/usr/lib/x86_64-linux-gnu")), "multiarch directory");
+        ElfParsingBenchmark b = new ElfParsingBenchmark();
+        b.directory = "/usr/lib/x86_64-linux-gnu";
+        b.list();
+        long paged = b.parseAllInProcess();
+        assertTrue(paged > 0, "facts were read");
+        assertEquals(paged, b.parseAllMapped(), "positional reads and the mapping give the same facts");
+        assertEquals(0, b.readelfOneProcessForAllFiles(), "readelf -d read every file");
+    }
 }

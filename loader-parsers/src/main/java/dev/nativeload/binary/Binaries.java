@@ -24,7 +24,7 @@ public final class Binaries {
      * @throws MalformedBinaryException if the file claims a format but breaks its rules
      */
     public static NativeBinary read(Path file) throws IOException, NotABinaryException, MalformedBinaryException {
-        return read(BinaryData.map(file));
+        return BinaryData.read(file, Binaries::read);
     }
 
     /**

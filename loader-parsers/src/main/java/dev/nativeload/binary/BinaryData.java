@@ -3,7 +3,6 @@ package dev.nativeload.binary;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,27 +16,65 @@ import java.util.Objects;
  * <p>Every read checks its offset and width against the size with exact arithmetic and throws
  * {@link MalformedBinaryException} naming what was being read and where; nothing here throws
  * an unchecked exception for bad input. Views are cheap: {@link #withOrder(ByteOrder)} and
- * {@link #slice(long, long, String)} share the underlying memory.
+ * {@link #slice(long, long, String)} share the underlying bytes.
  *
- * <p>{@link #map(Path)} maps a file read-only into memory owned by an automatic arena, so the
- * mapping lives as long as some view of it is reachable and no close is needed.
+ * <p>Three ways in: {@link #read(Path, Parser)} reads a file on demand, a few 4 KiB pages with
+ * positional reads, and is what the parsers' {@code read(Path)} entry points use;
+ * {@link #map(Path)} maps a file read-only for callers that want the whole file addressable;
+ * {@link #of(byte[], ByteOrder)} and {@link #of(MemorySegment, ByteOrder)} wrap bytes in memory.
  */
 public final class BinaryData {
-    private static final ValueLayout.OfShort U16_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort U16_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt U32_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfInt U32_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfLong U64_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfLong U64_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-
-    private final MemorySegment bytes;
-    private final long base;
+    private final ByteSource source;
+    private final long start;
+    private final long size;
     private final ByteOrder order;
 
-    private BinaryData(MemorySegment bytes, long base, ByteOrder order) {
-        this.bytes = bytes;
-        this.base = base;
+    private BinaryData(ByteSource source, long start, long size, ByteOrder order) {
+        this.source = source;
+        this.start = start;
+        this.size = size;
         this.order = order;
+    }
+
+    /**
+     * Parses a file, reading only the pages the parser touches. The file is open while
+     * {@code parser} runs; parts of the result read later (an ELF symbol lookup, say) open it
+     * again, and fail with {@link MalformedBinaryException} if it changed in between.
+     *
+     * @param file   a regular file; symbolic links are followed
+     * @param parser what to make of its bytes, seen as a little-endian view
+     * @param <T>    the parser's result
+     * @param <X>    a further exception the parser throws
+     * @return the parser's result
+     * @throws IOException              if the file cannot be opened or read, is a directory, or is
+     *                                  not a regular file
+     * @throws MalformedBinaryException if the parser finds the bytes malformed
+     * @throws X                        as the parser does
+     */
+    public static <T, X extends Exception> T read(Path file, Parser<T, X> parser) throws IOException, MalformedBinaryException, X {
+        Objects.requireNonNull(parser, "parser");
+        try (PagedFile pages = PagedFile.open(file)) {
+            return parser.parse(new BinaryData(pages, 0, pages.size(), ByteOrder.LITTLE_ENDIAN));
+        } catch (PagedFile.ReadFailure e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * What {@link #read(Path, Parser)} does with a file's bytes.
+     *
+     * @param <T> the result
+     * @param <X> a further exception it throws, besides {@link MalformedBinaryException}
+     */
+    @FunctionalInterface
+    public interface Parser<T, X extends Exception> {
+        /**
+         * @param data the whole file
+         * @return the result
+         * @throws MalformedBinaryException if the bytes are malformed
+         * @throws X                        as the parser decides
+         */
+        T parse(BinaryData data) throws MalformedBinaryException, X;
     }
 
     /**
@@ -48,7 +85,8 @@ public final class BinaryData {
      * @return a view over all of {@code bytes}
      */
     public static BinaryData of(MemorySegment bytes, ByteOrder order) {
-        return new BinaryData(Objects.requireNonNull(bytes, "bytes"), 0, Objects.requireNonNull(order, "order"));
+        ByteSource source = new ByteSource.InMemory(Objects.requireNonNull(bytes, "bytes"));
+        return new BinaryData(source, 0, source.size(), Objects.requireNonNull(order, "order"));
     }
 
     /**
@@ -63,7 +101,10 @@ public final class BinaryData {
     }
 
     /**
-     * Maps a regular file read-only. Only the pages a parser touches are ever read from disk.
+     * Maps a regular file read-only into memory owned by an automatic arena: the mapping lives as
+     * long as some view of it is reachable, and no close is needed. Only the pages a parser touches
+     * are ever read from disk, but each costs a page fault; {@link #read(Path, Parser)} is cheaper
+     * for reading headers.
      *
      * @param file the file to map
      * @return a little-endian view over the whole file
@@ -81,7 +122,7 @@ public final class BinaryData {
 
     /** {@return the number of bytes in this view} */
     public long size() {
-        return bytes.byteSize();
+        return size;
     }
 
     /** {@return the byte order of multi-byte reads} */
@@ -91,7 +132,7 @@ public final class BinaryData {
 
     /** {@return the offset of this view's first byte in the whole file, for error messages} */
     public long fileOffset() {
-        return base;
+        return start;
     }
 
     /**
@@ -100,7 +141,7 @@ public final class BinaryData {
      * @param newOrder the byte order for multi-byte reads
      */
     public BinaryData withOrder(ByteOrder newOrder) {
-        return newOrder == order ? this : new BinaryData(bytes, base, newOrder);
+        return newOrder == order ? this : new BinaryData(source, start, size, newOrder);
     }
 
     /**
@@ -113,7 +154,7 @@ public final class BinaryData {
      */
     public BinaryData slice(long offset, long length, String what) throws MalformedBinaryException {
         check(offset, length, what);
-        return new BinaryData(bytes.asSlice(offset, length), base + offset, order);
+        return new BinaryData(source, start + offset, length, order);
     }
 
     /**
@@ -126,20 +167,20 @@ public final class BinaryData {
      */
     public void check(long offset, long length, String what) throws MalformedBinaryException {
         if (offset < 0 || length < 0) {
-            throw new MalformedBinaryException(base + Math.max(offset, 0),
+            throw new MalformedBinaryException(start + Math.max(offset, 0),
                     what + " has a negative offset or size (offset " + offset + ", size " + length + ")");
         }
         long end;
         try {
             end = Math.addExact(offset, length);
         } catch (ArithmeticException overflow) {
-            throw new MalformedBinaryException(base, what + " offset 0x" + Long.toHexString(offset)
+            throw new MalformedBinaryException(start, what + " offset 0x" + Long.toHexString(offset)
                     + " plus size 0x" + Long.toHexString(length) + " overflows");
         }
         if (end > size()) {
-            throw new MalformedBinaryException(base + Math.min(offset, size()), what + " (0x" + Long.toHexString(length)
-                    + " bytes at 0x" + Long.toHexString(base + offset) + ") runs past the end of the data (0x"
-                    + Long.toHexString(base + size()) + ")");
+            throw new MalformedBinaryException(start + Math.min(offset, size()), what + " (0x" + Long.toHexString(length)
+                    + " bytes at 0x" + Long.toHexString(start + offset) + ") runs past the end of the data (0x"
+                    + Long.toHexString(start + size()) + ")");
         }
     }
 
@@ -151,25 +192,25 @@ public final class BinaryData {
     /** {@return the unsigned byte at {@code offset}} @param offset where @param what for errors @throws MalformedBinaryException if out of range */
     public int u8(long offset, String what) throws MalformedBinaryException {
         check(offset, 1, what);
-        return Byte.toUnsignedInt(bytes.get(ValueLayout.JAVA_BYTE, offset));
+        return Byte.toUnsignedInt(source.get(start + offset));
     }
 
     /** {@return the unsigned 16-bit value at {@code offset}} @param offset where @param what for errors @throws MalformedBinaryException if out of range */
     public int u16(long offset, String what) throws MalformedBinaryException {
         check(offset, 2, what);
-        return Short.toUnsignedInt(bytes.get(order == ByteOrder.LITTLE_ENDIAN ? U16_LE : U16_BE, offset));
+        return Short.toUnsignedInt(source.getShort(start + offset, order));
     }
 
     /** {@return the unsigned 32-bit value at {@code offset}} @param offset where @param what for errors @throws MalformedBinaryException if out of range */
     public long u32(long offset, String what) throws MalformedBinaryException {
         check(offset, 4, what);
-        return Integer.toUnsignedLong(bytes.get(order == ByteOrder.LITTLE_ENDIAN ? U32_LE : U32_BE, offset));
+        return Integer.toUnsignedLong(source.getInt(start + offset, order));
     }
 
     /** {@return the signed 32-bit value at {@code offset}} @param offset where @param what for errors @throws MalformedBinaryException if out of range */
     public int s32(long offset, String what) throws MalformedBinaryException {
         check(offset, 4, what);
-        return bytes.get(order == ByteOrder.LITTLE_ENDIAN ? U32_LE : U32_BE, offset);
+        return source.getInt(start + offset, order);
     }
 
     /**
@@ -183,7 +224,7 @@ public final class BinaryData {
      */
     public long u64(long offset, String what) throws MalformedBinaryException {
         check(offset, 8, what);
-        return bytes.get(order == ByteOrder.LITTLE_ENDIAN ? U64_LE : U64_BE, offset);
+        return source.getLong(start + offset, order);
     }
 
     /**
@@ -209,7 +250,7 @@ public final class BinaryData {
      */
     public byte[] bytes(long offset, int length, String what) throws MalformedBinaryException {
         check(offset, length, what);
-        return bytes.asSlice(offset, length).toArray(ValueLayout.JAVA_BYTE);
+        return source.copy(start + offset, length);
     }
 
     /**
@@ -225,16 +266,11 @@ public final class BinaryData {
     public String cString(long offset, long maxLength, String what) throws MalformedBinaryException {
         check(offset, 0, what);
         long limit = Math.min(size() - offset, Math.max(0, maxLength));
-        for (long i = 0; i < limit; i++) {
-            if (bytes.get(ValueLayout.JAVA_BYTE, offset + i) == 0) {
-                if (i > Integer.MAX_VALUE - 8) {
-                    break;
-                }
-                byte[] raw = bytes.asSlice(offset, i).toArray(ValueLayout.JAVA_BYTE);
-                return new String(raw, StandardCharsets.UTF_8);
-            }
+        long length = source.indexOfNul(start + offset, limit);
+        if (length >= 0 && length <= Integer.MAX_VALUE - 8) {
+            return new String(source.copy(start + offset, (int) length), StandardCharsets.UTF_8);
         }
-        throw new MalformedBinaryException(base + offset, what + " is not NUL-terminated within 0x" + Long.toHexString(limit) + " bytes");
+        throw new MalformedBinaryException(start + offset, what + " is not NUL-terminated within 0x" + Long.toHexString(limit) + " bytes");
     }
 
     /**

@@ -74,7 +74,7 @@ public final class LdSoCache {
      * @throws MalformedBinaryException if it is not a well-formed cache
      */
     public static LdSoCache read(Path file) throws IOException, MalformedBinaryException {
-        return read(BinaryData.map(file));
+        return BinaryData.read(file, LdSoCache::read);
     }
 
     /**

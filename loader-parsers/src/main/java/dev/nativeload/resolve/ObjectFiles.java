@@ -1,7 +1,6 @@
 package dev.nativeload.resolve;
 
 import dev.nativeload.binary.Binaries;
-import dev.nativeload.binary.BinaryData;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.NativeBinary;
 import dev.nativeload.binary.NotABinaryException;
@@ -84,7 +83,7 @@ final class ObjectFiles {
             return new Unusable("file too short");
         }
         try {
-            return new Present(Binaries.read(BinaryData.map(path)), attributes.fileKey());
+            return new Present(Binaries.read(path), attributes.fileKey());
         } catch (AccessDeniedException e) {
             return new Absent("permission denied");
         } catch (IOException e) {

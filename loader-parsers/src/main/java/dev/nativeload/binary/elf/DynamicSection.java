@@ -103,8 +103,9 @@ public final class DynamicSection {
     }
 
     static Optional<DynamicEntry> first(List<DynamicEntry> entries, DynamicTag tag) {
+        long wanted = tag.value();
         for (DynamicEntry e : entries) {
-            if (e.tag().equals(tag)) {
+            if (e.tag().value() == wanted) {
                 return Optional.of(e);
             }
         }
@@ -163,8 +164,13 @@ public final class DynamicSection {
      * @param tag the tag to look for
      */
     public OptionalLong value(DynamicTag tag) {
-        Optional<DynamicEntry> e = first(entries, tag);
-        return e.isPresent() ? OptionalLong.of(e.get().value()) : OptionalLong.empty();
+        long wanted = tag.value();
+        for (DynamicEntry e : entries) {
+            if (e.tag().value() == wanted) {
+                return OptionalLong.of(e.value());
+            }
+        }
+        return OptionalLong.empty();
     }
 
     StringTable strings() {

@@ -75,9 +75,17 @@ final class DynamicSymbols {
         return Optional.empty();
     }
 
-    /** {@return which hash table lookups use: {@code "gnu"}, {@code "sysv"} or {@code "none"}} */
-    String hashStyle() {
-        return hash.map(t -> t instanceof GnuHashTable ? "gnu" : "sysv").orElse("none");
+    /**
+     * {@return which hash table lookups use: {@code "gnu"}, {@code "sysv"} or {@code "none"}, by the
+     * dynamic tags alone (the table itself is read on the first lookup)}
+     *
+     * @param dyn the dynamic section
+     */
+    static String hashStyle(DynamicSection dyn) {
+        if (dyn.value(DynamicTag.SYMTAB).isEmpty()) {
+            return "none";
+        }
+        return dyn.value(DynamicTag.GNU_HASH).isPresent() ? "gnu" : dyn.value(DynamicTag.HASH).isPresent() ? "sysv" : "none";
     }
 
     List<ElfSymbol> all() throws MalformedBinaryException {

@@ -20,9 +20,10 @@ import java.util.Optional;
  * never consulted, so a stripped object, or one whose section headers are missing or lie,
  * reads the same as the loader sees it.
  *
- * <p>Everything but the symbol table is read and checked by {@link #read(BinaryData)}; symbols
- * are read on demand. A malformed file raises {@link MalformedBinaryException}, never another
- * exception.
+ * <p>Everything but the symbol table is read and checked by {@link #read(BinaryData)}; the symbol
+ * and hash tables are read on the first symbol lookup, so a reader that wants the dependencies
+ * never touches them. A malformed file raises {@link MalformedBinaryException}, never another
+ * exception. Instances are immutable and safe to share between threads.
  */
 public final class ElfFile implements BinaryImage {
     private final ElfHeader header;
@@ -32,8 +33,10 @@ public final class ElfFile implements BinaryImage {
     private final DynamicSection dynamic;
     private final SymbolVersions versions;
     private final List<ElfNote> notes;
-    private final DynamicSymbols symbols;
-    private final BinarySummary summary;
+    private final BinaryData data;
+    /** Read on the first lookup; a racy cache of an immutable value, so a data race only repeats the read. */
+    private DynamicSymbols symbols;
+    private BinarySummary summary;
 
     private ElfFile(BinaryData d) throws MalformedBinaryException {
         this.header = ElfHeader.read(d);
@@ -47,20 +50,19 @@ public final class ElfFile implements BinaryImage {
                 : DynamicSection.empty();
         this.versions = SymbolVersions.read(data, dynamic, loadSegments);
         this.notes = Notes.read(data, header, programHeaders);
-        this.symbols = DynamicSymbols.read(data, header, dynamic, loadSegments, versions);
-        this.summary = summarize();
+        this.data = data;
     }
 
     /**
      * Reads an ELF file.
      *
-     * @param file the file; it is mapped read-only and only the loader-visible parts are touched
+     * @param file the file; only the pages holding the loader-visible parts are read
      * @return the parsed object
      * @throws IOException              if the file cannot be read
      * @throws MalformedBinaryException if the file is not a well-formed ELF object
      */
     public static ElfFile read(Path file) throws IOException, MalformedBinaryException {
-        return read(BinaryData.map(file));
+        return BinaryData.read(file, ElfFile::read);
     }
 
     /**
@@ -109,7 +111,12 @@ public final class ElfFile implements BinaryImage {
 
     @Override
     public BinarySummary summary() {
-        return summary;
+        BinarySummary s = summary;
+        if (s == null) {
+            s = summarize();
+            summary = s;
+        }
+        return s;
     }
 
     /** {@return the file header} */
@@ -198,7 +205,16 @@ public final class ElfFile implements BinaryImage {
 
     /** {@return the hash table symbol lookups use: {@code "gnu"}, {@code "sysv"}, or {@code "none"}} */
     public String symbolHashStyle() {
-        return symbols.hashStyle();
+        return DynamicSymbols.hashStyle(dynamic);
+    }
+
+    private DynamicSymbols symbols() throws MalformedBinaryException {
+        DynamicSymbols s = symbols;
+        if (s == null) {
+            s = DynamicSymbols.read(data, header, dynamic, loadSegments, versions);
+            symbols = s;
+        }
+        return s;
     }
 
     /**
@@ -208,7 +224,7 @@ public final class ElfFile implements BinaryImage {
      * @throws MalformedBinaryException if the symbol or hash table is broken
      */
     public List<ElfSymbol> dynamicSymbols() throws MalformedBinaryException {
-        return symbols.all();
+        return symbols().all();
     }
 
     /**
@@ -221,7 +237,7 @@ public final class ElfFile implements BinaryImage {
      * @throws MalformedBinaryException if the hash or symbol table is broken
      */
     public Optional<ElfSymbol> findSymbol(String name) throws MalformedBinaryException {
-        return symbols.find(name, s -> !s.hiddenVersion());
+        return symbols().find(name, s -> !s.hiddenVersion());
     }
 
     /**
@@ -233,6 +249,6 @@ public final class ElfFile implements BinaryImage {
      * @throws MalformedBinaryException if the hash or symbol table is broken
      */
     public Optional<ElfSymbol> findSymbol(String name, String version) throws MalformedBinaryException {
-        return symbols.find(name, s -> s.version().filter(version::equals).isPresent());
+        return symbols().find(name, s -> s.version().filter(version::equals).isPresent());
     }
 }

@@ -58,13 +58,18 @@ public final class LoadSegments {
      * @param address a virtual address, as stored in a dynamic entry
      */
     public Optional<Long> fileOffset(long address) {
+        long offset = offsetOrMinusOne(address);
+        return offset >= 0 ? Optional.of(offset) : Optional.empty();
+    }
+
+    private long offsetOrMinusOne(long address) {
         for (ProgramHeader p : loads) {
             if (p.containsInFile(address)) {
                 long offset = p.offset() + (address - p.vaddr());
-                return offset >= 0 ? Optional.of(offset) : Optional.empty();
+                return offset >= 0 ? offset : -1;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /**
@@ -77,7 +82,11 @@ public final class LoadSegments {
      * @throws MalformedBinaryException if no {@code PT_LOAD} maps the address from the file
      */
     long requireFileOffset(long address, String what, long dynOffset) throws MalformedBinaryException {
-        return fileOffset(address).orElseThrow(() -> new MalformedBinaryException(dynOffset,
-                what + " address 0x" + Long.toHexString(address) + " is not inside any PT_LOAD segment's file bytes"));
+        long offset = offsetOrMinusOne(address);
+        if (offset < 0) {
+            throw new MalformedBinaryException(dynOffset,
+                    what + " address 0x" + Long.toHexString(address) + " is not inside any PT_LOAD segment's file bytes");
+        }
+        return offset;
     }
 }

@@ -5,19 +5,17 @@ import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.VersionNeed;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * The version tables: what the object requires ({@code DT_VERNEED}) and defines
  * ({@code DT_VERDEF}), and the index-to-name map {@code DT_VERSYM} entries refer to.
- * Both linked lists are walked with a bound on the records read and cycle detection.
+ * Both linked lists are walked with a bound on the records read; they cannot loop (see {@link #spend}).
  */
 final class SymbolVersions {
     /** More version records than this (needs, auxiliaries, definitions together) is hostile. */
@@ -38,7 +36,7 @@ final class SymbolVersions {
         int[] budget = {MAX_RECORDS};
         List<VersionNeed> needs = readNeeds(d, dyn, loads, names, budget);
         List<VersionDefinition> defs = readDefinitions(d, dyn, loads, names, budget);
-        return new SymbolVersions(needs, defs, Map.copyOf(names));
+        return new SymbolVersions(needs, defs, names);
     }
 
     private static List<VersionNeed> readNeeds(BinaryData d, DynamicSection dyn, LoadSegments loads,
@@ -50,17 +48,15 @@ final class SymbolVersions {
         long count = countOf(dyn, DynamicTag.VERNEEDNUM);
         long at = loads.requireFileOffset(start.get().value(), "DT_VERNEED", start.get().offset());
         Map<String, LinkedHashSet<String>> byFile = new LinkedHashMap<>();
-        Set<Long> seen = new HashSet<>();
         for (long i = 0; i < count; i++) {
-            visit(seen, at, budget, "Elf_Verneed");
+            spend(budget, at);
             int auxCount = d.u16(at + 2, "vn_cnt");
             String file = dyn.strings().get(d.u32(at + 4, "vn_file"), "vn_file");
             long aux = Math.addExact(at, d.u32(at + 8, "vn_aux"));
             long next = d.u32(at + 12, "vn_next");
             LinkedHashSet<String> versions = byFile.computeIfAbsent(file, f -> new LinkedHashSet<>());
-            Set<Long> seenAux = new HashSet<>();
             for (int j = 0; j < auxCount; j++) {
-                visit(seenAux, aux, budget, "Elf_Vernaux");
+                spend(budget, aux);
                 int other = d.u16(aux + 6, "vna_other");
                 String name = dyn.strings().get(d.u32(aux + 8, "vna_name"), "vna_name");
                 versions.add(name);
@@ -91,19 +87,16 @@ final class SymbolVersions {
         long count = countOf(dyn, DynamicTag.VERDEFNUM);
         long at = loads.requireFileOffset(start.get().value(), "DT_VERDEF", start.get().offset());
         List<VersionDefinition> result = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
         for (long i = 0; i < count; i++) {
-            visit(seen, at, budget, "Elf_Verdef");
+            spend(budget, at);
             int flags = d.u16(at + 2, "vd_flags");
             int index = d.u16(at + 4, "vd_ndx");
             int auxCount = d.u16(at + 6, "vd_cnt");
             long aux = Math.addExact(at, d.u32(at + 12, "vd_aux"));
             long next = d.u32(at + 16, "vd_next");
             List<String> auxNames = new ArrayList<>();
-            // Linkers may share one Elf_Verdaux between definitions, so each aux list has its own cycle check.
-            Set<Long> seenAux = new HashSet<>();
             for (int j = 0; j < auxCount; j++) {
-                visit(seenAux, aux, budget, "Elf_Verdaux");
+                spend(budget, aux);
                 auxNames.add(dyn.strings().get(d.u32(aux, "vda_name"), "vda_name"));
                 long auxNext = d.u32(aux + 4, "vda_next");
                 if (auxNext == 0) {
@@ -130,10 +123,12 @@ final class SymbolVersions {
         return n.isPresent() ? n.getAsLong() : Long.MAX_VALUE;
     }
 
-    private static void visit(Set<Long> seen, long offset, int[] budget, String what) throws MalformedBinaryException {
-        if (!seen.add(offset)) {
-            throw new MalformedBinaryException(offset, what + " list loops back to an entry already read");
-        }
+    /**
+     * Counts one record against the budget. No list can loop: every link ({@code vn_next},
+     * {@code vna_next}, {@code vd_next}, {@code vda_next}) is an unsigned distance and a zero one
+     * ends the list, so each record lies past the one before, and the budget bounds the walk.
+     */
+    private static void spend(int[] budget, long offset) throws MalformedBinaryException {
         if (--budget[0] < 0) {
             throw new MalformedBinaryException(offset, "more than " + MAX_RECORDS + " symbol version records");
         }

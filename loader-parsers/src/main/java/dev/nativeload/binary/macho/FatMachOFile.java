@@ -54,7 +54,7 @@ public final class FatMachOFile implements NativeBinary {
      * @throws MalformedBinaryException if the fat header or any slice is malformed
      */
     public static FatMachOFile read(Path file) throws IOException, MalformedBinaryException {
-        return read(BinaryData.map(file));
+        return BinaryData.read(file, FatMachOFile::read);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class MachOFile implements BinaryImage {
      *                                  read that with {@link FatMachOFile#read(Path)})
      */
     public static MachOFile read(Path file) throws IOException, MalformedBinaryException {
-        return read(BinaryData.map(file));
+        return BinaryData.read(file, MachOFile::read);
     }
 
     /**

@@ -53,7 +53,7 @@ public final class PeFile implements BinaryImage {
      * @throws MalformedBinaryException if the file is not a well-formed PE image
      */
     public static PeFile read(Path file) throws IOException, MalformedBinaryException {
-        return read(BinaryData.map(file));
+        return BinaryData.read(file, PeFile::read);
     }
 
     /**
