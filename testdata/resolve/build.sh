@@ -29,9 +29,18 @@
 #                   @loader_path/../deep) needs @rpath/libtwo.dylib, @loader_path/libld.dylib and
 #                   @executable_path/../lib/libexe.dylib; deep/libtwo.dylib (no LC_RPATH) needs
 #                   @rpath/libthree.dylib, found only through bin/app's LC_RPATH (arm64, macOS 11)
+# macho/fw/         bin/fwapp (LC_RPATH @executable_path/../Frameworks) needs
+#                   @rpath/Foo.framework/Versions/A/Foo (in Frameworks/, with the Versions/Current and
+#                   top-level Foo symlinks), @rpath/Bar.framework/Bar (a flat framework only in
+#                   Fallback/), /System/Library/Frameworks/CoreFoundation.framework/Versions/A/CoreFoundation
+#                   and /usr/lib/libSystem.B.dylib (stand-ins, not committed); override/ holds a second
+#                   Foo.framework for DYLD_FRAMEWORK_PATH
 # windows/          app/app.exe imports dep.dll (app/), pathdep.dll (an i686 copy in app/, the
 #                   x86_64 one in path/), api-ms-win-core-resolvedemo-l1-1-0.dll, KERNEL32.dll and
-#                   msvcrt.dll; sys32/ holds stand-ins kernel32.dll and msvcrt.dll built from src/stub.c
+#                   msvcrt.dll; sys32/ holds stand-ins kernel32.dll and msvcrt.dll built from src/stub.c;
+#                   app/delayapp.exe imports middle.dll and delay-loads delaydep.dll and delaymissing.dll
+#                   (built nowhere); app/middle.dll imports delaydep.dll and delay-loads dep.dll
+#                   (linked by clang + lld with --delayload)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -147,11 +156,33 @@ done
 "${ld64[@]}" -execute -e _main -rpath @executable_path/../lib -o "$m/bin/app" "$work/m/machomain.o" \
     "$m/lib/libone.dylib" "$work/m/libSystem.B.dylib"
 
+# dyld frameworks (arm64, macOS 11)
+f="$m/fw"
+for c in machofoo machobar machofwmain; do
+    "$CLANG" --target=arm64-apple-macos11 -O1 -fPIC -c "$src/$c.c" -o "$work/m/$c.o"
+done
+for d in Frameworks override; do
+    mkdir -p "$f/$d/Foo.framework/Versions/A"
+    "${ld64[@]}" -dylib -install_name @rpath/Foo.framework/Versions/A/Foo -o "$f/$d/Foo.framework/Versions/A/Foo" \
+        "$work/m/machofoo.o"
+    ln -s A "$f/$d/Foo.framework/Versions/Current"
+    ln -s Versions/Current/Foo "$f/$d/Foo.framework/Foo"
+done
+mkdir -p "$f/Fallback/Bar.framework" "$f/bin"
+"${ld64[@]}" -dylib -install_name @rpath/Bar.framework/Bar -o "$f/Fallback/Bar.framework/Bar" "$work/m/machobar.o"
+"${ld64[@]}" -dylib -install_name /System/Library/Frameworks/CoreFoundation.framework/Versions/A/CoreFoundation \
+    -o "$work/m/CoreFoundation" "$work/m/stub.o"
+"${ld64[@]}" -execute -e _main -rpath @executable_path/../Frameworks -o "$f/bin/fwapp" "$work/m/machofwmain.o" \
+    "$f/Frameworks/Foo.framework/Versions/A/Foo" "$f/Fallback/Bar.framework/Bar" "$work/m/CoreFoundation" \
+    "$work/m/libSystem.B.dylib"
+
 # Windows tree (x86_64, one i686 decoy)
 w="$here/windows"
 mkdir -p "$w/app" "$w/path" "$w/sys32" "$work/w"
 MINGW=x86_64-w64-mingw32
-NOTS="-s -Wl,--no-insert-timestamp" # reproducible PE files: no symbol table naming temp files, no time stamp
+# Reproducible PE files: no symbol table naming temp files, no time stamp, and a fixed image base (gcc's
+# spec turns on --enable-auto-image-base for DLLs, which hashes the output path into the image base).
+NOTS="-s -Wl,--no-insert-timestamp -Wl,--disable-auto-image-base"
 $MINGW-gcc -shared -O1 $NOTS -DDEPNAME=dep_value -o "$w/app/dep.dll" "$src/windep.c" -Wl,--out-implib,"$work/w/libdep.a"
 $MINGW-gcc -shared -O1 $NOTS -DDEPNAME=pathdep_value -o "$w/path/pathdep.dll" "$src/windep.c" \
     -Wl,--out-implib,"$work/w/libpathdep.a"
@@ -160,5 +191,19 @@ $MINGW-dlltool -d "$src/apiset.def" -l "$work/w/libapiset.a"
 $MINGW-gcc -O1 $NOTS -o "$w/app/app.exe" "$src/winapp.c" "$work/w/libdep.a" "$work/w/libpathdep.a" "$work/w/libapiset.a"
 $MINGW-gcc -shared -nostdlib -O1 $NOTS -o "$w/sys32/kernel32.dll" "$src/stub.c" -Wl,--entry,0
 $MINGW-gcc -shared -nostdlib -O1 $NOTS -o "$w/sys32/msvcrt.dll" "$src/stub.c" -Wl,--entry,0
+
+# delay-load imports: GNU ld (2.40) lays out dlltool --output-delaylib tables but leaves the delay import
+# directory entry zero, so these link with lld, whose --delayload needs short import libraries (llvm-dlltool)
+CLANG_MINGW=("$CLANG" --target=$MINGW -fuse-ld=lld -L"$(dirname "$($MINGW-gcc -print-libgcc-file-name)")" -O1 -s
+    -Wl,--no-insert-timestamp)
+$MINGW-gcc -shared -O1 $NOTS -DDEPNAME=delaydep_value -o "$w/app/delaydep.dll" "$src/windep.c"
+for d in dep delaydep delaymissing; do
+    "${LLVM_DLLTOOL:-llvm-dlltool-14}" -m i386:x86-64 -d "$src/$d.def" -l "$work/w/lib$d.short.a"
+done
+"${CLANG_MINGW[@]}" -shared -o "$w/app/middle.dll" "$src/winmiddle.c" "$work/w/libdelaydep.short.a" \
+    "$work/w/libdep.short.a" -Wl,--delayload=dep.dll -Wl,--out-implib,"$work/w/libmiddle.a"
+"${CLANG_MINGW[@]}" -o "$w/app/delayapp.exe" "$src/windelayapp.c" "$work/w/libmiddle.a" \
+    "$work/w/libdelaydep.short.a" "$work/w/libdelaymissing.short.a" \
+    -Wl,--delayload=delaydep.dll -Wl,--delayload=delaymissing.dll
 
 echo "built resolver fixtures under $here"

@@ -24,14 +24,16 @@ import picocli.CommandLine.Spec;
         description = {
             "Resolves the dependency tree of each file as this host's loader would (glibc ld.so, musl, dyld or "
                     + "Windows), from headers only: a safe ldd for ELF, Mach-O and PE.",
-            "Each dependency says how it was found (RPATH, LD_LIBRARY_PATH, RUNPATH, LD_SO_CACHE, DEFAULT, ...) "
-                    + "or, when not found, every place tried. Each library is expanded once; later references "
-                    + "are ALREADY_LOADED."
+            "Each dependency says how it was found (RPATH, LD_LIBRARY_PATH, RUNPATH, LD_SO_CACHE, DEFAULT, "
+                    + "DYLD_FRAMEWORK_PATH, FALLBACK_FRAMEWORK, ...) or, when not found, every place tried. Each library "
+                    + "is expanded once; later references are ALREADY_LOADED.",
+            "PE delay-load imports follow the static ones, marked delay-load: the program starts without them "
+                    + "and loads each on the first call into it."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every dependency of every file was found",
-            "1:some dependency was not found, or some file could not be read",
+            "1:some dependency was not found (a delay-load or weak one too), or some file could not be read",
             "2:usage error"
         })
 final class TreeCommand implements Callable<Integer> {

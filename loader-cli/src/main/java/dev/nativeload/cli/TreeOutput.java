@@ -12,7 +12,8 @@ final class TreeOutput {
     /**
      * {@return the tree as one JSON object without a line break}: every node has {@code name}, {@code path}
      * (null when not found), {@code how}, {@code tried} (the paths rejected, in order) and {@code children},
-     * plus {@code via} for an {@code @rpath} match and {@code note} where the resolver left one.
+     * plus {@code via} for an {@code @rpath} match, {@code note} where the resolver left one, and
+     * {@code "delayLoad": true} for a PE delay-load import (the program starts without it).
      * The root's {@code path} and {@code name} are the argument as given.
      *
      * @param root the resolved root
@@ -30,6 +31,9 @@ final class TreeOutput {
         w.name("how").value(n.how().kind());
         n.how().via().ifPresent(v -> w.name("via").value(v));
         n.note().ifPresent(v -> w.name("note").value(v));
+        if (n.delayLoad()) {
+            w.name("delayLoad").value(true);
+        }
         w.name("tried").stringArray(n.tried().stream().map(Tried::path).toList());
         w.name("children").beginArray();
         for (DependencyNode c : n.children()) {
@@ -40,8 +44,9 @@ final class TreeOutput {
     }
 
     /**
-     * {@return the tree as text, one line per node, ending in a line break}: {@code name => path [HOW]},
-     * or {@code name not found} followed by every place tried with its reason.
+     * {@return the tree as text, one line per node, ending in a line break}: {@code name => path [HOW]}
+     * ({@code [HOW, delay-load]} for a PE delay-load import), or {@code name not found} followed by
+     * every place tried with its reason.
      *
      * @param root the resolved root
      */
@@ -61,7 +66,7 @@ final class TreeOutput {
             s.append(prefix).append(last ? "└── " : "├── ").append(n.name());
             if (n.found()) {
                 s.append(n.path().map(p -> p.equals(n.name()) ? "" : " => " + p).orElse(""))
-                        .append(" [").append(n.how()).append(']');
+                        .append(" [").append(n.how()).append(n.delayLoad() ? ", delay-load" : "").append(']');
             } else {
                 s.append(" not found");
             }

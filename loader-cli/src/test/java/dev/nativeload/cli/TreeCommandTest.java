@@ -1,5 +1,7 @@
 package dev.nativeload.cli;
 
+import static dev.nativeload.cli.TreeJson.child;
+import static dev.nativeload.cli.TreeJson.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,21 +42,6 @@ class TreeCommandTest {
         for (String line : run.outLines()) {
             out.add(JSON.readTree(line));
         }
-        return out;
-    }
-
-    private static JsonNode child(JsonNode node, String name) {
-        for (JsonNode c : node.get("children")) {
-            if (c.get("name").asText().equals(name)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no child " + name + " in " + node);
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
         return out;
     }
 

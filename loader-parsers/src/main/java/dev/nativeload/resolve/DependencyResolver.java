@@ -23,7 +23,10 @@ import java.util.Optional;
  *
  * <p>Objects are loaded breadth-first, like the real loaders, so the already-loaded check and the
  * loader chain ({@code DT_RPATH} inheritance, the {@code LC_RPATH} stack) follow load order. Each
- * object is expanded once; later references are {@link How#ALREADY_LOADED} leaves.
+ * object is expanded once; later references are {@link How#ALREADY_LOADED} leaves. PE delay-load
+ * imports load after everything the program needs at startup, in the order they are met, so a DLL
+ * both delay-loaded and needed at startup is expanded where startup loads it; their nodes are
+ * {@link DependencyNode#delayLoad()}, after the static imports of the same object.
  *
  * <p>One resolver caches every file and the {@code ld.so.cache} it reads, so resolving many roots
  * with one instance is cheap. Not thread-safe.
@@ -114,78 +117,113 @@ public final class DependencyResolver {
     }
 
     private void walk(LoadedObject root) {
-        Map<String, LoadedObject> byName = new HashMap<>();
-        Map<Object, LoadedObject> byFile = new HashMap<>();
-        register(root, byName, byFile);
+        Walk walk = new Walk();
+        walk.register(root);
         for (String path : rules.preloaded(root.image())) {
             if (files.probe(LoaderPaths.resolve(path, host.currentDir())) instanceof ObjectFiles.Present p
                     && p.binary() instanceof BinaryImage image) {
                 PendingNode detached = new PendingNode(path, Optional.of(path), How.ALREADY_LOADED, List.of(), Optional.empty());
-                register(new LoadedObject(path, path, image, Optional.empty(), p.fileKey(),
-                        LoaderPaths.origin(path, host.currentDir()), 0, detached), byName, byFile);
+                walk.register(new LoadedObject(path, path, image, Optional.empty(), p.fileKey(),
+                        LoaderPaths.origin(path, host.currentDir()), 0, detached));
             }
         }
-        ArrayDeque<LoadedObject> queue = new ArrayDeque<>();
-        queue.add(root);
-        int nodes = 1;
-        while (!queue.isEmpty()) {
-            LoadedObject object = queue.poll();
-            if (object.depth() >= maxDepth && !rules.requests(object.image()).isEmpty()) {
-                object.node().note("not expanded: deeper than " + maxDepth);
-                continue;
-            }
-            for (SearchRules.Request request : rules.requests(object.image())) {
-                if (nodes++ >= maxNodes) {
-                    object.node().note("not expanded further: more than " + maxNodes + " nodes");
-                    break;
-                }
-                LoadedObject known = byName.get(rules.key(request.name()));
-                if (known != null) {
-                    object.node().add(alreadyLoaded(request.name(), known, List.of()));
+        walk.run(root);
+    }
+
+    /** A request met while loading {@code object}, kept for later: a delay-load import. */
+    private record Deferred(LoadedObject object, SearchRules.Request request) {
+    }
+
+    /**
+     * One breadth-first load: everything the program needs at startup first, then each delay-load
+     * import in the order it was met (with, again, what it needs at startup).
+     */
+    private final class Walk {
+        private final Map<String, LoadedObject> byName = new HashMap<>();
+        private final Map<Object, LoadedObject> byFile = new HashMap<>();
+        private final ArrayDeque<LoadedObject> queue = new ArrayDeque<>();
+        private final ArrayDeque<Deferred> delayed = new ArrayDeque<>();
+        private int nodes = 1;
+
+        void run(LoadedObject root) {
+            queue.add(root);
+            while (!queue.isEmpty() || !delayed.isEmpty()) {
+                if (queue.isEmpty()) {
+                    Deferred next = delayed.poll();
+                    load(next.object(), next.request());
                     continue;
                 }
-                Lookup lookup = rules.find(request.name(), object);
-                if (lookup.found().isEmpty()) {
-                    PendingNode missing = new PendingNode(request.name(), Optional.empty(), How.NOT_FOUND, lookup.tried(),
-                            lookup.note());
-                    if (request.weak()) {
-                        missing.note("weak dependency: the loader goes on without it");
+                LoadedObject object = queue.poll();
+                if (object.depth() >= maxDepth && !rules.requests(object.image()).isEmpty()) {
+                    object.node().note("not expanded: deeper than " + maxDepth);
+                    continue;
+                }
+                for (SearchRules.Request request : rules.requests(object.image())) {
+                    if (nodes++ >= maxNodes) {
+                        object.node().note("not expanded further: more than " + maxNodes + " nodes");
+                        break;
                     }
-                    object.node().add(missing);
-                    continue;
+                    if (request.delayLoad()) {
+                        delayed.add(new Deferred(object, request));
+                    } else {
+                        load(object, request);
+                    }
                 }
-                Lookup.Found found = lookup.found().get();
-                LoadedObject same = found.fileKey() == null ? null : byFile.get(found.fileKey());
-                if (same != null) {
-                    byName.put(rules.key(request.name()), same);
-                    object.node().add(alreadyLoaded(request.name(), same, lookup.tried()));
-                    continue;
-                }
-                PendingNode node = new PendingNode(request.name(), Optional.of(found.path()), found.how(), lookup.tried(),
-                        lookup.note());
-                object.node().add(node);
-                if (found.image().isEmpty()) {
-                    continue; // resolved without a file (dyld shared cache, API set): nothing to expand
-                }
-                LoadedObject loaded = new LoadedObject(request.name(), found.path(), found.image().get(),
-                        Optional.of(object), found.fileKey(), found.origin(), object.depth() + 1, node);
-                register(loaded, byName, byFile);
-                queue.add(loaded);
             }
         }
-    }
 
-    private void register(LoadedObject object, Map<String, LoadedObject> byName, Map<Object, LoadedObject> byFile) {
-        for (String alias : rules.aliases(object)) {
-            byName.putIfAbsent(rules.key(alias), object);
+        private void load(LoadedObject object, SearchRules.Request request) {
+            boolean delay = request.delayLoad();
+            LoadedObject known = byName.get(rules.key(request.name()));
+            if (known != null) {
+                object.node().add(alreadyLoaded(request, known, List.of()));
+                return;
+            }
+            Lookup lookup = delay ? rules.findDelayLoaded(request.name(), object) : rules.find(request.name(), object);
+            if (lookup.found().isEmpty()) {
+                PendingNode missing = new PendingNode(request.name(), Optional.empty(), How.NOT_FOUND, delay, lookup.tried(),
+                        lookup.note());
+                if (request.weak()) {
+                    missing.note("weak dependency: the loader goes on without it");
+                }
+                if (delay) {
+                    missing.note("delay-load: the program starts without it; the first call into it fails");
+                }
+                object.node().add(missing);
+                return;
+            }
+            Lookup.Found found = lookup.found().get();
+            LoadedObject same = found.fileKey() == null ? null : byFile.get(found.fileKey());
+            if (same != null) {
+                byName.put(rules.key(request.name()), same);
+                object.node().add(alreadyLoaded(request, same, lookup.tried()));
+                return;
+            }
+            PendingNode node = new PendingNode(request.name(), Optional.of(found.path()), found.how(), delay, lookup.tried(),
+                    lookup.note());
+            object.node().add(node);
+            if (found.image().isEmpty()) {
+                return; // resolved without a file (dyld shared cache, API set): nothing to expand
+            }
+            LoadedObject loaded = new LoadedObject(request.name(), found.path(), found.image().get(),
+                    Optional.of(object), found.fileKey(), found.origin(), object.depth() + 1, node);
+            register(loaded);
+            queue.add(loaded);
         }
-        if (object.fileKey() != null) {
-            byFile.putIfAbsent(object.fileKey(), object);
-        }
-    }
 
-    private static PendingNode alreadyLoaded(String name, LoadedObject known, List<Tried> tried) {
-        return new PendingNode(name, Optional.of(known.path()), How.ALREADY_LOADED, tried, Optional.empty());
+        void register(LoadedObject object) {
+            for (String alias : rules.aliases(object)) {
+                byName.putIfAbsent(rules.key(alias), object);
+            }
+            if (object.fileKey() != null) {
+                byFile.putIfAbsent(object.fileKey(), object);
+            }
+        }
+
+        private static PendingNode alreadyLoaded(SearchRules.Request request, LoadedObject known, List<Tried> tried) {
+            return new PendingNode(request.name(), Optional.of(known.path()), How.ALREADY_LOADED, request.delayLoad(), tried,
+                    Optional.empty());
+        }
     }
 
     private Optional<BinaryImage> pickImage(NativeBinary binary) {

@@ -11,24 +11,38 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * dyld's search for a load command's install name:
+ * dyld's search for a load command's install name. A <em>framework name</em> is one whose last
+ * component repeats the directory before it without its {@code .framework} suffix
+ * ({@code .../Foo.framework/Foo}, {@code .../Foo.framework/Versions/A/Foo}, also after {@code @rpath/});
+ * its <em>framework-relative part</em> starts at that directory ({@code Foo.framework/Versions/A/Foo}).
  * <ol>
- * <li>{@code DYLD_LIBRARY_PATH}: each directory with the name's last component (not in secure mode);</li>
+ * <li>not in secure mode: for a framework name, each {@code DYLD_FRAMEWORK_PATH} directory with the
+ *     framework-relative part; for any other name, each {@code DYLD_LIBRARY_PATH} directory with the
+ *     last component (dyld 3 and 4 do not search {@code DYLD_LIBRARY_PATH} for a framework name);</li>
  * <li>the name itself: {@code @rpath/...} through the {@code LC_RPATH} entries of the requesting
  *     image, then of the image that loaded it, and so on back to the main executable (entries may
  *     use {@code @loader_path}, meaning their own image's directory, and {@code @executable_path});
  *     {@code @loader_path/...} against the requester's directory; {@code @executable_path/...}
  *     against the main executable's; anything else as an absolute path;</li>
  * <li>a system path ({@code /usr/lib/...}, {@code /System/Library/...}) missing on disk is taken as
- *     present: since macOS 11 such libraries live only in the dyld shared cache;</li>
- * <li>{@code DYLD_FALLBACK_LIBRARY_PATH} with the last component, by default {@link ResolveHost#defaultDirs()}
- *     ({@code /usr/local/lib}, {@code /usr/lib}).</li>
+ *     present: since macOS 11 such libraries and frameworks live only in the dyld shared cache;</li>
+ * <li>the fallback directories, skipping a candidate that is the name itself: for a framework name,
+ *     {@code DYLD_FALLBACK_FRAMEWORK_PATH} with the framework-relative part, by default
+ *     {@link ResolveHost#defaultFrameworkDirs()} ({@code /Library/Frameworks},
+ *     {@code /System/Library/Frameworks}); for any other name, {@code DYLD_FALLBACK_LIBRARY_PATH} with
+ *     the last component, by default {@link ResolveHost#defaultDirs()} ({@code /usr/local/lib},
+ *     {@code /usr/lib}). In secure mode the variables are ignored and, as in a restricted process, only
+ *     the system defaults ({@code /usr/lib}, {@code /System/Library/Frameworks}) remain.</li>
  * </ol>
  * A candidate that is not Mach-O, or has no slice for the host architecture, is skipped and
- * recorded, as dyld does. {@code DYLD_FRAMEWORK_PATH} and framework-relative names are not
- * emulated.
+ * recorded, as dyld does. Not emulated: {@code DYLD_IMAGE_SUFFIX}, {@code DYLD_VERSIONED_*_PATH},
+ * {@code LC_DYLD_ENVIRONMENT}, and dyld 4's rule that the <em>default</em> fallback directories serve
+ * only requesters built with an SDK older than 2022 (they are searched for every requester here).
  */
 final class DyldSearch implements SearchRules {
+    /** The default fallback directories dyld keeps in a restricted process. */
+    private static final List<Path> RESTRICTED_FALLBACKS = List.of(Path.of("/usr/lib"), Path.of("/System/Library/Frameworks"));
+
     private final ResolveHost host;
     private final ObjectFiles files;
 
@@ -58,10 +72,12 @@ final class DyldSearch implements SearchRules {
     @Override
     public Lookup find(String name, LoadedObject requester) {
         List<Tried> tried = new ArrayList<>();
-        String leaf = name.substring(name.lastIndexOf('/') + 1);
+        Optional<String> framework = frameworkPartialPath(name);
         Optional<Lookup> hit = Optional.empty();
         if (!host.secure()) {
-            hit = searchDirs(host.getenv("DYLD_LIBRARY_PATH"), leaf, How.DYLD_LIBRARY_PATH, tried);
+            hit = framework.isPresent()
+                    ? searchDirs(dirList(host.getenv("DYLD_FRAMEWORK_PATH")), framework.get(), How.DYLD_FRAMEWORK_PATH, tried)
+                    : searchDirs(dirList(host.getenv("DYLD_LIBRARY_PATH")), leaf(name), How.DYLD_LIBRARY_PATH, tried);
         }
         String main = requester.main().origin();
         if (hit.isEmpty() && name.startsWith("@rpath/")) {
@@ -87,11 +103,52 @@ final class DyldSearch implements SearchRules {
             }
         }
         if (hit.isEmpty()) {
-            Optional<String> fallback = host.secure() ? Optional.empty() : host.getenv("DYLD_FALLBACK_LIBRARY_PATH");
-            hit = searchDirs(fallback.or(() -> Optional.of(String.join(":",
-                    host.defaultDirs().stream().map(Path::toString).toList()))), leaf, How.FALLBACK, tried);
+            hit = fallback(name, framework, tried);
         }
         return hit.orElseGet(() -> Lookup.notFound(tried, Optional.empty()));
+    }
+
+    /** The fallback directories, by framework-relative part or last component; the name itself is not tried again. */
+    private Optional<Lookup> fallback(String name, Optional<String> framework, List<Tried> tried) {
+        String rest = framework.orElse(leaf(name));
+        List<String> dirs = framework.isPresent()
+                ? fallbackDirs("DYLD_FALLBACK_FRAMEWORK_PATH", host.defaultFrameworkDirs())
+                : fallbackDirs("DYLD_FALLBACK_LIBRARY_PATH", host.defaultDirs());
+        return searchDirs(dirs.stream().filter(d -> !LoaderPaths.join(d, rest).equals(name)).toList(), rest,
+                framework.isPresent() ? How.FALLBACK_FRAMEWORK : How.FALLBACK, tried);
+    }
+
+    /**
+     * {@return the framework-relative part of a name ({@code Foo.framework/Versions/A/Foo} from
+     * {@code @rpath/Foo.framework/Versions/A/Foo}), or empty when it is not a framework name}: the
+     * last {@code NAME.framework/} directory of the path, when the last component is {@code NAME}
+     *
+     * @param name an install name or path
+     */
+    static Optional<String> frameworkPartialPath(String name) {
+        int suffix = name.lastIndexOf(".framework/");
+        if (suffix <= 0) {
+            return Optional.empty();
+        }
+        int start = name.lastIndexOf('/', suffix - 1) + 1;
+        String framework = name.substring(start, suffix);
+        return framework.equals(leaf(name)) ? Optional.of(name.substring(start)) : Optional.empty();
+    }
+
+    private static String leaf(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    private static List<String> dirList(Optional<String> colonSeparated) {
+        return colonSeparated.map(v -> List.of(v.split(":"))).orElse(List.of());
+    }
+
+    /** The variable's directories; unset (or in secure mode), the defaults, of which a restricted process keeps the system ones. */
+    private List<String> fallbackDirs(String variable, List<Path> defaults) {
+        if (!host.secure() && host.getenv(variable).isPresent()) {
+            return dirList(host.getenv(variable));
+        }
+        return defaults.stream().filter(d -> !host.secure() || RESTRICTED_FALLBACKS.contains(d)).map(Path::toString).toList();
     }
 
     /** {@return whether dyld keeps libraries at this path only in its shared cache (macOS 11 and later)} */
@@ -109,15 +166,12 @@ final class DyldSearch implements SearchRules {
         return rpath;
     }
 
-    private Optional<Lookup> searchDirs(Optional<String> list, String leaf, How how, List<Tried> tried) {
-        if (list.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String dir : list.get().split(":")) {
+    private Optional<Lookup> searchDirs(List<String> dirs, String rest, How how, List<Tried> tried) {
+        for (String dir : dirs) {
             if (dir.isEmpty()) {
                 continue;
             }
-            Optional<Lookup> hit = attempt(LoaderPaths.join(dir, leaf), how, tried);
+            Optional<Lookup> hit = attempt(LoaderPaths.join(dir, rest), how, tried);
             if (hit.isPresent()) {
                 return hit;
             }

@@ -38,6 +38,10 @@ public record How(String kind, Optional<String> via) {
     public static final How DYLD_LIBRARY_PATH = of("DYLD_LIBRARY_PATH");
     /** dyld {@code DYLD_FALLBACK_LIBRARY_PATH} (or its default). */
     public static final How FALLBACK = of("FALLBACK");
+    /** dyld {@code DYLD_FRAMEWORK_PATH}: a directory joined with the framework-relative part of the name. */
+    public static final How DYLD_FRAMEWORK_PATH = of("DYLD_FRAMEWORK_PATH");
+    /** dyld {@code DYLD_FALLBACK_FRAMEWORK_PATH} (or its default), with the framework-relative part of the name. */
+    public static final How FALLBACK_FRAMEWORK = of("FALLBACK_FRAMEWORK");
     /** A macOS system library that exists only inside the dyld shared cache: assumed present. */
     public static final How SHARED_CACHE = of("SHARED_CACHE");
     /** Windows: the directory of the application (the executable). */

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 /**
  * The first dependency a loader would fail to find, with the chain of objects that lead to it:
  * {@code app → libfoo.so → libbar.so.7}. "First" is in load order (breadth-first), the one glibc
- * reports. Weak dependencies (Mach-O) do not count.
+ * reports. Only what the program needs to start counts: not weak dependencies (Mach-O), nor PE
+ * delay-load imports and what only they bring in (a missing one is a {@link DependencyNode#delayLoad()}
+ * node of the tree, which fails on the first call into it).
  *
  * @param chain the nodes from the root to the missing one; the last is the missing one
  */
@@ -38,7 +40,7 @@ public record MissingDependency(List<DependencyNode> chain) {
     }
 
     /**
-     * {@return the first missing dependency of a tree, in breadth-first order}
+     * {@return the first missing dependency of a tree, in breadth-first order, that stops the program from starting}
      *
      * @param root a resolved tree
      */
@@ -50,6 +52,9 @@ public record MissingDependency(List<DependencyNode> chain) {
             List<DependencyNode> path = queue.poll();
             DependencyNode last = path.get(path.size() - 1);
             for (DependencyNode child : last.children()) {
+                if (child.delayLoad()) {
+                    continue;
+                }
                 List<DependencyNode> next = new ArrayList<>(path);
                 next.add(child);
                 boolean weak = child.note().filter(n -> n.contains("weak dependency")).isPresent();

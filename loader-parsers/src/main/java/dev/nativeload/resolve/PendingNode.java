@@ -9,14 +9,20 @@ final class PendingNode {
     private final String name;
     private final Optional<String> path;
     private final How how;
+    private final boolean delayLoad;
     private final List<Tried> tried;
     private Optional<String> note;
     private final List<PendingNode> children = new ArrayList<>();
 
     PendingNode(String name, Optional<String> path, How how, List<Tried> tried, Optional<String> note) {
+        this(name, path, how, false, tried, note);
+    }
+
+    PendingNode(String name, Optional<String> path, How how, boolean delayLoad, List<Tried> tried, Optional<String> note) {
         this.name = name;
         this.path = path;
         this.how = how;
+        this.delayLoad = delayLoad;
         this.tried = List.copyOf(tried);
         this.note = note;
     }
@@ -34,6 +40,6 @@ final class PendingNode {
         for (PendingNode c : children) {
             frozen.add(c.freeze());
         }
-        return new DependencyNode(name, path, how, tried, note, frozen);
+        return new DependencyNode(name, path, how, delayLoad, tried, note, frozen);
     }
 }

@@ -27,7 +27,9 @@ import java.util.TreeSet;
  * @param secure          secure (setuid/setgid, AT_SECURE) execution: environment paths are ignored and
  *                        {@code $ORIGIN} is restricted (see {@link GlibcSearch})
  * @param ldSoCache       glibc's cache file, usually {@code /etc/ld.so.cache}; empty for none
- * @param defaultDirs     the loader's built-in directories, in order
+ * @param defaultDirs     the loader's built-in directories, in order (dyld: the default
+ *                        {@code DYLD_FALLBACK_LIBRARY_PATH})
+ * @param defaultFrameworkDirs dyld: the default {@code DYLD_FALLBACK_FRAMEWORK_PATH}, in order; empty elsewhere
  * @param hwcapsSubdirs   glibc: subdirectories tried below every search directory, best first,
  *                        such as {@code glibc-hwcaps/x86-64-v3}; their {@code glibc-hwcaps/} names
  *                        also select {@code ld.so.cache} entries
@@ -45,7 +47,7 @@ import java.util.TreeSet;
  */
 public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor libc, Optional<String> libcVersion,
                           Map<String, String> env, boolean secure, Optional<Path> ldSoCache, List<Path> defaultDirs,
-                          List<String> hwcapsSubdirs, String platform, String lib, Optional<Path> muslPathFile,
+                          List<Path> defaultFrameworkDirs, List<String> hwcapsSubdirs, String platform, String lib, Optional<Path> muslPathFile,
                           Path currentDir, boolean mainOriginIsRealPath, Set<String> knownDlls,
                           Optional<Path> systemDir, Optional<Path> windowsDir, WindowsSearchMode windowsMode) {
 
@@ -82,6 +84,7 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
         }
         env = Map.copyOf(env);
         defaultDirs = List.copyOf(defaultDirs);
+        defaultFrameworkDirs = List.copyOf(defaultFrameworkDirs);
         hwcapsSubdirs = List.copyOf(hwcapsSubdirs);
         TreeSet<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         known.addAll(knownDlls);
@@ -99,7 +102,7 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
         String triplet = multiarchTriplet(arch);
         List<Path> dirs = List.of(Path.of("/lib", triplet), Path.of("/usr/lib", triplet), Path.of("/lib"), Path.of("/usr/lib"));
         return new ResolveHost(TargetOs.LINUX, arch, bitsOf(arch), LibcFlavor.GLIBC, Optional.empty(), Map.of(), false,
-                Optional.of(Path.of("/etc/ld.so.cache")), dirs, List.of(), platformOf(arch), "lib/" + triplet,
+                Optional.of(Path.of("/etc/ld.so.cache")), dirs, List.of(), List.of(), platformOf(arch), "lib/" + triplet,
                 Optional.empty(), Path.of("/"), true, Set.of(), Optional.empty(), Optional.empty(),
                 WindowsSearchMode.STANDARD);
     }
@@ -113,20 +116,23 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
     public static ResolveHost linuxMusl(Architecture arch) {
         List<Path> dirs = List.of(Path.of("/lib"), Path.of("/usr/local/lib"), Path.of("/usr/lib"));
         return new ResolveHost(TargetOs.LINUX, arch, bitsOf(arch), LibcFlavor.MUSL, Optional.empty(), Map.of(), false,
-                Optional.empty(), dirs, List.of(), platformOf(arch), "lib",
+                Optional.empty(), dirs, List.of(), List.of(), platformOf(arch), "lib",
                 Optional.of(Path.of("/etc/ld-musl-" + muslArch(arch) + ".path")), Path.of("/"), true, Set.of(),
                 Optional.empty(), Optional.empty(), WindowsSearchMode.STANDARD);
     }
 
     /**
-     * {@return a macOS host}: fallback directories {@code /usr/local/lib}, {@code /usr/lib}
-     * (dyld's default {@code DYLD_FALLBACK_LIBRARY_PATH})
+     * {@return a macOS host}: fallback directories {@code /usr/local/lib}, {@code /usr/lib} (dyld's
+     * default {@code DYLD_FALLBACK_LIBRARY_PATH}) and fallback framework directories
+     * {@code /Library/Frameworks}, {@code /System/Library/Frameworks} (its default
+     * {@code DYLD_FALLBACK_FRAMEWORK_PATH}; dyld no longer searches {@code ~/Library/Frameworks})
      *
      * @param arch the architecture ({@code aarch64} or {@code x86_64})
      */
     public static ResolveHost macos(Architecture arch) {
         return new ResolveHost(TargetOs.MACOS, arch, 64, LibcFlavor.NOT_APPLICABLE, Optional.empty(), Map.of(), false,
-                Optional.empty(), List.of(Path.of("/usr/local/lib"), Path.of("/usr/lib")), List.of(), "", "",
+                Optional.empty(), List.of(Path.of("/usr/local/lib"), Path.of("/usr/lib")),
+                List.of(Path.of("/Library/Frameworks"), Path.of("/System/Library/Frameworks")), List.of(), "", "",
                 Optional.empty(), Path.of("/"), true, Set.of(), Optional.empty(), Optional.empty(),
                 WindowsSearchMode.STANDARD);
     }
@@ -140,89 +146,106 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
      */
     public static ResolveHost windows(Architecture arch, Path systemDir) {
         return new ResolveHost(TargetOs.WINDOWS, arch, bitsOf(arch), LibcFlavor.NOT_APPLICABLE, Optional.empty(),
-                Map.of(), false, Optional.empty(), List.of(), List.of(), "", "", Optional.empty(), Path.of("/"), true,
-                Set.of(), Optional.of(systemDir), Optional.empty(), WindowsSearchMode.STANDARD);
+                Map.of(), false, Optional.empty(), List.of(), List.of(), List.of(), "", "", Optional.empty(), Path.of("/"),
+                true, Set.of(), Optional.of(systemDir), Optional.empty(), WindowsSearchMode.STANDARD);
     }
 
     /** {@return this host with another environment} @param newEnv the variables the loader sees */
     public ResolveHost withEnv(Map<String, String> newEnv) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, newEnv, secure, ldSoCache, defaultDirs, hwcapsSubdirs,
-                platform, lib, muslPathFile, currentDir, mainOriginIsRealPath, knownDlls, systemDir, windowsDir, windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, newEnv, secure, ldSoCache, defaultDirs,
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host in (or out of) secure execution mode} @param newSecure true for setuid-like execution */
     public ResolveHost withSecure(boolean newSecure) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, newSecure, ldSoCache, defaultDirs, hwcapsSubdirs,
-                platform, lib, muslPathFile, currentDir, mainOriginIsRealPath, knownDlls, systemDir, windowsDir, windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, newSecure, ldSoCache, defaultDirs,
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host with another cache file, or none} @param cache the {@code ld.so.cache} to read */
     public ResolveHost withLdSoCache(Optional<Path> cache) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, cache, defaultDirs, hwcapsSubdirs,
-                platform, lib, muslPathFile, currentDir, mainOriginIsRealPath, knownDlls, systemDir, windowsDir, windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, cache, defaultDirs,
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host with other default directories} @param dirs the loader's built-in directories */
     public ResolveHost withDefaultDirs(List<Path> dirs) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, dirs, hwcapsSubdirs,
-                platform, lib, muslPathFile, currentDir, mainOriginIsRealPath, knownDlls, systemDir, windowsDir, windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, dirs,
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
+    }
+
+    /** {@return this host with other default framework directories} @param dirs dyld's default fallback framework path */
+    public ResolveHost withDefaultFrameworkDirs(List<Path> dirs) {
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
+                dirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host with hwcaps subdirectories, best first} @param subdirs e.g. {@code glibc-hwcaps/x86-64-v2} */
     public ResolveHost withHwcapsSubdirs(List<String> subdirs) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs, subdirs,
-                platform, lib, muslPathFile, currentDir, mainOriginIsRealPath, knownDlls, systemDir, windowsDir, windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
+                defaultFrameworkDirs, subdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host with a libc version} @param version e.g. {@code "2.36"} */
     public ResolveHost withLibcVersion(String version) {
         return new ResolveHost(os, arch, bits, libc, Optional.of(version), env, secure, ldSoCache, defaultDirs,
-                hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath, knownDlls, systemDir,
-                windowsDir, windowsMode);
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host with other {@code $PLATFORM} and {@code $LIB} values} @param newPlatform AT_PLATFORM @param newLib $LIB */
     public ResolveHost withPlatformAndLib(String newPlatform, String newLib) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs, hwcapsSubdirs,
-                newPlatform, newLib, muslPathFile, currentDir, mainOriginIsRealPath, knownDlls, systemDir, windowsDir,
-                windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
+                defaultFrameworkDirs, hwcapsSubdirs, newPlatform, newLib, muslPathFile, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host with musl's path file} @param file the {@code ld-musl-ARCH.path} to read, or none */
     public ResolveHost withMuslPathFile(Optional<Path> file) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs, hwcapsSubdirs,
-                platform, lib, file, currentDir, mainOriginIsRealPath, knownDlls, systemDir, windowsDir, windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, file, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host with another working directory} @param dir the current directory */
     public ResolveHost withCurrentDir(Path dir) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs, hwcapsSubdirs,
-                platform, lib, muslPathFile, dir, mainOriginIsRealPath, knownDlls, systemDir, windowsDir, windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, dir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host with the main program's {@code $ORIGIN} rule} @param realPath see {@link #mainOriginIsRealPath} */
     public ResolveHost withMainOriginIsRealPath(boolean realPath) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs, hwcapsSubdirs,
-                platform, lib, muslPathFile, currentDir, realPath, knownDlls, systemDir, windowsDir, windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, realPath,
+                knownDlls, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host with a KnownDLLs list} @param names DLL names, any case */
     public ResolveHost withKnownDlls(Set<String> names) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs, hwcapsSubdirs,
-                platform, lib, muslPathFile, currentDir, mainOriginIsRealPath, names, systemDir, windowsDir, windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                names, systemDir, windowsDir, windowsMode);
     }
 
     /** {@return this host with a Windows directory} @param dir the directory playing {@code C:\Windows} */
     public ResolveHost withWindowsDir(Path dir) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs, hwcapsSubdirs,
-                platform, lib, muslPathFile, currentDir, mainOriginIsRealPath, knownDlls, systemDir, Optional.of(dir),
-                windowsMode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, Optional.of(dir), windowsMode);
     }
 
     /** {@return this host with another Windows search order} @param mode the order */
     public ResolveHost withWindowsMode(WindowsSearchMode mode) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs, hwcapsSubdirs,
-                platform, lib, muslPathFile, currentDir, mainOriginIsRealPath, knownDlls, systemDir, windowsDir, mode);
+        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
+                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                knownDlls, systemDir, windowsDir, mode);
     }
 
     /** {@return an environment variable, if set} @param name the variable */

@@ -8,10 +8,15 @@ sealed interface SearchRules permits GlibcSearch, MuslSearch, DyldSearch, Window
     /**
      * One dependency an object requests.
      *
-     * @param name the name as recorded
-     * @param weak true when the loader accepts its absence (Mach-O weak dylibs)
+     * @param name      the name as recorded
+     * @param weak      true when the loader accepts its absence (Mach-O weak dylibs)
+     * @param delayLoad true for a PE delay-load import: loaded on the first call into it, not at startup
      */
-    record Request(String name, boolean weak) {
+    record Request(String name, boolean weak, boolean delayLoad) {
+        /** A dependency loaded with its requester. @param name the name as recorded @param weak see {@link #weak} */
+        Request(String name, boolean weak) {
+            this(name, weak, false);
+        }
     }
 
     /** {@return the dependencies of an image, in load order} @param image the image */
@@ -51,4 +56,16 @@ sealed interface SearchRules permits GlibcSearch, MuslSearch, DyldSearch, Window
      * @return the place found, or every place tried
      */
     Lookup find(String name, LoadedObject requester);
+
+    /**
+     * Searches for a delay-load import, at the time of the first call into it; by default as
+     * {@link #find} does.
+     *
+     * @param name      the name as requested
+     * @param requester the object asking
+     * @return the place found, or every place tried
+     */
+    default Lookup findDelayLoaded(String name, LoadedObject requester) {
+        return find(name, requester);
+    }
 }

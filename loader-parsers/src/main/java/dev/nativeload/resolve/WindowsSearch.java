@@ -27,8 +27,13 @@ import java.util.stream.Stream;
  *     directory of the DLL being loaded (the root), then System32; no {@code PATH}, no current
  *     directory. The application directory of the host process is not known here and is not searched.</li>
  * </ol>
- * A candidate that is not PE or is for another machine is skipped and recorded. Delay-load imports
- * are not followed (they load on first call).
+ * A candidate that is not PE or is for another machine is skipped and recorded.
+ *
+ * <p>Delay-load imports are requested after the static ones, in file order. The delay-load helper
+ * loads one with {@code LoadLibrary} on the first call into it, so it is searched in the process's
+ * default order whatever flags loaded the DLL that imports it: in
+ * {@link ResolveHost.WindowsSearchMode#DLL_LOAD_DIR_AND_DEFAULT_DIRS} mode that is System32, the
+ * Windows directory, the current directory and {@code PATH}, and not that DLL's own directory.
  */
 final class WindowsSearch implements SearchRules {
     private final ResolveHost host;
@@ -42,7 +47,8 @@ final class WindowsSearch implements SearchRules {
 
     @Override
     public List<Request> requests(BinaryImage image) {
-        return image.summary().needed().stream().map(n -> new Request(n, false)).toList();
+        return Stream.concat(image.summary().needed().stream().map(n -> new Request(n, false)),
+                image.summary().delayImports().stream().map(n -> new Request(n, false, true))).toList();
     }
 
     @Override
@@ -63,6 +69,35 @@ final class WindowsSearch implements SearchRules {
 
     @Override
     public Lookup find(String name, LoadedObject requester) {
+        Path appDir = Path.of(requester.main().origin());
+        return switch (host.windowsMode()) {
+            case STANDARD -> search(name, standardOrder(Optional.of(appDir)), true);
+            case DLL_LOAD_DIR_AND_DEFAULT_DIRS -> search(name, List.of(Map.entry(How.DLL_LOAD_DIR, Optional.of(appDir)),
+                    Map.entry(How.SYSTEM32, host.systemDir())), false);
+        };
+    }
+
+    @Override
+    public Lookup findDelayLoaded(String name, LoadedObject requester) {
+        if (host.windowsMode() == ResolveHost.WindowsSearchMode.STANDARD) {
+            return find(name, requester);
+        }
+        Lookup lookup = search(name, standardOrder(Optional.empty()), true);
+        return lookup.found().isPresent() ? lookup : Lookup.notFound(lookup.tried(), Optional.of(
+                "LoadLibrary at the first call searches the process's order, not the directory of the DLL that delay-loads it"));
+    }
+
+    /** The standard order after KnownDLLs: the application directory when known, System32, the Windows and current directories. */
+    private List<Map.Entry<How, Optional<Path>>> standardOrder(Optional<Path> appDir) {
+        List<Map.Entry<How, Optional<Path>>> steps = new ArrayList<>();
+        appDir.ifPresent(d -> steps.add(Map.entry(How.APP_DIR, Optional.of(d))));
+        steps.add(Map.entry(How.SYSTEM32, host.systemDir()));
+        steps.add(Map.entry(How.of("WINDOWS_DIR"), host.windowsDir()));
+        steps.add(Map.entry(How.CURRENT_DIR, Optional.of(host.currentDir())));
+        return steps;
+    }
+
+    private Lookup search(String name, List<Map.Entry<How, Optional<Path>>> steps, boolean searchPath) {
         List<Tried> tried = new ArrayList<>();
         String lower = key(name);
         if (lower.startsWith("api-ms-win-") || lower.startsWith("ext-ms-")) {
@@ -73,20 +108,12 @@ final class WindowsSearch implements SearchRules {
         if (host.knownDlls().contains(name) && host.systemDir().isPresent()) {
             hit = attempt(host.systemDir().get(), name, How.KNOWN_DLL, tried);
         }
-        String appDir = requester.main().origin();
-        List<Map.Entry<How, Optional<Path>>> steps = switch (host.windowsMode()) {
-            case STANDARD -> List.of(Map.entry(How.APP_DIR, Optional.of(Path.of(appDir))),
-                    Map.entry(How.SYSTEM32, host.systemDir()), Map.entry(How.of("WINDOWS_DIR"), host.windowsDir()),
-                    Map.entry(How.CURRENT_DIR, Optional.of(host.currentDir())));
-            case DLL_LOAD_DIR_AND_DEFAULT_DIRS -> List.of(Map.entry(How.DLL_LOAD_DIR, Optional.of(Path.of(appDir))),
-                    Map.entry(How.SYSTEM32, host.systemDir()));
-        };
         for (Map.Entry<How, Optional<Path>> step : steps) {
             if (hit.isEmpty() && step.getValue().isPresent()) {
                 hit = attempt(step.getValue().get(), name, step.getKey(), tried);
             }
         }
-        if (hit.isEmpty() && host.windowsMode() == ResolveHost.WindowsSearchMode.STANDARD) {
+        if (hit.isEmpty() && searchPath) {
             for (String dir : host.getenv("PATH").orElse("").split(";")) {
                 if (!dir.isEmpty() && hit.isEmpty()) {
                     hit = attempt(host.currentDir().resolve(dir), name, How.PATH, tried);

@@ -1,6 +1,7 @@
 package dev.nativeload.resolve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nativeload.binary.Architecture;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class WindowsRulesTest {
     static final Path WIN = TestData.path("resolve", "windows");
     static final String APP = WIN.resolve("app/app.exe").toString();
+    static final String DELAYAPP = WIN.resolve("app/delayapp.exe").toString();
 
     static ResolveHost host() {
         return ResolveHost.windows(Architecture.X86_64, WIN.resolve("sys32")).withKnownDlls(Set.of("kernel32.dll"))
@@ -72,5 +74,74 @@ class WindowsRulesTest {
                 Optional.empty(), null, WIN.resolve("app").toString(), 0, null);
         assertEquals(How.API_SET, search.find("API-MS-WIN-CRT-RUNTIME-L1-1-0.DLL", app).found().orElseThrow().how());
         assertEquals(How.API_SET, search.find("ext-ms-win-ntuser-window-l1-1-0.dll", app).found().orElseThrow().how());
+    }
+
+    static List<String> names(DependencyNode node) {
+        return node.children().stream().map(DependencyNode::name).toList();
+    }
+
+    static List<Boolean> delayLoads(DependencyNode node) {
+        return node.children().stream().map(DependencyNode::delayLoad).toList();
+    }
+
+    @Test
+    void delayLoadImportsAreFollowedAfterStaticImports() throws Exception {
+        DependencyNode tree = new DependencyResolver(host()).resolve(DELAYAPP);
+        assertEquals(List.of("KERNEL32.dll", "msvcrt.dll", "middle.dll", "delaydep.dll", "delaymissing.dll"), names(tree),
+                "static imports in file order, then delay-load imports in file order");
+        assertEquals(List.of(false, false, false, true, true), delayLoads(tree));
+        DependencyNode middle = tree.child("middle.dll").orElseThrow();
+        assertEquals(List.of("KERNEL32.dll", "msvcrt.dll", "delaydep.dll", "dep.dll"), names(middle));
+        assertEquals(List.of(false, false, false, true), delayLoads(middle));
+        DependencyNode dep = middle.child("dep.dll").orElseThrow();
+        assertEquals(How.APP_DIR, dep.how());
+        assertEquals(Optional.of(WIN.resolve("app/dep.dll").toString()), dep.path());
+        assertEquals(List.of("KERNEL32.dll", "msvcrt.dll"), names(dep), "a delay-loaded DLL is expanded like any other");
+        assertTrue(dep.children().stream().allMatch(c -> c.how().is(How.ALREADY_LOADED) && !c.delayLoad()));
+    }
+
+    @Test
+    void delayLoadOfADllStartupAlreadyLoadedIsAnAlreadyLoadedLeaf() throws Exception {
+        DependencyNode tree = new DependencyResolver(host()).resolve(DELAYAPP);
+        DependencyNode delayed = tree.child("delaydep.dll").orElseThrow();
+        assertEquals(How.ALREADY_LOADED, delayed.how(), "middle.dll, a static import, loads it at startup");
+        assertTrue(delayed.delayLoad());
+        assertEquals(Optional.of(WIN.resolve("app/delaydep.dll").toString()), delayed.path());
+        DependencyNode atStartup = tree.child("middle.dll").orElseThrow().child("delaydep.dll").orElseThrow();
+        assertEquals(How.APP_DIR, atStartup.how(), "expanded where startup loads it, though the root names it first");
+        assertFalse(atStartup.delayLoad());
+    }
+
+    @Test
+    void missingDelayLoadDllIsReportedAsDelayLoad() throws Exception {
+        DependencyNode tree = new DependencyResolver(host()).resolve(DELAYAPP);
+        DependencyNode missing = tree.child("delaymissing.dll").orElseThrow();
+        assertEquals(How.NOT_FOUND, missing.how());
+        assertTrue(missing.delayLoad());
+        assertEquals(List.of(WIN.resolve("app/delaymissing.dll").toString(), WIN.resolve("sys32/delaymissing.dll").toString(),
+                "/delaymissing.dll", WIN.resolve("nowhere/delaymissing.dll").toString(),
+                WIN.resolve("path/delaymissing.dll").toString()), missing.tried().stream().map(Tried::path).toList(),
+                "searched as a static import would be");
+        assertEquals(List.of("APP_DIR", "SYSTEM32", "CURRENT_DIR", "PATH", "PATH"), missing.tried().stream().map(Tried::step).toList());
+        assertTrue(missing.note().orElseThrow().startsWith("delay-load: the program starts without it"), missing.note().toString());
+        assertEquals(Optional.empty(), MissingDependency.first(tree), "the program starts: nothing it needs at startup is missing");
+    }
+
+    @Test
+    void delayLoadIsSearchedInTheProcessOrderNotInTheDirectoryOfTheDllThatDelayLoadsIt() throws Exception {
+        ResolveHost host = host().withWindowsMode(ResolveHost.WindowsSearchMode.DLL_LOAD_DIR_AND_DEFAULT_DIRS);
+        String middle = WIN.resolve("app/middle.dll").toString();
+        DependencyNode tree = new DependencyResolver(host).resolve(middle);
+        assertEquals(How.DLL_LOAD_DIR, tree.child("delaydep.dll").orElseThrow().how(), "a static import: the DLL's directory");
+        DependencyNode dep = tree.child("dep.dll").orElseThrow();
+        assertEquals(How.NOT_FOUND, dep.how(), "dep.dll lies beside middle.dll, where LoadLibrary at the first call does not look");
+        assertEquals(List.of("SYSTEM32", "CURRENT_DIR", "PATH", "PATH"), dep.tried().stream().map(Tried::step).toList());
+        assertTrue(dep.note().orElseThrow().contains("not the directory of the DLL that delay-loads it"), dep.note().toString());
+        assertEquals(Optional.empty(), MissingDependency.first(tree));
+
+        ResolveHost withPath = host.withEnv(Map.of("PATH", WIN.resolve("app").toString()));
+        DependencyNode viaPath = new DependencyResolver(withPath).resolve(middle).child("dep.dll").orElseThrow();
+        assertEquals(How.PATH, viaPath.how(), "the usual remedy: its directory on PATH");
+        assertEquals(Optional.of(WIN.resolve("app/dep.dll").toString()), viaPath.path());
     }
 }
