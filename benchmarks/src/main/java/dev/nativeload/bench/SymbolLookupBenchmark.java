@@ -8,6 +8,7 @@ import dev.nativeload.spi.NativeAccess;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +113,20 @@ public class SymbolLookupBenchmark {
     @Benchmark
     public MemorySegment rawDlsym() {
         return RawDl.dlsym(rawHandle, rawName);
+    }
+
+    /** A buffer for {@link #rawDlsymEncodingTheName}, allocated once in the global arena. */
+    private final MemorySegment nameBuffer = Arena.global().allocate(256);
+
+    /**
+     * The floor for any lookup that takes a Java {@code String}: the raw {@code dlsym} downcall after
+     * writing the name as a C string into a buffer allocated once ({@code setString}, no NUL check).
+     * Context for the uncached figure: {@link #rawDlsym} is given the C string ready-made.
+     */
+    @Benchmark
+    public MemorySegment rawDlsymEncodingTheName() {
+        nameBuffer.setString(0, name, StandardCharsets.UTF_8);
+        return RawDl.dlsym(rawHandle, nameBuffer);
     }
 
     /** The JDK's own lookup: {@code SymbolLookup.libraryLookup(path, arena).find(name)}, which asks the OS every time. */
