@@ -140,6 +140,32 @@ class BinaryDataFileTest {
     }
 
     @Test
+    void symbolLookupsFromManyThreadsAfterTheParseAllAgree() throws Exception {
+        Path copy = Files.copy(TestData.path("elf", "gcc-x86_64-libhashed-gnu.so"), temp.resolve("libhashed.so"));
+        ElfFile elf = ElfFile.read(copy);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<List<Long>>> answers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                answers.add(pool.submit(() -> {
+                    List<Long> values = new ArrayList<>();
+                    for (int i = 0; i < 40; i++) {
+                        values.add(elf.findSymbol("hashed_fn_" + i).orElseThrow().value());
+                    }
+                    return values;
+                }));
+            }
+            List<Long> first = answers.getFirst().get();
+            assertEquals(40, first.stream().distinct().count(), "40 distinct addresses");
+            for (java.util.concurrent.Future<List<Long>> answer : answers) {
+                assertEquals(first, answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void symbolLookupAfterTheFileChangedIsRefusedNotMisread() throws Exception {
         Path copy = Files.copy(TestData.path("elf", "gcc-x86_64-libhashed-gnu.so"), temp.resolve("libhashed.so"));
         ElfFile elf = ElfFile.read(copy);
