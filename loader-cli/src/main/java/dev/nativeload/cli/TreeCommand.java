@@ -1,29 +1,40 @@
 package dev.nativeload.cli;
 
+import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.NotABinaryException;
+import dev.nativeload.binary.TargetOs;
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.DependencyResolver;
 import dev.nativeload.resolve.HostProbe;
+import dev.nativeload.resolve.ResolveHost;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code nativeload tree [--json] FILE...}: the dependency tree this host's loader would resolve, never running anything. */
+/**
+ * {@code nativeload tree [--json] [--target PLATFORM [--system-dir DIR]] [--env NAME=VALUE]... FILE...}:
+ * the dependency tree a loader would resolve (this host's, or a target platform's), never running anything.
+ */
 @Command(
         name = "tree",
         mixinStandardHelpOptions = true,
         description = {
             "Resolves the dependency tree of each file as this host's loader would (glibc ld.so, musl, dyld or "
-                    + "Windows), from headers only: a safe ldd for ELF, Mach-O and PE.",
+                    + "Windows), from headers only: a safe ldd for ELF, Mach-O and PE. With --target, as another "
+                    + "platform's loader would: a Linux host can ask about a macOS or Windows tree.",
             "Each dependency says how it was found (RPATH, LD_LIBRARY_PATH, RUNPATH, LD_SO_CACHE, DEFAULT, "
                     + "DYLD_FRAMEWORK_PATH, FALLBACK_FRAMEWORK, ...) or, when not found, every place tried. Each library "
                     + "is expanded once; later references are ALREADY_LOADED.",
@@ -43,6 +54,21 @@ final class TreeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per file, one per line.")
     private boolean json;
 
+    @Option(names = "--target", paramLabel = "PLATFORM",
+            description = "Resolve as PLATFORM's loader would instead of this host's: linux-x86_64, linux-aarch64-musl, "
+                    + "osx-aarch64, windows-x86_64, ... (files on this machine stand in for that system's). The loader's "
+                    + "environment then starts empty.")
+    private String target;
+
+    @Option(names = "--system-dir", paramLabel = "DIR",
+            description = "With a windows --target (required there): the directory standing in for C:\\Windows\\System32.")
+    private Path systemDir;
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE",
+            description = "A variable of the loader's environment (LD_LIBRARY_PATH, DYLD_FRAMEWORK_PATH, PATH, ...); "
+                    + "repeatable. Added to this process's environment, or with --target to an empty one.")
+    private Map<String, String> env = new LinkedHashMap<>();
+
     @Parameters(paramLabel = "FILE", arity = "1..*",
             description = "Files to resolve. '-' reads file names from standard input and @LIST from the file LIST, one per line.")
     private List<String> files;
@@ -59,8 +85,7 @@ final class TreeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // One resolver for the run: it caches every file and the ld.so.cache it reads.
-        DependencyResolver resolver = new DependencyResolver(
-                HostProbe.thisMachine().withCurrentDir(environment.workingDirectory().toAbsolutePath()));
+        DependencyResolver resolver = new DependencyResolver(host());
         boolean anyFailed = false;
         for (FileArguments.Item item : new FileArguments(files, environment.stdin(), environment.workingDirectory())) {
             Outcome outcome = switch (item) {
@@ -90,6 +115,51 @@ final class TreeCommand implements Callable<Integer> {
             }
         }
         return anyFailed ? 1 : 0;
+    }
+
+    /** {@return the loader to emulate: this machine's, or the target platform's, with the environment given} */
+    private ResolveHost host() {
+        Path cwd = environment.workingDirectory().toAbsolutePath();
+        ResolveHost host;
+        if (target == null) {
+            if (systemDir != null) {
+                throw new ParameterException(spec.commandLine(), "--system-dir applies to a windows --target only");
+            }
+            host = HostProbe.thisMachine();
+        } else {
+            host = targetHost(cwd);
+        }
+        if (!env.isEmpty()) {
+            Map<String, String> merged = new LinkedHashMap<>(host.env());
+            merged.putAll(env);
+            host = host.withEnv(merged);
+        }
+        return host.withCurrentDir(cwd);
+    }
+
+    private ResolveHost targetHost(Path cwd) {
+        PlatformTarget platform;
+        try {
+            platform = PlatformTarget.parse(target);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--target: " + e.getMessage(), e);
+        }
+        if (systemDir != null && platform.os() != TargetOs.WINDOWS) {
+            throw new ParameterException(spec.commandLine(), "--system-dir applies to a windows --target only, not " + platform.id());
+        }
+        return switch (platform.os()) {
+            case LINUX -> platform.libc() == LibcFlavor.MUSL
+                    ? ResolveHost.linuxMusl(platform.arch()) : ResolveHost.linuxGlibc(platform.arch());
+            case MACOS -> ResolveHost.macos(platform.arch());
+            case WINDOWS -> {
+                if (systemDir == null) {
+                    throw new ParameterException(spec.commandLine(),
+                            "--target " + platform.id() + " needs --system-dir DIR, the directory standing in for System32");
+                }
+                yield ResolveHost.windows(platform.arch(), cwd.resolve(systemDir));
+            }
+            default -> throw new ParameterException(spec.commandLine(), "--target: no loader emulated for " + platform.id());
+        };
     }
 
     /** What one file argument came to. */
