@@ -42,9 +42,17 @@ public final class HostProbe {
             return ResolveHost.windows(arch, Path.of(root, "System32")).withWindowsDir(Path.of(root))
                     .withEnv(System.getenv()).withCurrentDir(cwd);
         }
-        boolean musl = interpreter().filter(i -> i.contains("ld-musl")).isPresent();
-        ResolveHost host = musl ? ResolveHost.linuxMusl(arch) : ResolveHost.linuxGlibc(arch);
-        return host.withEnv(System.getenv()).withCurrentDir(cwd).withHwcapsSubdirs(hwcaps(arch, cpuFlags()));
+        ResolveHost host = LinuxFacts.MUSL ? ResolveHost.linuxMusl(arch) : ResolveHost.linuxGlibc(arch);
+        return host.withEnv(System.getenv()).withCurrentDir(cwd).withHwcapsSubdirs(LinuxFacts.HWCAPS);
+    }
+
+    /**
+     * What cannot change while the process runs (its C library, the CPU's flags), read once: the
+     * loader calls {@link #thisMachine()} to explain every missing dependency.
+     */
+    private static final class LinuxFacts {
+        static final boolean MUSL = interpreter().filter(i -> i.contains("ld-musl")).isPresent();
+        static final List<String> HWCAPS = List.copyOf(hwcaps(Architecture.fromJvm(System.getProperty("os.arch")), cpuFlags()));
     }
 
     /** {@return the {@code glibc-hwcaps} subdirectories an x86-64 CPU with these flags supports, best first} */
