@@ -5,12 +5,16 @@ import dev.nativeload.binary.TargetOs;
 import dev.nativeload.binary.VersionNeed;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Tells the target OS and C library from what the loader-visible tables say: {@code EI_OSABI},
  * notes, {@code PT_INTERP}, {@code DT_NEEDED} and the version needs.
  */
 final class ElfPlatform {
+    /** The PowerPC64 dynamic linker, {@code /lib64/ld64.so.1} or {@code .2}. */
+    private static final Pattern LD64 = Pattern.compile(".*/ld64\\.so\\.[12]");
+
     private final OsAbi osAbi;
     private final Optional<String> interpreter;
     private final List<String> needed;
@@ -83,7 +87,7 @@ final class ElfPlatform {
             return LibcFlavor.GLIBC;
         }
         boolean linuxLike = declaredOs().isEmpty();
-        if (linuxLike && (needed.stream().anyMatch(n -> n.startsWith("libc.musl-")) || needed.contains("libc.so"))) {
+        if (linuxLike && (anyStartsWith(needed, "libc.musl-") || needed.contains("libc.so"))) {
             return LibcFlavor.MUSL;
         }
         return LibcFlavor.UNKNOWN;
@@ -95,32 +99,59 @@ final class ElfPlatform {
     }
 
     private boolean hasGlibcVersions() {
-        return versionNeeds.stream().anyMatch(v -> v.versions().stream().anyMatch(s -> s.startsWith("GLIBC_")));
+        for (VersionNeed v : versionNeeds) {
+            if (anyStartsWith(v.versions(), "GLIBC_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Loops, not streams, here and below: every summary runs these, and a one-shot run (a CLI
+    // over a few hundred files) spends much of its time in the interpreter.
+    private static boolean anyStartsWith(List<String> names, String prefix) {
+        for (String n : names) {
+            if (n.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasNote(String owner, long type, String descriptorPrefix) {
+        for (ElfNote n : notes) {
+            if (n.owner().equals(owner) && (type < 0 || n.type() == type) && n.descriptor().startsWith(descriptorPrefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isBionic() {
         if (interpreter.filter(i -> i.startsWith("/system/bin/linker")).isPresent()) {
             return true;
         }
-        if (notes.stream().anyMatch(n -> n.owner().equals("Android"))) {
+        if (hasNote("Android", -1, "")) {
             return true;
         }
         // Bionic's libc.so versions its symbols LIBC, LIBC_N, LIBC_O, ...
-        return versionNeeds.stream().anyMatch(v -> v.file().equals("libc.so")
-                && v.versions().stream().anyMatch(s -> s.equals("LIBC") || s.startsWith("LIBC_")));
+        for (VersionNeed v : versionNeeds) {
+            if (v.file().equals("libc.so") && (v.versions().contains("LIBC") || anyStartsWith(v.versions(), "LIBC_"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasLinuxMarker() {
-        if (interpreter.filter(i -> i.contains("/ld-linux") || i.contains("/ld-musl-") || i.matches(".*/ld64\\.so\\.[12]"))
+        if (interpreter.filter(i -> i.contains("/ld-linux") || i.contains("/ld-musl-") || LD64.matcher(i).matches())
                 .isPresent()) {
             return true;
         }
-        if (needed.contains("libc.so.6") || needed.stream().anyMatch(n -> n.startsWith("libc.musl-"))
-                || hasGlibcVersions()) {
+        if (needed.contains("libc.so.6") || anyStartsWith(needed, "libc.musl-") || hasGlibcVersions()) {
             return true;
         }
         // NT_GNU_ABI_TAG whose first descriptor word is 0 (ELF_NOTE_OS_LINUX).
-        return notes.stream().anyMatch(n -> n.owner().equals("GNU") && n.type() == ElfNote.NT_GNU_ABI_TAG
-                && n.descriptor().startsWith("00000000"));
+        return hasNote("GNU", ElfNote.NT_GNU_ABI_TAG, "00000000");
     }
 }

@@ -1,6 +1,7 @@
 package dev.nativeload.binary.elf;
 
 import dev.nativeload.binary.MalformedBinaryException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,13 @@ public final class LoadSegments {
     private final List<ProgramHeader> loads;
 
     LoadSegments(List<ProgramHeader> programHeaders) {
-        this.loads = programHeaders.stream().filter(ProgramHeader::isLoad).toList();
+        List<ProgramHeader> found = new ArrayList<>();
+        for (ProgramHeader p : programHeaders) {
+            if (p.isLoad()) {
+                found.add(p);
+            }
+        }
+        this.loads = List.copyOf(found);
     }
 
     /** {@return the {@code PT_LOAD} program headers, in file order} */
