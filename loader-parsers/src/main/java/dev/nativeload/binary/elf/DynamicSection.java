@@ -103,13 +103,19 @@ public final class DynamicSection {
     }
 
     static Optional<DynamicEntry> first(List<DynamicEntry> entries, DynamicTag tag) {
+        int i = indexOf(entries, tag);
+        return i < 0 ? Optional.empty() : Optional.of(entries.get(i));
+    }
+
+    /** The index of the first entry with this tag, or -1; compares the raw tag, not the record. */
+    private static int indexOf(List<DynamicEntry> entries, DynamicTag tag) {
         long wanted = tag.value();
-        for (DynamicEntry e : entries) {
-            if (e.tag().value() == wanted) {
-                return Optional.of(e);
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).tag().value() == wanted) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** Splits a search path on ':' and keeps empty elements (which mean the current directory) as "". */
@@ -164,13 +170,8 @@ public final class DynamicSection {
      * @param tag the tag to look for
      */
     public OptionalLong value(DynamicTag tag) {
-        long wanted = tag.value();
-        for (DynamicEntry e : entries) {
-            if (e.tag().value() == wanted) {
-                return OptionalLong.of(e.value());
-            }
-        }
-        return OptionalLong.empty();
+        int i = indexOf(entries, tag);
+        return i < 0 ? OptionalLong.empty() : OptionalLong.of(entries.get(i).value());
     }
 
     StringTable strings() {
