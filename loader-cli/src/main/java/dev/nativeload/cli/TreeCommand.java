@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -120,15 +121,12 @@ final class TreeCommand implements Callable<Integer> {
     /** {@return the loader to emulate: this machine's, or the target platform's, with the environment given} */
     private ResolveHost host() {
         Path cwd = environment.workingDirectory().toAbsolutePath();
-        ResolveHost host;
-        if (target == null) {
-            if (systemDir != null) {
-                throw new ParameterException(spec.commandLine(), "--system-dir applies to a windows --target only");
-            }
-            host = HostProbe.thisMachine();
-        } else {
-            host = targetHost(cwd);
+        Optional<PlatformTarget> platform = Optional.ofNullable(target).map(this::parseTarget);
+        if (systemDir != null && platform.map(p -> p.os() != TargetOs.WINDOWS).orElse(true)) {
+            throw new ParameterException(spec.commandLine(), "--system-dir applies to a windows --target only"
+                    + platform.map(p -> ", not " + p.id()).orElse(""));
         }
+        ResolveHost host = platform.map(p -> targetHost(p, cwd)).orElseGet(HostProbe::thisMachine);
         if (!env.isEmpty()) {
             Map<String, String> merged = new LinkedHashMap<>(host.env());
             merged.putAll(env);
@@ -137,16 +135,15 @@ final class TreeCommand implements Callable<Integer> {
         return host.withCurrentDir(cwd);
     }
 
-    private ResolveHost targetHost(Path cwd) {
-        PlatformTarget platform;
+    private PlatformTarget parseTarget(String id) {
         try {
-            platform = PlatformTarget.parse(target);
+            return PlatformTarget.parse(id);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--target: " + e.getMessage(), e);
         }
-        if (systemDir != null && platform.os() != TargetOs.WINDOWS) {
-            throw new ParameterException(spec.commandLine(), "--system-dir applies to a windows --target only, not " + platform.id());
-        }
+    }
+
+    private ResolveHost targetHost(PlatformTarget platform, Path cwd) {
         return switch (platform.os()) {
             case LINUX -> platform.libc() == LibcFlavor.MUSL
                     ? ResolveHost.linuxMusl(platform.arch()) : ResolveHost.linuxGlibc(platform.arch());
