@@ -94,6 +94,15 @@ def main(path):
            "ElfParsingBenchmark.parseAllMapped", 3, False)
     target("readelf -d per file / in-process parse (context)", "ElfParsingBenchmark.readelfOneProcessPerFile",
            "ElfParsingBenchmark.parseAllInProcess", 3, False)
+    ldd = "DependencyTreeBenchmark.lddOncePerExecutable"
+    target("ldd once per executable / resolver in one (warm) JVM: >= 50", ldd,
+           "DependencyTreeBenchmark.resolveEveryExecutable", 50, False)
+    target("ldd once per executable / first pass in a fresh JVM, launcher flags: >= 50", ldd,
+           "DependencyTreeBenchmark.resolveEveryExecutableFirstPassInAFreshJvmLauncherFlags", 50, False)
+    target("ldd once per executable / first pass in a fresh JVM, JVM defaults (context)", ldd,
+           "DependencyTreeBenchmark.resolveEveryExecutableFirstPassInAFreshJvm", 50, False)
+    target("ldd once per executable / bin/nativeload tree, a new process (context)", ldd,
+           "DependencyTreeBenchmark.treeCommand", 50, False)
 
     width = max(len(r[0]) for r in rows)
     vw = max(len(r[1]) for r in rows)

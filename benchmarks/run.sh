@@ -5,7 +5,7 @@
 #   benchmarks/run.sh SymbolLookup       # only the benchmarks matching a regular expression
 #   benchmarks/run.sh -f 3 -i 10 ...     # JMH options; they override the settings on the classes
 #
-# It builds the benchmark jar first when it is missing (./mvnw -B -q -DskipTests package -pl benchmarks -am);
+# It builds the benchmark jar first when it is missing (./mvnw -B -q -DskipTests package -pl benchmarks,loader-cli -am);
 # BENCH_REBUILD=1 forces that build.
 #
 # Java: scripts/find-java.sh, the rule ./mvnw and bin/nativeload use ($JAVA_HOME when it is 22 or
@@ -24,7 +24,7 @@ java="$("$root/scripts/find-java.sh")" || die "no Java 22 or newer: set JAVA_HOM
 
 jar="$here/target/benchmarks.jar"
 if [[ ! -f "$jar" || "${BENCH_REBUILD:-0}" == 1 ]]; then
-  (cd "$root" && ./mvnw -B -q -DskipTests package -pl benchmarks -am) || die "the build failed"
+  (cd "$root" && ./mvnw -B -q -DskipTests package -pl benchmarks,loader-cli -am) || die "the build failed"
 fi
 
 "$java" -version 2>&1 | sed 's/^/# /' >&2

@@ -112,4 +112,25 @@ class BenchmarkFixturesTest {
         assertEquals(paged, b.parseAllMapped(), "positional reads and the mapping give the same facts");
         assertEquals(0, b.readelfOneProcessForAllFiles(), "readelf -d read every file");
     }
+
+    @Test
+    void dependencyTreeBenchmarksResolveEveryDynamicExecutableThatLddResolves() throws Exception {
+        assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/usr/sbin")), "/usr/sbin");
+        DependencyTreeBenchmark b = new DependencyTreeBenchmark();
+        b.directories = "/usr/sbin";
+        b.list();
+        try {
+            long found = b.resolveEveryExecutable();
+            assertTrue(found > b.fileCount(), "dependencies found: " + found + " for " + b.fileCount() + " files");
+            assertEquals(found, b.resolveEveryExecutableFirstPassInAFreshJvmLauncherFlags(), "every variant does the same work");
+            int ldd = b.lddOncePerExecutable();
+            // ldd also succeeds on a static-pie (ldconfig: "statically linked"), which has no dependency.
+            assertTrue(ldd >= b.dynamicFileCount() && ldd <= b.fileCount(),
+                    "ldd succeeded on " + ldd + " files; we resolved dependencies for " + b.dynamicFileCount());
+            int status = b.treeCommand();
+            assertTrue(status == 0 || status == 1, "bin/nativeload tree ran (0: all found, 1: some file static or incomplete): " + status);
+        } finally {
+            b.removeArgumentFile();
+        }
+    }
 }

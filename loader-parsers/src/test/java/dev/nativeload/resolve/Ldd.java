@@ -25,32 +25,6 @@ final class Ldd {
     record Answer(Map<String, Optional<String>> paths, boolean dynamic, String output) {
     }
 
-    /** An answer with the CPU time ldd and its children (the dynamic linker) used. @param answer ldd's answer @param cpuNanos user + system */
-    record Timed(Answer answer, long cpuNanos) {
-    }
-
-    private static final Pattern TIMES = Pattern.compile("^(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s$");
-
-    /** Runs ldd under bash and reads the children's CPU time from {@code times}. */
-    static Timed runTimed(Path file) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "ldd \"$0\" 2>&1; times", file.toString()).redirectErrorStream(true);
-        pb.environment().remove("LD_LIBRARY_PATH");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("ldd timed out on " + file);
-        }
-        String[] lines = out.strip().split("\n");
-        Matcher m = TIMES.matcher(lines[lines.length - 1].trim());
-        if (!m.matches()) {
-            throw new IOException("no times line in " + out);
-        }
-        double seconds = Long.parseLong(m.group(1)) * 60 + Double.parseDouble(m.group(2))
-                + Long.parseLong(m.group(3)) * 60 + Double.parseDouble(m.group(4));
-        return new Timed(parse(out), (long) (seconds * 1e9));
-    }
-
     private Ldd() {
     }
 

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.condition.OS;
  * Differential: every ELF executable in /usr/bin and /usr/sbin, resolved in this JVM and by the
  * real ldd (run here, in the test only). Every dependency ldd can resolve must get exactly the
  * same path, every one it cannot must be missing here too; the interpreter and vdso lines are left
- * out. Prints the agreement rate and both timings.
+ * out. Prints the agreement rate. The speed of the same comparison is measured with JMH, not here:
+ * {@code DependencyTreeBenchmark} in the benchmarks module.
  */
 @EnabledOnOs(OS.LINUX)
 @EnabledIfSystemProperty(named = "os.arch", matches = "amd64|x86_64", disabledReason = "fixtures and references are x86-64 Linux")
@@ -41,33 +41,20 @@ class LddDifferentialTest {
                 .withCurrentDir(Path.of("/"));
 
         Map<Path, Optional<DependencyNode>> ours = new LinkedHashMap<>();
-        long cpu0 = processCpu();
-        long oursNanos = resolveAll(host, files, ours);
-        long oursCpu = processCpu() - cpu0;
-        // Further passes: each a fresh resolver (empty file and cache caches), the JIT warmer; the best is reported.
-        long warmNanos = Long.MAX_VALUE;
-        long warmCpu = Long.MAX_VALUE;
-        for (int pass = 0; pass < 3; pass++) {
-            long cpu1 = processCpu();
-            warmNanos = Math.min(warmNanos, resolveAll(host, files, new LinkedHashMap<>()));
-            warmCpu = Math.min(warmCpu, processCpu() - cpu1);
+        DependencyResolver resolver = new DependencyResolver(host);
+        for (Path f : files) {
+            try {
+                ours.put(f, Optional.of(resolver.resolve(f.toString())));
+            } catch (Exception e) {
+                ours.put(f, Optional.empty());
+            }
         }
-
-        AtomicLong lddNanos = new AtomicLong();
-        AtomicLong lddCpu = new AtomicLong();
         Map<Path, Ldd.Answer> reference = new LinkedHashMap<>();
-        long wallStart = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             Map<Path, Future<Ldd.Answer>> futures = new LinkedHashMap<>();
             for (Path f : files) {
-                futures.put(f, pool.submit(() -> {
-                    long t = System.nanoTime();
-                    Ldd.Timed a = Ldd.runTimed(f);
-                    lddNanos.addAndGet(System.nanoTime() - t);
-                    lddCpu.addAndGet(a.cpuNanos());
-                    return a.answer();
-                }));
+                futures.put(f, pool.submit(() -> Ldd.run(f, Map.of(), Path.of("/"))));
             }
             for (Map.Entry<Path, Future<Ldd.Answer>> e : futures.entrySet()) {
                 reference.put(e.getKey(), e.getValue().get());
@@ -75,7 +62,6 @@ class LddDifferentialTest {
         } finally {
             pool.shutdownNow();
         }
-        long lddWall = System.nanoTime() - wallStart;
 
         int compared = 0;
         int agree = 0;
@@ -102,42 +88,10 @@ class LddDifferentialTest {
                 differences.add(f + ":\n  ldd: " + ldd.paths() + "\n  ours: " + mine);
             }
         }
-        double lddMsPerFile = lddNanos.get() / 1e6 / files.size();
-        double ratio = (double) lddNanos.get() / oursNanos;
-        double warmRatio = (double) lddNanos.get() / warmNanos;
         System.out.printf("ldd differential: %d executables, %d agree (%.2f%%), %d dependencies compared%n",
                 compared, agree, 100.0 * agree / compared, deps);
-        System.out.printf("ldd: %.0f ms summed over files (%.2f ms a file; %.0f ms wall in a pool of %d); "
-                        + "resolver, one JVM, first pass: %.0f ms (%.3f ms a file, %.1fx); best of 3 more passes, each a fresh resolver: "
-                        + "%.0f ms (%.3f ms a file, %.1fx)%n",
-                lddNanos.get() / 1e6, lddMsPerFile, lddWall / 1e6, Runtime.getRuntime().availableProcessors(),
-                oursNanos / 1e6, oursNanos / 1e6 / files.size(), ratio, warmNanos / 1e6, warmNanos / 1e6 / files.size(), warmRatio);
-        double cpuRatio = (double) lddCpu.get() / oursCpu;
-        double warmCpuRatio = (double) lddCpu.get() / warmCpu;
-        System.out.printf("CPU time (user + system, all threads / all child processes): ldd %.0f ms (%.2f ms a file); "
-                        + "resolver first pass %.0f ms (%.1fx), best later pass %.0f ms (%.1fx)%n",
-                lddCpu.get() / 1e6, lddCpu.get() / 1e6 / files.size(), oursCpu / 1e6, cpuRatio, warmCpu / 1e6, warmCpuRatio);
         differences.forEach(d -> System.out.println("DIFF " + d));
         assertEquals(List.of(), differences);
-        // The 50x target is reported above; on a shared, loaded machine only a sanity floor is asserted.
-        assertTrue(Math.max(cpuRatio, warmCpuRatio) >= 10, "resolver only " + Math.max(cpuRatio, warmCpuRatio) + "x faster than ldd");
-    }
-
-    private static long processCpu() {
-        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
-    }
-
-    private static long resolveAll(ResolveHost host, List<Path> files, Map<Path, Optional<DependencyNode>> out) {
-        long start = System.nanoTime();
-        DependencyResolver resolver = new DependencyResolver(host);
-        for (Path f : files) {
-            try {
-                out.put(f, Optional.of(resolver.resolve(f.toString())));
-            } catch (Exception e) {
-                out.put(f, Optional.empty());
-            }
-        }
-        return System.nanoTime() - start;
     }
 
     static List<Path> elfExecutables() throws IOException {
