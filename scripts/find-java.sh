@@ -10,8 +10,19 @@ want_home=0
 [ "${1:-}" = "--home" ] && want_home=1
 
 feature_version() { # java binary -> its feature version (22, 25, ...), or 0
-  local v
-  v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -1)
+  local v="" release line
+  # The JDK's release file names its version without starting a JVM (0.1 s per JDK, on every
+  # bin/nativeload run); a home without one is asked directly.
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -r "$release" ]; then
+    while IFS= read -r line; do
+      case "$line" in JAVA_VERSION=*) v="${line#JAVA_VERSION=}"; v="${v//\"/}" ;; esac
+    done <"$release"
+  fi
+  if [ -z "$v" ]; then
+    v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -1)
+  fi
+  v="${v%%[!0-9.]*}"
   case "$v" in 1.*) echo 0 ;; '') echo 0 ;; *) echo "${v%%.*}" ;; esac
 }
 

@@ -193,6 +193,15 @@ class BinNativeloadIT {
     }
 
     @Test
+    void theJdkReleaseFileDecidesTheVersionWithoutStartingThatJava() throws Exception {
+        // Its java, asked for its version, would say 17; its release file says 23 and wins.
+        Path home = fakeJdk("jdk23-release", "17");
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"23.0.1\"\n");
+        Result result = run(Map.of("JAVA_HOME", home.toString()), "inspect", "x");
+        assertEquals("fake jdk23-release", result.out().lines().findFirst().orElse(""), result.err());
+    }
+
+    @Test
     void javaHomeOlderThan22IsPassedOverForANewerJdk() throws Exception {
         Result probe = run(repoRoot().resolve("scripts/find-java.sh"), Map.of());
         assumeTrue(probe.status() == 0, "this machine has no JDK 22+ under /usr/lib/jvm: " + probe.err());
