@@ -52,7 +52,12 @@ import java.util.function.Function;
  */
 public final class NativeLoader {
     private static final ConcurrentHashMap<Key, NativeLibrary> LOADED = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<Key, Object> LOCKS = new ConcurrentHashMap<>();
+    /**
+     * One entry per load running now (its owner's monitor, held while it runs), removed when it
+     * ends: a failed or closed configuration leaves nothing behind, so neither the keys nor the
+     * class loaders their strategies hold are kept.
+     */
+    private static final ConcurrentHashMap<Key, Object> RUNNING = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, NativeLoader> DEFAULT_LOADERS = new ConcurrentHashMap<>();
 
     /** What makes two loads the same load. */
@@ -119,23 +124,58 @@ public final class NativeLoader {
             mine = loaded;
             return loaded;
         }
-        synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
-            loaded = LOADED.get(key);
+        while (true) {
+            Object running;
+            Object own = new Object();
+            synchronized (own) {
+                running = RUNNING.putIfAbsent(key, own);
+                if (running == null) {
+                    try {
+                        return openOnce();
+                    } finally {
+                        RUNNING.remove(key, own);
+                    }
+                }
+            }
+            if (Thread.holdsLock(running)) {
+                // This thread is inside this very load (a JNI_OnLoad loading its own library by name).
+                return openOnce();
+            }
+            // Another thread runs this load: wait until it ends, then take its library or, when it
+            // failed, run the chain again here (the cause may have been mended meanwhile).
+            synchronized (running) {
+                loaded = LOADED.get(key);
+            }
             if (loaded != null) {
+                mine = loaded;
                 return loaded;
             }
-            NativeAccess access = key.access() != null ? key.access() : NativeAccessLookup.get();
-            LoadRequest request = new LoadRequest(key.name(), access.host(), key.environment());
-            ChainRunner.Success s = ChainRunner.of(access).run(request, key.strategies(), key.mode(), key.precheck());
-            if (key.jniLoader() != null) {
-                s = JniHandOff.handOff(s, key.jniLoader(), access);
-            }
-            NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.report(),
-                    () -> LOADED.remove(key));
-            LOADED.put(key, library);
-            mine = library;
-            return library;
         }
+    }
+
+    /** Runs the chain; called by the one thread that runs this configuration's load now. */
+    private NativeLibrary openOnce() {
+        NativeLibrary loaded = LOADED.get(key);
+        if (loaded != null) {
+            mine = loaded;
+            return loaded;
+        }
+        NativeAccess access = key.access() != null ? key.access() : NativeAccessLookup.get();
+        LoadRequest request = new LoadRequest(key.name(), access.host(), key.environment());
+        ChainRunner.Success s = ChainRunner.of(access).run(request, key.strategies(), key.mode(), key.precheck());
+        if (key.jniLoader() != null) {
+            s = JniHandOff.handOff(s, key.jniLoader(), access);
+        }
+        NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.report(),
+                () -> LOADED.remove(key));
+        LOADED.put(key, library);
+        mine = library;
+        return library;
+    }
+
+    /** {@return the number of loads running now, in every loader; for tests} */
+    static int loadsRunning() {
+        return RUNNING.size();
     }
 
     /** {@return the strategies this loader runs, in order} */

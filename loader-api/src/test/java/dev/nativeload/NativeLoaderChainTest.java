@@ -154,6 +154,42 @@ class NativeLoaderChainTest {
     }
 
     @Test
+    void concurrentFailedLoadsEachThrowAndLeaveNoRunningLoadBehind() throws Exception {
+        int before = NativeLoader.loadsRunning();
+        String base = unique("failing");
+        Environment sharedEnv = env(Map.of());
+        // Daemon threads: a load that never ends fails the get below and does not keep the JVM alive.
+        ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                // Eight threads on each of eight names that exist nowhere.
+                String name = base + "n" + (i % 8);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return assertThrows(LibraryNotFoundException.class,
+                            () -> NativeLoader.builder(name).access(new FakeAccess()).environment(sharedEnv).build().load());
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : results) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before, NativeLoader.loadsRunning(), "a failed load keeps nothing once it has thrown");
+        String name = unique("closed");
+        NativeLoader.builder(name).access(new FakeAccess().opens("lib" + name + ".so")).environment(sharedEnv).build().load().close();
+        assertEquals(before, NativeLoader.loadsRunning(), "nor does a loaded and closed one");
+    }
+
+    @Test
     void repeatedFindIsCachedAndAsksTheOsOnce() {
         String name = unique("sym");
         FakeAccess access = new FakeAccess().opens("lib" + name + ".so").symbol("f", 0x1234);
