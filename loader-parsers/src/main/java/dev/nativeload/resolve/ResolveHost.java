@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The machine a dependency tree is resolved for: an input, so a Linux host can ask how a macOS or
@@ -100,11 +101,13 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
      */
     public static ResolveHost linuxGlibc(Architecture arch) {
         String triplet = multiarchTriplet(arch);
-        List<Path> dirs = List.of(Path.of("/lib", triplet), Path.of("/usr/lib", triplet), Path.of("/lib"), Path.of("/usr/lib"));
-        return new ResolveHost(TargetOs.LINUX, arch, bitsOf(arch), LibcFlavor.GLIBC, Optional.empty(), Map.of(), false,
-                Optional.of(Path.of("/etc/ld.so.cache")), dirs, List.of(), List.of(), platformOf(arch), "lib/" + triplet,
-                Optional.empty(), Path.of("/"), true, Set.of(), Optional.empty(), Optional.empty(),
-                WindowsSearchMode.STANDARD);
+        return blank(TargetOs.LINUX, arch, bitsOf(arch)).with(d -> {
+            d.libc = LibcFlavor.GLIBC;
+            d.ldSoCache = Optional.of(Path.of("/etc/ld.so.cache"));
+            d.defaultDirs = List.of(Path.of("/lib", triplet), Path.of("/usr/lib", triplet), Path.of("/lib"), Path.of("/usr/lib"));
+            d.platform = platformOf(arch);
+            d.lib = "lib/" + triplet;
+        });
     }
 
     /**
@@ -114,11 +117,13 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
      * @param arch the architecture
      */
     public static ResolveHost linuxMusl(Architecture arch) {
-        List<Path> dirs = List.of(Path.of("/lib"), Path.of("/usr/local/lib"), Path.of("/usr/lib"));
-        return new ResolveHost(TargetOs.LINUX, arch, bitsOf(arch), LibcFlavor.MUSL, Optional.empty(), Map.of(), false,
-                Optional.empty(), dirs, List.of(), List.of(), platformOf(arch), "lib",
-                Optional.of(Path.of("/etc/ld-musl-" + muslArch(arch) + ".path")), Path.of("/"), true, Set.of(),
-                Optional.empty(), Optional.empty(), WindowsSearchMode.STANDARD);
+        return blank(TargetOs.LINUX, arch, bitsOf(arch)).with(d -> {
+            d.libc = LibcFlavor.MUSL;
+            d.defaultDirs = List.of(Path.of("/lib"), Path.of("/usr/local/lib"), Path.of("/usr/lib"));
+            d.platform = platformOf(arch);
+            d.lib = "lib";
+            d.muslPathFile = Optional.of(Path.of("/etc/ld-musl-" + muslArch(arch) + ".path"));
+        });
     }
 
     /**
@@ -130,11 +135,10 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
      * @param arch the architecture ({@code aarch64} or {@code x86_64})
      */
     public static ResolveHost macos(Architecture arch) {
-        return new ResolveHost(TargetOs.MACOS, arch, 64, LibcFlavor.NOT_APPLICABLE, Optional.empty(), Map.of(), false,
-                Optional.empty(), List.of(Path.of("/usr/local/lib"), Path.of("/usr/lib")),
-                List.of(Path.of("/Library/Frameworks"), Path.of("/System/Library/Frameworks")), List.of(), "", "",
-                Optional.empty(), Path.of("/"), true, Set.of(), Optional.empty(), Optional.empty(),
-                WindowsSearchMode.STANDARD);
+        return blank(TargetOs.MACOS, arch, 64).with(d -> {
+            d.defaultDirs = List.of(Path.of("/usr/local/lib"), Path.of("/usr/lib"));
+            d.defaultFrameworkDirs = List.of(Path.of("/Library/Frameworks"), Path.of("/System/Library/Frameworks"));
+        });
     }
 
     /**
@@ -145,107 +149,147 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
      * @param systemDir the directory playing System32
      */
     public static ResolveHost windows(Architecture arch, Path systemDir) {
-        return new ResolveHost(TargetOs.WINDOWS, arch, bitsOf(arch), LibcFlavor.NOT_APPLICABLE, Optional.empty(),
-                Map.of(), false, Optional.empty(), List.of(), List.of(), List.of(), "", "", Optional.empty(), Path.of("/"),
-                true, Set.of(), Optional.of(systemDir), Optional.empty(), WindowsSearchMode.STANDARD);
+        return blank(TargetOs.WINDOWS, arch, bitsOf(arch)).with(d -> d.systemDir = Optional.of(systemDir));
+    }
+
+    /** A host with nothing but its OS and CPU: no C library, no directories, an empty environment, working directory "/". */
+    private static ResolveHost blank(TargetOs os, Architecture arch, int bits) {
+        return new ResolveHost(os, arch, bits, LibcFlavor.NOT_APPLICABLE, Optional.empty(), Map.of(), false, Optional.empty(),
+                List.of(), List.of(), List.of(), "", "", Optional.empty(), Path.of("/"), true, Set.of(), Optional.empty(),
+                Optional.empty(), WindowsSearchMode.STANDARD);
     }
 
     /** {@return this host with another environment} @param newEnv the variables the loader sees */
     public ResolveHost withEnv(Map<String, String> newEnv) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, newEnv, secure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> d.env = newEnv);
     }
 
     /** {@return this host in (or out of) secure execution mode} @param newSecure true for setuid-like execution */
     public ResolveHost withSecure(boolean newSecure) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, newSecure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> d.secure = newSecure);
     }
 
     /** {@return this host with another cache file, or none} @param cache the {@code ld.so.cache} to read */
     public ResolveHost withLdSoCache(Optional<Path> cache) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, cache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> d.ldSoCache = cache);
     }
 
     /** {@return this host with other default directories} @param dirs the loader's built-in directories */
     public ResolveHost withDefaultDirs(List<Path> dirs) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, dirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> d.defaultDirs = dirs);
     }
 
     /** {@return this host with other default framework directories} @param dirs dyld's default fallback framework path */
     public ResolveHost withDefaultFrameworkDirs(List<Path> dirs) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
-                dirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> d.defaultFrameworkDirs = dirs);
     }
 
     /** {@return this host with hwcaps subdirectories, best first} @param subdirs e.g. {@code glibc-hwcaps/x86-64-v2} */
     public ResolveHost withHwcapsSubdirs(List<String> subdirs) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, subdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> d.hwcapsSubdirs = subdirs);
     }
 
     /** {@return this host with a libc version} @param version e.g. {@code "2.36"} */
     public ResolveHost withLibcVersion(String version) {
-        return new ResolveHost(os, arch, bits, libc, Optional.of(version), env, secure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> d.libcVersion = Optional.of(version));
     }
 
     /** {@return this host with other {@code $PLATFORM} and {@code $LIB} values} @param newPlatform AT_PLATFORM @param newLib $LIB */
     public ResolveHost withPlatformAndLib(String newPlatform, String newLib) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, newPlatform, newLib, muslPathFile, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> {
+            d.platform = newPlatform;
+            d.lib = newLib;
+        });
     }
 
     /** {@return this host with musl's path file} @param file the {@code ld-musl-ARCH.path} to read, or none */
     public ResolveHost withMuslPathFile(Optional<Path> file) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, file, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> d.muslPathFile = file);
     }
 
     /** {@return this host with another working directory} @param dir the current directory */
     public ResolveHost withCurrentDir(Path dir) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, dir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> d.currentDir = dir);
     }
 
     /** {@return this host with the main program's {@code $ORIGIN} rule} @param realPath see {@link #mainOriginIsRealPath} */
     public ResolveHost withMainOriginIsRealPath(boolean realPath) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, realPath,
-                knownDlls, systemDir, windowsDir, windowsMode);
+        return with(d -> d.mainOriginIsRealPath = realPath);
     }
 
     /** {@return this host with a KnownDLLs list} @param names DLL names, any case */
     public ResolveHost withKnownDlls(Set<String> names) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
-                names, systemDir, windowsDir, windowsMode);
+        return with(d -> d.knownDlls = names);
     }
 
     /** {@return this host with a Windows directory} @param dir the directory playing {@code C:\Windows} */
     public ResolveHost withWindowsDir(Path dir) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, Optional.of(dir), windowsMode);
+        return with(d -> d.windowsDir = Optional.of(dir));
     }
 
     /** {@return this host with another Windows search order} @param mode the order */
     public ResolveHost withWindowsMode(WindowsSearchMode mode) {
-        return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
-                defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
-                knownDlls, systemDir, windowsDir, mode);
+        return with(d -> d.windowsMode = mode);
+    }
+
+    /** {@return this host with the changes a {@link Draft} of it receives} */
+    private ResolveHost with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.build();
+    }
+
+    /** The components as fields to assign, so each {@code with...} names only what it changes. */
+    private static final class Draft {
+        private final TargetOs os;
+        private final Architecture arch;
+        private final int bits;
+        private LibcFlavor libc;
+        private Optional<String> libcVersion;
+        private Map<String, String> env;
+        private boolean secure;
+        private Optional<Path> ldSoCache;
+        private List<Path> defaultDirs;
+        private List<Path> defaultFrameworkDirs;
+        private List<String> hwcapsSubdirs;
+        private String platform;
+        private String lib;
+        private Optional<Path> muslPathFile;
+        private Path currentDir;
+        private boolean mainOriginIsRealPath;
+        private Set<String> knownDlls;
+        private Optional<Path> systemDir;
+        private Optional<Path> windowsDir;
+        private WindowsSearchMode windowsMode;
+
+        private Draft(ResolveHost h) {
+            os = h.os;
+            arch = h.arch;
+            bits = h.bits;
+            libc = h.libc;
+            libcVersion = h.libcVersion;
+            env = h.env;
+            secure = h.secure;
+            ldSoCache = h.ldSoCache;
+            defaultDirs = h.defaultDirs;
+            defaultFrameworkDirs = h.defaultFrameworkDirs;
+            hwcapsSubdirs = h.hwcapsSubdirs;
+            platform = h.platform;
+            lib = h.lib;
+            muslPathFile = h.muslPathFile;
+            currentDir = h.currentDir;
+            mainOriginIsRealPath = h.mainOriginIsRealPath;
+            knownDlls = h.knownDlls;
+            systemDir = h.systemDir;
+            windowsDir = h.windowsDir;
+            windowsMode = h.windowsMode;
+        }
+
+        private ResolveHost build() {
+            return new ResolveHost(os, arch, bits, libc, libcVersion, env, secure, ldSoCache, defaultDirs,
+                    defaultFrameworkDirs, hwcapsSubdirs, platform, lib, muslPathFile, currentDir, mainOriginIsRealPath,
+                    knownDlls, systemDir, windowsDir, windowsMode);
+        }
     }
 
     /** {@return an environment variable, if set} @param name the variable */
