@@ -12,6 +12,9 @@ import dev.nativeload.LibraryNotFoundException;
 import dev.nativeload.NativeLibrary;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -132,5 +135,20 @@ class BenchmarkFixturesTest {
         } finally {
             b.removeArgumentFile();
         }
+    }
+
+    @Test
+    void coldStartProgramsPrintTheSameZlibVersionEveryWay() throws Exception {
+        Map<String, String> printed = new LinkedHashMap<>();
+        for (String way : List.of("none", "jdk", "jna", "nativeload")) {
+            ColdStartBenchmark b = new ColdStartBenchmark();
+            b.way = way;
+            b.command();
+            printed.put(way, b.firstLoadAndCallInANewJvm());
+        }
+        assertEquals("", printed.get("none"), "the baseline loads nothing");
+        assertTrue(printed.get("jdk").matches("\\d+\\.\\d+.*"), "a zlib version: " + printed);
+        assertEquals(printed.get("jdk"), printed.get("jna"), "JNA called the same zlib");
+        assertEquals(printed.get("jdk"), printed.get("nativeload"), "nativeload called the same zlib");
     }
 }
