@@ -113,12 +113,14 @@ public class DependencyTreeBenchmark {
         }
     }
 
-    /** {@code bin/nativeload} of the checkout this jar was built in ({@code benchmarks/target/benchmarks.jar}). */
+    /**
+     * {@code bin/nativeload} of the checkout this jar was built in: two levels above
+     * {@code benchmarks/target/benchmarks.jar} (or {@code benchmarks/target/test-classes} in a test).
+     */
     private static Optional<Path> launcher() {
-        Path jar = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();
-        Path root = jar.getParent() == null || jar.getParent().getParent() == null ? null : jar.getParent().getParent().getParent();
-        Path launcher = root == null ? null : root.resolve("bin/nativeload");
-        return launcher != null && Files.isExecutable(launcher) ? Optional.of(launcher) : Optional.empty();
+        Path entry = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();
+        Path launcher = entry.resolveSibling("../../bin/nativeload").normalize();
+        return Files.isExecutable(launcher) ? Optional.of(launcher) : Optional.empty();
     }
 
     /**
