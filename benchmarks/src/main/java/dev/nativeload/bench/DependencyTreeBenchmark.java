@@ -8,13 +8,11 @@ import dev.nativeload.resolve.HostProbe;
 import dev.nativeload.resolve.ResolveHost;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +59,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class DependencyTreeBenchmark {
-    private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
     private static final String LDD_LOOP =
             "n=0; for f do if ldd \"$f\" >/dev/null 2>&1; then n=$((n+1)); fi; done; echo $n";
 
@@ -105,9 +102,10 @@ public class DependencyTreeBenchmark {
         Files.deleteIfExists(argumentFile);
     }
 
+    /** An unreadable file is left out, as ldd could not read it either. */
     private static boolean startsWithElfMagic(Path p) {
-        try (InputStream in = Files.newInputStream(p)) {
-            return Arrays.equals(in.readNBytes(4), ELF_MAGIC);
+        try {
+            return ElfMagic.startsWith(p);
         } catch (IOException e) {
             return false;
         }
@@ -133,9 +131,7 @@ public class DependencyTreeBenchmark {
     @Warmup(iterations = 5, time = 1)
     @Measurement(iterations = 5, time = 1)
     public long resolveEveryExecutable() {
-        ResolveHost host = HostProbe.thisMachine().withEnv(Map.of()).withMainOriginIsRealPath(false)
-                .withCurrentDir(Path.of("/"));
-        DependencyResolver resolver = new DependencyResolver(host);
+        DependencyResolver resolver = new DependencyResolver(lddHost());
         long found = 0;
         for (Path file : files) {
             try {
@@ -215,12 +211,17 @@ public class DependencyTreeBenchmark {
 
     /** {@return the number of files whose resolved tree has a dependency: those ldd can print a tree for} */
     int dynamicFileCount() throws IOException, NotABinaryException, MalformedBinaryException {
-        DependencyResolver resolver = new DependencyResolver(HostProbe.thisMachine().withEnv(Map.of()));
+        DependencyResolver resolver = new DependencyResolver(lddHost());
         int n = 0;
         for (Path file : files) {
             n += resolver.resolve(file.toString()).children().isEmpty() ? 0 : 1;
         }
         return n;
+    }
+
+    /** This machine as {@code ldd} sees it from the shell loop: no environment, {@code $ORIGIN} of the path as given. */
+    private static ResolveHost lddHost() {
+        return HostProbe.thisMachine().withEnv(Map.of()).withMainOriginIsRealPath(false).withCurrentDir(Path.of("/"));
     }
 
     private static long countFound(DependencyNode node) {

@@ -5,7 +5,6 @@ import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.VersionNeed;
 import dev.nativeload.binary.elf.ElfFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
@@ -15,7 +14,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -54,8 +52,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ElfParsingBenchmark {
-    private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
-
     /** The directory whose library files are read (not recursive). */
     @Param({"/usr/lib/x86_64-linux-gnu"})
     public String directory;
@@ -71,7 +67,7 @@ public class ElfParsingBenchmark {
             for (Path p : entries.sorted().toList()) {
                 String n = p.getFileName().toString();
                 boolean library = n.endsWith(".so") || n.contains(".so.");
-                if (library && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && startsWithElfMagic(p)) {
+                if (library && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && ElfMagic.startsWith(p)) {
                     found.add(p);
                 }
             }
@@ -92,12 +88,6 @@ public class ElfParsingBenchmark {
         }
         System.err.printf("%n%s: %d ELF library files, %d rejected by nativeload's reader %s%n", directory, files.size(),
                 rejected.size(), rejected);
-    }
-
-    private static boolean startsWithElfMagic(Path p) throws IOException {
-        try (InputStream in = Files.newInputStream(p)) {
-            return Arrays.equals(in.readNBytes(4), ELF_MAGIC);
-        }
     }
 
     /**
