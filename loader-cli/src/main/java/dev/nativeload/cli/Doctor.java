@@ -1,7 +1,7 @@
 package dev.nativeload.cli;
 
-import dev.nativeload.Attempt;
-import dev.nativeload.LoadReport;
+import dev.nativeload.report.Attempt;
+import dev.nativeload.report.LoadReport;
 import dev.nativeload.NativeLibrary;
 import dev.nativeload.NativeLoadException;
 import dev.nativeload.NativeLoader;

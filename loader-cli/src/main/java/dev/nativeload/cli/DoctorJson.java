@@ -1,8 +1,8 @@
 package dev.nativeload.cli;
 
-import dev.nativeload.Attempt;
-import dev.nativeload.Outcome;
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.Attempt;
+import dev.nativeload.report.Outcome;
+import dev.nativeload.report.Diagnosis;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.MountFlags;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.nativeload.cli;
 
-import dev.nativeload.Attempt;
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.Attempt;
+import dev.nativeload.report.Diagnosis;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.MountFlags;
 import java.nio.file.Path;

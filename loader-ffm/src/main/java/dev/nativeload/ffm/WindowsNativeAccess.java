@@ -1,6 +1,6 @@
 package dev.nativeload.ffm;
 
-import dev.nativeload.OpenMode;
+import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
@@ -59,13 +59,13 @@ final class WindowsNativeAccess implements NativeAccess {
     }
 
     @Override
-    public Optional<MemorySegment> symbol(LibraryHandle library, String name) {
+    public Optional<MemorySegment> symbol(LibraryHandle library, String name, Arena scope) {
         MemorySegment cName = Scratch.current().cString(name);
         if (cName == null) {
             return Optional.empty();
         }
         MemorySegment address = Kernel32.GetProcAddress(library.address(), cName);
-        return address.address() == 0 ? Optional.empty() : Optional.of(address);
+        return address.address() == 0 ? Optional.empty() : Optional.of(address.reinterpret(scope, null));
     }
 
     @Override

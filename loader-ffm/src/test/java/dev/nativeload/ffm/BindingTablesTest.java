@@ -2,7 +2,7 @@ package dev.nativeload.ffm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nativeload.OpenMode;
+import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.spi.MountFlags;
