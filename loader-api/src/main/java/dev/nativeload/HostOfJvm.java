@@ -11,7 +11,7 @@ final class HostOfJvm {
     }
 
     static Host get() {
-        return new Host(Host.osFromJvm(System.getProperty("os.name")), Architecture.fromJvm(System.getProperty("os.arch")),
+        return Host.of(Host.osFromJvm(System.getProperty("os.name")), Architecture.fromJvm(System.getProperty("os.arch")),
                 LibcFlavor.UNKNOWN, Optional.empty(), 0, false);
     }
 }

@@ -1,6 +1,6 @@
 package dev.nativeload;
 
-import dev.nativeload.report.Culprit;
+import dev.nativeload.report.Diagnosis.Culprit;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.report.FailureKind;
 import dev.nativeload.report.LoadReport;

@@ -14,7 +14,7 @@ import dev.nativeload.internal.chain.SystemNameStrategy;
 import dev.nativeload.spi.Layouts;
 import dev.nativeload.spi.ResourceLayout;
 import dev.nativeload.platform.Environment;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.nativeload.binary.TargetOs;
 import dev.nativeload.internal.diagnose.ErrnoTable;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.LibraryHandle;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import dev.nativeload.spi.OpenResult;
 import dev.nativeload.spi.OsError;
@@ -29,7 +29,7 @@ import java.util.function.Function;
  * OS will not produce on demand (ENOSYS, EOPNOTSUPP) and count calls.
  */
 public final class FakeAccess implements NativeAccess {
-    public static final Host GLIBC_X86_64 = new Host(TargetOs.LINUX, Architecture.X86_64, LibcFlavor.GLIBC,
+    public static final Host GLIBC_X86_64 = Host.of(TargetOs.LINUX, Architecture.X86_64, LibcFlavor.GLIBC,
             Optional.of("2.36"), 4096, false);
 
     private final Host host;

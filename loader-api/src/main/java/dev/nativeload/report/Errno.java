@@ -1,13 +1,11 @@
 package dev.nativeload.report;
 
-import dev.nativeload.internal.diagnose.ErrnoTable;
-
 /**
  * The symbolic POSIX error names a load can end in, with the text glibc's {@code strerror} gives
  * for each in the C locale.
  *
  * <p>Only names: the numbers differ by OS and architecture ({@code ELOOP} is 40 on Linux, 62 on
- * macOS and 114 in the Windows C runtime), so they live in {@link ErrnoTable}, one per platform.
+ * macOS and 114 in the Windows C runtime), so nativeload keeps one table of them per platform.
  */
 public enum Errno {
     EPERM("Operation not permitted"),

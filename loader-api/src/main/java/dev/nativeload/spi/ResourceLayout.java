@@ -1,6 +1,5 @@
 package dev.nativeload.spi;
 
-import dev.nativeload.internal.cache.ResourceName;
 
 import dev.nativeload.platform.Host;
 import java.util.List;

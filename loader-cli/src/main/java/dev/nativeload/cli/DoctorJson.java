@@ -4,7 +4,7 @@ import dev.nativeload.report.Attempt;
 import dev.nativeload.report.Outcome;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.platform.Host;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import java.util.Map;
 import java.util.Optional;
 

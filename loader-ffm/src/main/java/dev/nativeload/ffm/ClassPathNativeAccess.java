@@ -3,7 +3,7 @@ package dev.nativeload.ffm;
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.LibraryHandle;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import dev.nativeload.spi.OpenResult;
 import dev.nativeload.spi.OsError;

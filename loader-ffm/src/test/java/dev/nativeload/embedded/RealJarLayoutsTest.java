@@ -11,7 +11,7 @@ import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.spi.Layouts;
 import dev.nativeload.spi.ResourceLayout;
-import dev.nativeload.internal.cache.ResourceName;
+import dev.nativeload.spi.ResourceName;
 import dev.nativeload.ffm.FfmNativeAccess;
 import dev.nativeload.platform.Host;
 import java.lang.foreign.FunctionDescriptor;
@@ -98,7 +98,7 @@ class RealJarLayoutsTest {
     }
 
     private static Host host(TargetOs os, Architecture arch, LibcFlavor libc) {
-        return new Host(os, arch, libc, Optional.empty(), 4096, false);
+        return Host.of(os, arch, libc, Optional.empty(), 4096, false);
     }
 
     @Test

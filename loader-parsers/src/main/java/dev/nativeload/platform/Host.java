@@ -3,57 +3,73 @@ package dev.nativeload.platform;
 import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Facts about the running host that decide which libraries can load here, read in-process
- * (never by running {@code ldd} or {@code uname}).
+ * The running host: the {@link Platform} of this JVM process, and the facts of the process that
+ * decide how a library maps, read in-process (never by running {@code ldd} or {@code uname}).
+ * {@link HostProbe} makes it.
  *
- * @param os          the operating system
- * @param arch        the architecture of this JVM process (not of the machine: a 32-bit JVM on a
- *                    64-bit kernel loads 32-bit libraries)
- * @param libc        the C library: {@code gnu_get_libc_version} present means glibc; else the
- *                    {@code PT_INTERP} of the running executable ({@code ld-musl-*} means musl)
- * @param libcVersion the C library's version where it says ({@code "2.36"} for glibc)
- * @param pageSize    the memory page size in bytes
- * @param translated  whether the process runs under binary translation (Rosetta 2 on macOS)
+ * @param platform   the platform of this JVM process (not of the machine: a 32-bit JVM on a 64-bit
+ *                   kernel loads 32-bit libraries), with the C library's version where it says
+ * @param pageSize   the memory page size in bytes; 0 when unknown
+ * @param translated whether the process runs under binary translation (Rosetta 2 on macOS)
  */
-public record Host(TargetOs os, Architecture arch, LibcFlavor libc, Optional<String> libcVersion, long pageSize,
-                   boolean translated) {
+public record Host(Platform platform, long pageSize, boolean translated) {
     public Host {
-        Objects.requireNonNull(os, "os");
-        Objects.requireNonNull(arch, "arch");
-        Objects.requireNonNull(libc, "libc");
-        Objects.requireNonNull(libcVersion, "libcVersion");
+        Objects.requireNonNull(platform, "platform");
     }
 
     /**
-     * {@return the platform id in the common classifier form: {@code linux-x86_64},
-     * {@code linux-x86_64-musl}, {@code osx-aarch64}, {@code windows-x86_64}}
-     */
-    public String platformId() {
-        String osPart = switch (os) {
-            case LINUX -> "linux";
-            case MACOS -> "osx";
-            case WINDOWS -> "windows";
-            case FREEBSD -> "freebsd";
-            case OPENBSD -> "openbsd";
-            case NETBSD -> "netbsd";
-            case SOLARIS -> "solaris";
-            case ANDROID -> "android";
-            case UNKNOWN -> "unknown";
-        };
-        return osPart + "-" + arch.name() + (os == TargetOs.LINUX && libc == LibcFlavor.MUSL ? "-musl" : "");
-    }
-
-    /**
-     * {@return the operating system of this JVM from {@code os.name}, without string guessing on "win"}
+     * {@return a host on the architecture's own word size and byte order}
      *
-     * @param osName the value of the {@code os.name} system property
+     * @param os          the operating system
+     * @param arch        the architecture of this process
+     * @param libc        the C library
+     * @param libcVersion its version, when known
+     * @param pageSize    the page size, 0 when unknown
+     * @param translated  whether under binary translation
+     */
+    public static Host of(TargetOs os, Architecture arch, LibcFlavor libc, Optional<String> libcVersion, long pageSize,
+                          boolean translated) {
+        Platform p = Platform.of(os, arch, libc);
+        return new Host(libcVersion.map(p::withLibcVersion).orElse(p), pageSize, translated);
+    }
+
+    /** {@return the operating system} */
+    public TargetOs os() {
+        return platform.os();
+    }
+
+    /** {@return the architecture of this process} */
+    public Architecture arch() {
+        return platform.arch();
+    }
+
+    /** {@return the C library} */
+    public LibcFlavor libc() {
+        return platform.libc();
+    }
+
+    /** {@return the C library's version where it says ({@code "2.36"} for glibc)} */
+    public Optional<String> libcVersion() {
+        return platform.libcVersion();
+    }
+
+    /** {@return the platform id: {@code linux-x86_64}, {@code linux-x86_64-musl}, {@code osx-aarch64}, ...} */
+    public String platformId() {
+        return platform.id();
+    }
+
+    /**
+     * {@return the OS a JVM's {@code os.name} names}
+     *
+     * @param osName the value of {@code os.name}
      */
     public static TargetOs osFromJvm(String osName) {
-        String n = osName.toLowerCase(java.util.Locale.ROOT);
+        String n = osName.toLowerCase(Locale.ROOT);
         if (n.startsWith("windows")) {
             return TargetOs.WINDOWS;
         }

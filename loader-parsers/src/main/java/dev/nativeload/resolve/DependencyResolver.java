@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * A safe {@code ldd}: resolves the dependency tree of a binary the way the host's loader would
- * (glibc {@code ld.so}, musl, dyld or the Windows loader, chosen by {@link ResolveHost#os()} and
- * {@link ResolveHost#libc()}), reading headers only. It never runs or maps anything executable.
+ * (glibc {@code ld.so}, musl, dyld or the Windows loader, chosen by the kind of
+ * {@link ResolveHost}), reading headers only. It never runs or maps anything executable.
  *
  * <p>Objects are loaded breadth-first, like the real loaders, so the already-loaded check and the
  * loader chain ({@code DT_RPATH} inheritance, the {@code LC_RPATH} stack) follow load order. Each
@@ -52,10 +52,11 @@ public final class DependencyResolver {
         this.host = Objects.requireNonNull(host, "host");
         this.maxDepth = maxDepth;
         this.maxNodes = maxNodes;
-        this.rules = switch (host.os()) {
-            case MACOS -> new DyldSearch(host, files);
-            case WINDOWS -> new WindowsSearch(host, files);
-            default -> host.libc() == LibcFlavor.MUSL ? new MuslSearch(host, files) : new GlibcSearch(host, files);
+        this.rules = switch (host) {
+            case ResolveHost.Dyld dyld -> new DyldSearch(dyld, files);
+            case ResolveHost.Windows windows -> new WindowsSearch(windows, files);
+            case ResolveHost.Musl musl -> new MuslSearch(musl, files);
+            case ResolveHost.Glibc glibc -> new GlibcSearch(glibc, files);
         };
     }
 

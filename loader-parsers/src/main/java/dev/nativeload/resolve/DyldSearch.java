@@ -43,10 +43,10 @@ final class DyldSearch implements SearchRules {
     /** The default fallback directories dyld keeps in a restricted process. */
     private static final List<Path> RESTRICTED_FALLBACKS = List.of(Path.of("/usr/lib"), Path.of("/System/Library/Frameworks"));
 
-    private final ResolveHost host;
+    private final ResolveHost.Dyld host;
     private final ObjectFiles files;
 
-    DyldSearch(ResolveHost host, ObjectFiles files) {
+    DyldSearch(ResolveHost.Dyld host, ObjectFiles files) {
         this.host = host;
         this.files = files;
     }

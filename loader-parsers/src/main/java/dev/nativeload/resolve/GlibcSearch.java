@@ -35,13 +35,13 @@ import java.util.Optional;
  * {@code $ORIGIN} are dropped and recorded.
  */
 final class GlibcSearch implements SearchRules {
-    private final ResolveHost host;
+    private final ResolveHost.Glibc host;
     private final ObjectFiles files;
     private final List<String> hwcapsNames;
     private Optional<LdSoCache> cache;
     private String cacheProblem = "";
 
-    GlibcSearch(ResolveHost host, ObjectFiles files) {
+    GlibcSearch(ResolveHost.Glibc host, ObjectFiles files) {
         this.host = host;
         this.files = files;
         this.hwcapsNames = host.hwcapsSubdirs().stream().filter(s -> s.startsWith("glibc-hwcaps/"))
@@ -67,7 +67,7 @@ final class GlibcSearch implements SearchRules {
 
     @Override
     public String rootOrigin(String pathAsGiven, BinaryImage image) {
-        return ElfOrigins.rootOrigin(pathAsGiven, image, host);
+        return ElfOrigins.rootOrigin(pathAsGiven, image, host, host.mainOriginIsRealPath());
     }
 
     @Override

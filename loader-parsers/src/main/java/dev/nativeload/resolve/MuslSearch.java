@@ -25,12 +25,12 @@ final class MuslSearch implements SearchRules {
     private static final Set<String> LIBC_NAMES = Set.of("libc.so", "libdl.so", "libm.so", "libpthread.so", "librt.so",
             "libutil.so", "libxnet.so");
 
-    private final ResolveHost host;
+    private final ResolveHost.Musl host;
     private final ObjectFiles files;
     private List<String> systemPath;
     private boolean systemPathFromFile;
 
-    MuslSearch(ResolveHost host, ObjectFiles files) {
+    MuslSearch(ResolveHost.Musl host, ObjectFiles files) {
         this.host = host;
         this.files = files;
     }
@@ -48,7 +48,7 @@ final class MuslSearch implements SearchRules {
     @Override
     public String rootOrigin(String pathAsGiven, BinaryImage image) {
         if (host.mainOriginIsRealPath() && ElfOrigins.isProgram(image)) {
-            return ElfOrigins.rootOrigin(pathAsGiven, image, host);
+            return ElfOrigins.rootOrigin(pathAsGiven, image, host, host.mainOriginIsRealPath());
         }
         return LoaderPaths.dirname(pathAsGiven);
     }

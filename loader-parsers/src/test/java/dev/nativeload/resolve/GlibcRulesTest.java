@@ -1,5 +1,7 @@
 package dev.nativeload.resolve;
 
+import dev.nativeload.platform.HostProbe;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,9 +29,8 @@ class GlibcRulesTest {
     static final Path ELF = TestData.path("resolve", "elf");
 
     /** This machine's glibc with ldd's rule for the main program's $ORIGIN (the path as given). */
-    static ResolveHost host(Map<String, String> env) {
-        ResolveHost probe = HostProbe.thisMachine();
-        return ResolveHost.linuxGlibc(Architecture.X86_64).withHwcapsSubdirs(probe.hwcapsSubdirs())
+    static ResolveHost.Glibc host(Map<String, String> env) {
+        return ResolveHost.linuxGlibc(Architecture.X86_64).withHwcapsSubdirs(HostProbe.hwcapsSubdirs())
                 .withMainOriginIsRealPath(false).withEnv(env).withCurrentDir(ELF);
     }
 
@@ -124,7 +125,7 @@ class GlibcRulesTest {
 
     @Test
     void hwcapsSubdirectoryIsPreferred() throws Exception {
-        assertTrue(HostProbe.thisMachine().hwcapsSubdirs().contains("glibc-hwcaps/x86-64-v2"), "this CPU lacks x86-64-v2");
+        assertTrue(HostProbe.hwcapsSubdirs().contains("glibc-hwcaps/x86-64-v2"), "this CPU lacks x86-64-v2");
         DependencyNode tree = resolveLikeLdd(ELF.resolve("hwcaps/app"), Map.of(), ELF);
         assertEquals(Optional.of(ELF.resolve("hwcaps/lib/glibc-hwcaps/x86-64-v2/libhw.so").toString()),
                 TreeFacts.node(tree, "libhw.so").path());
@@ -164,7 +165,7 @@ class GlibcRulesTest {
 
     @Test
     void secureModeIgnoresLdLibraryPathAndUntrustedOriginOfTheProgram() throws Exception {
-        ResolveHost secure = host(Map.of("LD_LIBRARY_PATH", ELF.resolve("secure/lib").toString())).withSecure(true);
+        ResolveHost.Glibc secure = host(Map.of("LD_LIBRARY_PATH", ELF.resolve("secure/lib").toString())).withSecure(true);
         DependencyNode tree = resolve(secure, ELF.resolve("secure/app"));
         DependencyNode sec = TreeFacts.node(tree, "libsec.so");
         assertEquals(How.NOT_FOUND, sec.how());
@@ -177,7 +178,7 @@ class GlibcRulesTest {
 
     @Test
     void secureModeKeepsOriginAtTheStartOfALibrarysRunpath() throws Exception {
-        ResolveHost secure = host(Map.of()).withSecure(true);
+        ResolveHost.Glibc secure = host(Map.of()).withSecure(true);
         DependencyNode tree = resolve(secure, ELF.resolve("secure/lib/libsec.so"));
         DependencyNode dep = TreeFacts.node(tree, "libsecdep.so");
         assertEquals(How.RUNPATH, dep.how());
@@ -186,7 +187,7 @@ class GlibcRulesTest {
 
     @Test
     void secureModeHonoursOriginOnlyAtTheStartOfAnElement() {
-        ResolveHost secure = host(Map.of()).withSecure(true);
+        ResolveHost.Glibc secure = host(Map.of()).withSecure(true);
         assertEquals(Optional.of("secure mode: $ORIGIN is honoured only as the start of a path element"),
                 Dst.expand("/opt/$ORIGIN/lib", "/x", secure, false).dropped());
         assertEquals("/x/lib", Dst.expand("$ORIGIN/lib", "/x", secure, false).path());

@@ -26,7 +26,7 @@ class MuslRulesTest {
     static final Path ELF = TestData.path("resolve", "elf");
     static final Path MUSL_LDSO = Path.of("/lib/ld-musl-x86_64.so.1");
 
-    static ResolveHost host(Map<String, String> env, Optional<Path> pathFile) {
+    static ResolveHost.Musl host(Map<String, String> env, Optional<Path> pathFile) {
         return ResolveHost.linuxMusl(Architecture.X86_64).withEnv(env).withMuslPathFile(pathFile)
                 .withMainOriginIsRealPath(false).withCurrentDir(ELF);
     }

@@ -1,5 +1,6 @@
 package dev.nativeload.internal.cache;
 
+import dev.nativeload.spi.ResourceName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

@@ -1,5 +1,6 @@
 package dev.nativeload.internal.cache;
 
+import dev.nativeload.spi.ResourceName;
 import java.nio.file.Path;
 import java.util.Objects;
 

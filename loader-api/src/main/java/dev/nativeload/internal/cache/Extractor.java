@@ -1,5 +1,6 @@
 package dev.nativeload.internal.cache;
 
+import dev.nativeload.spi.ResourceName;
 import dev.nativeload.binary.BinaryImage;
 import dev.nativeload.binary.Binaries;
 import dev.nativeload.binary.MalformedBinaryException;

@@ -12,7 +12,10 @@ import dev.nativeload.spi.NativeAccess;
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.spi.OpenResult;
 import java.nio.file.Path;
+import dev.nativeload.resolve.ResolveHost;
+import dev.nativeload.spi.LoadRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +36,18 @@ final class CandidateOpener {
 
     private final NativeAccess access;
     private final PreLoadCheck check;
-    private volatile FailureClassifier classifier;
+    private final LoadRequest request;
+    private FailureClassifier classifier;
 
-    CandidateOpener(NativeAccess access, PreLoadCheck check) {
+    /**
+     * @param access  the OS boundary
+     * @param check   the checks made before the OS is asked
+     * @param request the load, whose host and environment every diagnosis uses
+     */
+    CandidateOpener(NativeAccess access, PreLoadCheck check, LoadRequest request) {
         this.access = access;
         this.check = check;
+        this.request = request;
     }
 
     /** What one try ended with: the outcome for the report and, when it loaded, the handle. */
@@ -92,6 +102,16 @@ final class CandidateOpener {
         return Optional.empty();
     }
 
+    /** {@return the loader of the request's host, seeing the request's environment} */
+    static ResolveHost loaderOf(LoadRequest request) {
+        Map<String, String> env = new HashMap<>();
+        for (String name : ResolveHost.ENVIRONMENT_VARIABLES) {
+            request.environment().variable(name).ifPresent(v -> env.put(name, v));
+        }
+        Path cwd = request.environment().property("user.dir").map(Path::of).orElse(Path.of("/"));
+        return ResolveHost.forHost(request.host()).withEnv(env).withCurrentDir(cwd);
+    }
+
     /** The classifier, built on the first failure: the success path never reads the host's strerror table. */
     private FailureClassifier classifier() {
         FailureClassifier c = classifier;
@@ -104,7 +124,7 @@ final class CandidateOpener {
                     return new StrerrorIndex(table, a::errorText);
                 });
             }
-            c = new FailureClassifier(check, index);
+            c = new FailureClassifier(check, index, loaderOf(request));
             classifier = c;
         }
         return c;

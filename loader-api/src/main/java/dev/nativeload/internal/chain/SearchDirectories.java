@@ -1,5 +1,8 @@
 package dev.nativeload.internal.chain;
 
+import dev.nativeload.resolve.LdSoConf;
+import dev.nativeload.resolve.ResolveHost;
+
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.platform.Environment;
@@ -29,7 +32,6 @@ public final class SearchDirectories {
     public static final String STANDARD = "standard directory";
     /** The origin of directories listed in {@code /etc/ld.so.conf}. */
     public static final String LD_SO_CONF = "/etc/ld.so.conf";
-    private static final int MAX_CONF_FILES = 256;
 
     private SearchDirectories() {
     }
@@ -78,7 +80,7 @@ public final class SearchDirectories {
             case WINDOWS -> addPathList(dirs, env.variable("PATH"), ";", "PATH");
             default -> {
                 addPathList(dirs, env.variable("LD_LIBRARY_PATH"), ":", "LD_LIBRARY_PATH");
-                ldSoConf(Path.of("/etc/ld.so.conf")).forEach(d -> dirs.putIfAbsent(d, LD_SO_CONF));
+                LdSoConf.directories(Path.of(LD_SO_CONF)).forEach(d -> dirs.putIfAbsent(d, LD_SO_CONF));
                 for (String d : standardLinuxDirs(host)) {
                     dirs.putIfAbsent(Path.of(d), STANDARD);
                 }
@@ -97,101 +99,28 @@ public final class SearchDirectories {
         });
     }
 
+    /**
+     * The Linux loader's own default directories (one table, shared with the resolver: multiarch on
+     * glibc, musl's list), then {@code lib64} where distributions keep 64-bit libraries, and
+     * {@code /usr/local/lib}.
+     */
     private static List<String> standardLinuxDirs(Host host) {
         List<String> out = new ArrayList<>();
-        multiarchTriplet(host).ifPresent(t -> {
-            out.add("/lib/" + t);
-            out.add("/usr/lib/" + t);
-        });
-        if (host.arch().name().endsWith("64") || host.arch().name().equals("s390x")) {
+        List<Path> defaults = switch (ResolveHost.forPlatform(host.platform())) {
+            case ResolveHost.Glibc g -> g.defaultDirs();
+            case ResolveHost.Musl m -> m.defaultDirs();
+            default -> List.of();
+        };
+        defaults.forEach(d -> out.add(d.toString()));
+        if (host.platform().bits() == 64) {
             out.add("/lib64");
             out.add("/usr/lib64");
         }
-        out.addAll(List.of("/lib", "/usr/lib", "/usr/local/lib"));
-        return out;
-    }
-
-    /** {@return Debian's multiarch directory name for the host, e.g. {@code x86_64-linux-gnu}} */
-    static Optional<String> multiarchTriplet(Host host) {
-        if (host.os() != TargetOs.LINUX || host.libc() == LibcFlavor.MUSL) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(switch (host.arch().name()) {
-            case "x86_64" -> "x86_64-linux-gnu";
-            case "x86" -> "i386-linux-gnu";
-            case "aarch64" -> "aarch64-linux-gnu";
-            case "arm" -> "arm-linux-gnueabihf";
-            case "riscv64" -> "riscv64-linux-gnu";
-            case "ppc64le" -> "powerpc64le-linux-gnu";
-            case "s390x" -> "s390x-linux-gnu";
-            case "loongarch64" -> "loongarch64-linux-gnu";
-            default -> null;
-        });
-    }
-
-    /** The last reading of each ld.so.conf, kept while the file and its include directory are unchanged. */
-    private static final Map<Path, ConfReading> CONF_READINGS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private record ConfReading(List<Long> stamps, List<Path> dirs) {
-    }
-
-    /** {@return the directories listed in an ld.so.conf file, following {@code include} globs} */
-    static List<Path> ldSoConf(Path conf) {
-        List<Long> stamps = List.of(modified(conf), modified(conf.resolveSibling(conf.getFileName() + ".d")));
-        ConfReading last = CONF_READINGS.get(conf);
-        if (last != null && last.stamps().equals(stamps)) {
-            return last.dirs();
-        }
-        List<Path> out = new ArrayList<>();
-        readConf(conf, out, new int[] {0});
-        CONF_READINGS.put(conf, new ConfReading(stamps, List.copyOf(out)));
-        return out;
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException | SecurityException absent) {
-            return -1;
-        }
-    }
-
-    private static void readConf(Path conf, List<Path> out, int[] files) {
-        if (++files[0] > MAX_CONF_FILES || !Files.isRegularFile(conf)) {
-            return;
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(conf);
-        } catch (IOException unreadable) {
-            return;
-        }
-        for (String raw : lines) {
-            String line = raw.replaceFirst("#.*", "").strip();
-            if (line.startsWith("include ") || line.startsWith("include\t")) {
-                String pattern = line.substring("include".length()).strip();
-                Path glob = conf.getParent().resolve(pattern);
-                Path dir = glob.getParent();
-                if (dir == null || !Files.isDirectory(dir)) {
-                    continue;
-                }
-                try (DirectoryStream<Path> matches = Files.newDirectoryStream(dir, glob.getFileName().toString())) {
-                    List<Path> sorted = new ArrayList<>();
-                    matches.forEach(sorted::add);
-                    sorted.sort(null);
-                    for (Path m : sorted) {
-                        readConf(m, out, files);
-                    }
-                } catch (IOException | RuntimeException unreadable) {
-                    // A bad glob or an unreadable directory adds no directories, as ldconfig skips it.
-                    continue;
-                }
-            } else if (line.startsWith("/")) {
-                Path p = Path.of(line.split("[\\s=]")[0]);
-                if (!out.contains(p)) {
-                    out.add(p);
-                }
+        for (String d : List.of("/lib", "/usr/lib", "/usr/local/lib")) {
+            if (!out.contains(d)) {
+                out.add(d);
             }
         }
+        return out;
     }
 }

@@ -1,6 +1,6 @@
 package dev.nativeload.internal.diagnose;
 
-import dev.nativeload.report.Culprit;
+import dev.nativeload.report.Diagnosis.Culprit;
 import dev.nativeload.report.Diagnosis;
 
 import dev.nativeload.report.FailureKind;
@@ -16,7 +16,9 @@ import dev.nativeload.binary.NativeBinary;
 import dev.nativeload.binary.NotABinaryException;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.binary.VersionNeed;
+import dev.nativeload.platform.Compatibility;
 import dev.nativeload.platform.Host;
+import dev.nativeload.platform.Incompatibility;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -36,8 +38,6 @@ import java.util.stream.Collectors;
 public final class CompatibilityCheck {
     /** The smallest ELF, PE or Mach-O header; glibc says "file too short" below its own minimum. */
     static final int MIN_HEADER = 52;
-    private static final List<String> GLIBC_LIBRARIES = List.of("libc.so.6", "libm.so.6", "libpthread.so.0",
-            "libdl.so.2", "librt.so.1", "libresolv.so.2", "libutil.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1");
 
     private final Host host;
 
@@ -72,75 +72,48 @@ public final class CompatibilityCheck {
      * @param binary its parsed headers
      */
     public Optional<Diagnosis> check(Path file, NativeBinary binary) {
-        BinaryFormat expected = nativeFormat();
         String name = String.valueOf(file.getFileName());
-        if (binary.format() == BinaryFormat.FAT_MACHO && host.os() == TargetOs.MACOS) {
-            List<BinaryImage> slices = binary.images();
-            if (slices.stream().noneMatch(i -> i.summary().architecture().equals(host.arch()))) {
-                String have = slices.stream().map(i -> i.summary().architecture().name()).collect(Collectors.joining(", "));
-                return Optional.of(Diagnosis.of(FailureKind.WRONG_ARCHITECTURE,
-                        name + " is a universal binary for " + have + " and has no " + host.arch() + " slice",
-                        "use a build that includes " + host.arch() + " (this JVM runs as " + host.arch() + ")"));
-            }
+        List<Incompatibility> problems = Compatibility.problems(binary, host.platform());
+        if (problems.isEmpty()) {
             return Optional.empty();
         }
         BinarySummary s = binary.images().getFirst().summary();
-        if (binary.format() != expected && !(expected == BinaryFormat.MACHO && binary.format() == BinaryFormat.FAT_MACHO)) {
-            return Optional.of(Diagnosis.of(FailureKind.WRONG_FORMAT,
+        Incompatibility first = problems.getFirst();
+        return Optional.of(switch (first) {
+            case Incompatibility.WrongFormat f -> Diagnosis.of(FailureKind.WRONG_FORMAT,
                     name + " is a " + describe(s) + ", not a library for " + osName(),
-                    "use the " + host.platformId() + " build of the library"));
-        }
-        if (!s.architecture().equals(host.arch()) || s.bits() != hostBits()) {
-            return Optional.of(Diagnosis.of(FailureKind.WRONG_ARCHITECTURE,
-                    name + " is built for " + s.architecture() + " (" + s.bits() + "-bit), but this JVM runs as "
-                            + host.arch() + " (" + hostBits() + "-bit)",
-                    "use the " + host.platformId() + " build of the library"));
-        }
-        if (host.os() == TargetOs.LINUX) {
-            Optional<Diagnosis> libc = checkLibc(name, s);
-            if (libc.isPresent()) {
-                return libc;
-            }
-            if (s.os() != TargetOs.LINUX && s.os() != TargetOs.UNKNOWN) {
-                return Optional.of(Diagnosis.of(FailureKind.WRONG_FORMAT,
-                        name + " is an ELF object for " + s.os() + ", not for Linux",
-                        "use the " + host.platformId() + " build of the library"));
-            }
-        }
-        return Optional.empty();
+                    "use the " + host.platformId() + " build of the library");
+            case Incompatibility.NoSlice n -> Diagnosis.of(FailureKind.WRONG_ARCHITECTURE,
+                    name + " is a universal binary for " + n.slices().stream().map(Architecture::name).collect(Collectors.joining(", "))
+                            + " and has no " + host.arch() + " slice",
+                    "use a build that includes " + host.arch() + " (this JVM runs as " + host.arch() + ")");
+            case Incompatibility.WrongMachine m -> Diagnosis.of(FailureKind.WRONG_ARCHITECTURE,
+                    name + " is built for " + m.found() + " (" + m.foundBits() + "-bit), but this JVM runs as "
+                            + host.arch() + " (" + host.platform().bits() + "-bit)",
+                    "use the " + host.platformId() + " build of the library");
+            case Incompatibility.WrongLibc l -> l.found() == LibcFlavor.MUSL
+                    ? Diagnosis.of(FailureKind.WRONG_LIBC, name + " is linked against musl libc, but this host uses glibc",
+                            "use the glibc build of the library (platform id " + host.platformId() + "), not the -musl one")
+                    : Diagnosis.of(FailureKind.WRONG_LIBC, name + " is linked against glibc, but this host uses musl libc (Alpine?)",
+                            "use the musl build of the library (platform id " + host.platformId() + ")");
+            case Incompatibility.WrongOs o -> Diagnosis.of(FailureKind.WRONG_FORMAT,
+                    name + " is an " + binary.format() + " object for " + o.found() + ", not for " + osName(),
+                    "use the " + host.platformId() + " build of the library");
+            case Incompatibility.GlibcTooOld g -> glibcTooOld(name, problems);
+        });
     }
 
-    private Optional<Diagnosis> checkLibc(String name, BinarySummary s) {
-        if (host.libc() == LibcFlavor.GLIBC && s.libc() == LibcFlavor.MUSL) {
-            return Optional.of(Diagnosis.of(FailureKind.WRONG_LIBC,
-                    name + " is linked against musl libc, but this host uses glibc",
-                    "use the glibc build of the library (platform id " + host.platformId() + "), not the -musl one"));
-        }
-        if (host.libc() == LibcFlavor.MUSL && s.libc() == LibcFlavor.GLIBC) {
-            return Optional.of(Diagnosis.of(FailureKind.WRONG_LIBC,
-                    name + " is linked against glibc, but this host uses musl libc (Alpine?)",
-                    "use the musl build of the library (platform id " + host.platformId() + ")"));
-        }
-        Optional<GlibcVersion> hostGlibc = host.libc() == LibcFlavor.GLIBC
-                ? host.libcVersion().flatMap(GlibcVersion::parse) : Optional.empty();
-        if (hostGlibc.isPresent()) {
-            String hostVersion = hostGlibc.get().toString();
-            for (VersionNeed need : s.versionNeeds()) {
-                if (!GLIBC_LIBRARIES.contains(need.file())) {
-                    continue;
-                }
-                Optional<String> newest = need.versions().stream()
-                        .filter(v -> GlibcVersion.ofSymbolVersion(v).filter(n -> n.compareTo(hostGlibc.get()) > 0).isPresent())
-                        .max(Comparator.comparing(v -> GlibcVersion.ofSymbolVersion(v).orElseThrow()));
-                if (newest.isPresent()) {
-                    return Optional.of(Diagnosis.of(FailureKind.VERSION_NOT_FOUND,
-                            name + " requires " + newest.get() + " from " + need.file() + ", but this host has glibc " + hostVersion,
-                            "use a build of the library made against glibc " + hostVersion + " or older (build on an older distribution), or run on a newer OS")
-                            .withCulprit(new Culprit.Version(newest.get(), need.file(), name)));
-                }
-            }
-        }
-        return Optional.empty();
+    /** The newest glibc version needed beyond the host's, of all the ones too new. */
+    private Diagnosis glibcTooOld(String name, List<Incompatibility> problems) {
+        Incompatibility.GlibcTooOld newest = problems.stream()
+                .filter(Incompatibility.GlibcTooOld.class::isInstance).map(Incompatibility.GlibcTooOld.class::cast)
+                .max(Comparator.comparing(g -> GlibcVersion.ofSymbolVersion(g.version()).orElseThrow())).orElseThrow();
+        String hostVersion = host.libcVersion().orElse("?");
+        return Diagnosis.of(FailureKind.VERSION_NOT_FOUND,
+                name + " requires " + newest.version() + " from " + newest.file() + ", but this host has glibc " + hostVersion,
+                "use a build of the library made against glibc " + hostVersion
+                        + " or older (build on an older distribution), or run on a newer OS")
+                .withCulprit(new Culprit.Version(newest.version(), newest.file(), name));
     }
 
     private Diagnosis notABinary(Path file, String what) {
@@ -151,29 +124,6 @@ public final class CompatibilityCheck {
         }
         return Diagnosis.of(FailureKind.WRONG_FORMAT, name + " is not a native library: " + what,
                 "point the loader at the library file itself");
-    }
-
-    private BinaryFormat nativeFormat() {
-        return switch (host.os()) {
-            case WINDOWS -> BinaryFormat.PE;
-            case MACOS -> BinaryFormat.MACHO;
-            default -> BinaryFormat.ELF;
-        };
-    }
-
-    private int hostBits() {
-        String model = System.getProperty("sun.arch.data.model", "");
-        if (model.equals("32") || model.equals("64")) {
-            return Integer.parseInt(model);
-        }
-        return is32Bit(host.arch()) ? 32 : 64;
-    }
-
-    private static boolean is32Bit(Architecture arch) {
-        return switch (arch.name()) {
-            case "x86", "arm", "riscv32", "ppc", "mips", "mipsel" -> true;
-            default -> false;
-        };
     }
 
     private String osName() {

@@ -4,7 +4,7 @@ import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.NotABinaryException;
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.DependencyResolver;
-import dev.nativeload.resolve.HostProbe;
+import dev.nativeload.resolve.ResolveHost;
 import dev.nativeload.resolve.MissingDependency;
 import dev.nativeload.resolve.Tried;
 import java.io.IOException;
@@ -21,10 +21,15 @@ final class DependencyChains {
     private DependencyChains() {
     }
 
-    /** {@return the first missing dependency under {@code root}, as the OS loader would search for it} */
-    static Optional<MissingDependency> firstMissing(Path root) {
+    /**
+     * {@return the first missing dependency under {@code root}, as the OS loader would search for it}
+     *
+     * @param root   the library that failed
+     * @param loader the loader to emulate: the load's own host and environment
+     */
+    static Optional<MissingDependency> firstMissing(Path root, ResolveHost loader) {
         try {
-            return new DependencyResolver(HostProbe.thisMachine()).firstMissing(root.toString());
+            return new DependencyResolver(loader).firstMissing(root.toString());
         } catch (IOException | NotABinaryException | MalformedBinaryException unreadable) {
             // The classifier still has glibc's own words; the chain is extra detail.
             return Optional.empty();

@@ -1,6 +1,8 @@
 package dev.nativeload.internal.diagnose;
 
-import dev.nativeload.report.Culprit;
+import dev.nativeload.resolve.ResolveHost;
+
+import dev.nativeload.report.Diagnosis.Culprit;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.report.Errno;
 
@@ -27,14 +29,17 @@ import java.util.OptionalInt;
 public final class FailureClassifier {
     private final PreLoadCheck check;
     private final StrerrorIndex strerror;
+    private final ResolveHost loader;
 
     /**
      * @param check    the file and header checks
      * @param strerror the host's error texts
+     * @param loader   the loader whose search a missing dependency is traced with: the load's own host and environment
      */
-    public FailureClassifier(PreLoadCheck check, StrerrorIndex strerror) {
+    public FailureClassifier(PreLoadCheck check, StrerrorIndex strerror, ResolveHost loader) {
         this.check = Objects.requireNonNull(check, "check");
         this.strerror = Objects.requireNonNull(strerror, "strerror");
+        this.loader = Objects.requireNonNull(loader, "loader");
     }
 
     /**
@@ -129,7 +134,7 @@ public final class FailureClassifier {
             default -> FailureKind.MISSING_DEPENDENCY;
         };
         Optional<MissingDependency> chain = kind == FailureKind.MISSING_DEPENDENCY
-                ? DependencyChains.firstMissing(root).filter(m -> m.missing().name().equals(Hints.baseName(dep)))
+                ? DependencyChains.firstMissing(root, loader).filter(m -> m.missing().name().equals(Hints.baseName(dep)))
                 : Optional.empty();
         String by = msg.requiredBy()
                 .or(() -> chain.map(m -> m.neededBy().path().orElse(m.neededBy().name())))

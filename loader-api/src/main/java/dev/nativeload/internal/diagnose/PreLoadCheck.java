@@ -4,7 +4,7 @@ import dev.nativeload.report.Diagnosis;
 
 import dev.nativeload.report.FailureKind;
 import dev.nativeload.platform.Host;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class CacheLocationsTest {
     private static Host host(TargetOs os) {
-        return new Host(os, Architecture.X86_64, LibcFlavor.GLIBC, Optional.empty(), 4096, false);
+        return Host.of(os, Architecture.X86_64, LibcFlavor.GLIBC, Optional.empty(), 4096, false);
     }
 
     private static Environment env(Map<String, String> vars, String... props) {

@@ -1,5 +1,6 @@
 package dev.nativeload.internal.cache;
 
+import dev.nativeload.spi.ResourceName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

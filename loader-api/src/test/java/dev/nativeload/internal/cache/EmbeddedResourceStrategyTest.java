@@ -135,7 +135,7 @@ class EmbeddedResourceStrategyTest {
 
     @Test
     void aGlibcVersionNewerThanTheHostsIsVersionNotFoundNamingBothVersions() throws Exception {
-        Host old = new Host(TargetOs.LINUX, Architecture.X86_64, LibcFlavor.GLIBC, Optional.of("2.1"), 4096, false);
+        Host old = Host.of(TargetOs.LINUX, Architecture.X86_64, LibcFlavor.GLIBC, Optional.of("2.1"), 4096, false);
         FakeAccess access = new FakeAccess(old, n -> ErrnoTable.LINUX.name(n).map(x -> x.glibcText()).orElse("?"));
         UnresolvedSymbolException e = assertThrows(UnresolvedSymbolException.class,
                 () -> builder("embedded_solo", access, Fixtures.solo(tmp)).cacheDirectory(tmp.resolve("cache")).build().load());

@@ -1,5 +1,6 @@
 package dev.nativeload.internal.cache;
 
+import dev.nativeload.spi.ResourceName;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URL;

@@ -1,5 +1,6 @@
 package dev.nativeload.internal.cache;
 
+import dev.nativeload.spi.ResourceName;
 import dev.nativeload.spi.Layouts;
 import dev.nativeload.spi.ResourceLayout;
 
@@ -23,7 +24,7 @@ class LayoutsTest {
     private static final Host WIN_X86_64 = host(TargetOs.WINDOWS, Architecture.X86_64, LibcFlavor.UNKNOWN);
 
     private static Host host(TargetOs os, Architecture arch, LibcFlavor libc) {
-        return new Host(os, arch, libc, Optional.empty(), 4096, false);
+        return Host.of(os, arch, libc, Optional.empty(), 4096, false);
     }
 
     private static List<String> names(ResourceLayout layout, String lib, Host host) {

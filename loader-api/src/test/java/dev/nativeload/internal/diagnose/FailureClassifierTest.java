@@ -1,5 +1,6 @@
 package dev.nativeload.internal.diagnose;
 
+import dev.nativeload.resolve.ResolveHost;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.report.Errno;
 
@@ -9,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nativeload.report.FailureKind;
 import dev.nativeload.FakeAccess;
 import dev.nativeload.spi.Candidate;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.OsError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ class FailureClassifierTest {
 
     private static FailureClassifier classifier(FakeAccess access) {
         PreLoadCheck check = new PreLoadCheck(access.host(), access::mountFlags);
-        return new FailureClassifier(check, new StrerrorIndex(ErrnoTable.LINUX, access::errorText));
+        return new FailureClassifier(check, new StrerrorIndex(ErrnoTable.LINUX, access::errorText),
+                ResolveHost.forHost(access.host()));
     }
 
     private static OsError dlopen(String message) {

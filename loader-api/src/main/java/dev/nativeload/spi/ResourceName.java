@@ -1,4 +1,4 @@
-package dev.nativeload.internal.cache;
+package dev.nativeload.spi;
 
 import java.util.Objects;
 
