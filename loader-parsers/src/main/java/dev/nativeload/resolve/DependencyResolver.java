@@ -80,7 +80,7 @@ public final class DependencyResolver {
         NativeBinary binary = switch (probe) {
             case ObjectFiles.Present p -> p.binary();
             case ObjectFiles.Absent a -> throw new NoSuchFileException(file, null, a.reason());
-            case ObjectFiles.Unusable u -> throw new NotABinaryException(file + ": " + u.reason());
+            case ObjectFiles.Unusable u -> throw new NotABinaryException(NotABinaryException.Reason.NOT_A_FILE, file + ": " + u.reason());
         };
         Object key = ((ObjectFiles.Present) probe).fileKey();
         Optional<BinaryImage> image = pickImage(binary);
@@ -185,7 +185,7 @@ public final class DependencyResolver {
                 PendingNode missing = new PendingNode(request.name(), Optional.empty(), How.NOT_FOUND, delay, lookup.tried(),
                         lookup.note());
                 if (request.weak()) {
-                    missing.note("weak dependency: the loader goes on without it");
+                    missing.weak();
                 }
                 if (delay) {
                     missing.note("delay-load: the program starts without it; the first call into it fails");

@@ -57,7 +57,7 @@ public record MissingDependency(List<DependencyNode> chain) {
                 }
                 List<DependencyNode> next = new ArrayList<>(path);
                 next.add(child);
-                boolean weak = child.note().filter(n -> n.contains("weak dependency")).isPresent();
+                boolean weak = child.weak();
                 if (!child.found() && !weak) {
                     return Optional.of(new MissingDependency(next));
                 }

@@ -92,7 +92,7 @@ final class WindowsSearch implements SearchRules {
         List<Map.Entry<How, Optional<Path>>> steps = new ArrayList<>();
         appDir.ifPresent(d -> steps.add(Map.entry(How.APP_DIR, Optional.of(d))));
         steps.add(Map.entry(How.SYSTEM32, Optional.of(host.systemDir())));
-        steps.add(Map.entry(How.of("WINDOWS_DIR"), host.windowsDir()));
+        steps.add(Map.entry(How.of(How.Step.WINDOWS_DIR), host.windowsDir()));
         steps.add(Map.entry(How.CURRENT_DIR, Optional.of(host.currentDir())));
         return steps;
     }
@@ -127,18 +127,18 @@ final class WindowsSearch implements SearchRules {
         String actual = listing(dir).get(key(name));
         Path candidate = dir.resolve(actual == null ? name : actual);
         if (actual == null) {
-            tried.add(new Tried(candidate.toString(), how.kind(), "no such file"));
+            tried.add(new Tried(candidate.toString(), how.step(), "no such file"));
             return Optional.empty();
         }
         switch (files.probe(candidate)) {
-            case ObjectFiles.Absent a -> tried.add(new Tried(candidate.toString(), how.kind(), a.reason()));
-            case ObjectFiles.Unusable u -> tried.add(new Tried(candidate.toString(), how.kind(), u.reason()));
+            case ObjectFiles.Absent a -> tried.add(new Tried(candidate.toString(), how.step(), a.reason()));
+            case ObjectFiles.Unusable u -> tried.add(new Tried(candidate.toString(), how.step(), u.reason()));
             case ObjectFiles.Present p -> {
                 BinaryImage image = p.binary().images().get(0);
                 if (image.format() != BinaryFormat.PE) {
-                    tried.add(new Tried(candidate.toString(), how.kind(), "not a PE image (" + image.format() + ")"));
+                    tried.add(new Tried(candidate.toString(), how.step(), "not a PE image (" + image.format() + ")"));
                 } else if (!image.summary().architecture().equals(host.arch()) || image.summary().bits() != host.bits()) {
-                    tried.add(new Tried(candidate.toString(), how.kind(), "wrong machine: " + image.summary().architecture()
+                    tried.add(new Tried(candidate.toString(), how.step(), "wrong machine: " + image.summary().architecture()
                             + " (" + image.summary().bits() + "-bit), host is " + host.arch()));
                 } else {
                     return Optional.of(new Lookup(Optional.of(new Lookup.Found(candidate.toString(), how, Optional.of(image),

@@ -41,7 +41,7 @@ class DyldRulesTest {
     }
 
     static List<String> steps(DependencyNode node) {
-        return node.tried().stream().map(Tried::step).toList();
+        return node.tried().stream().map(t -> t.step().name()).toList();
     }
 
     @Test

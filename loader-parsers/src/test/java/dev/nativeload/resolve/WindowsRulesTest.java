@@ -62,7 +62,7 @@ class WindowsRulesTest {
         assertEquals(How.DLL_LOAD_DIR, tree.child("dep.dll").orElseThrow().how());
         DependencyNode pathdep = tree.child("pathdep.dll").orElseThrow();
         assertEquals(How.NOT_FOUND, pathdep.how());
-        assertTrue(pathdep.tried().stream().noneMatch(t -> t.step().equals("PATH")), pathdep.tried().toString());
+        assertTrue(pathdep.tried().stream().noneMatch(t -> t.step() == How.Step.PATH), pathdep.tried().toString());
         MissingDependency missing = MissingDependency.first(tree).orElseThrow();
         assertEquals(APP + " → pathdep.dll", missing.describe());
     }

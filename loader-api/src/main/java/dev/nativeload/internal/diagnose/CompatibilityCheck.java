@@ -56,7 +56,7 @@ public final class CompatibilityCheck {
         try {
             binary = Binaries.read(file);
         } catch (NotABinaryException notBinary) {
-            return Optional.of(notABinary(file, notBinary.getMessage()));
+            return Optional.of(notABinary(file, notBinary));
         } catch (MalformedBinaryException malformed) {
             return Optional.empty();
         } catch (IOException unreadable) {
@@ -116,9 +116,10 @@ public final class CompatibilityCheck {
                 .withCulprit(new Culprit.Version(newest.version(), newest.file(), name));
     }
 
-    private Diagnosis notABinary(Path file, String what) {
+    private Diagnosis notABinary(Path file, NotABinaryException notBinary) {
         String name = String.valueOf(file.getFileName());
-        if (what.startsWith("empty file")) {
+        String what = notBinary.getMessage();
+        if (notBinary.reason() == NotABinaryException.Reason.EMPTY) {
             return Diagnosis.of(FailureKind.TRUNCATED, name + " is empty",
                     "the file was cut short (an interrupted download or extraction?): reinstall or re-extract it");
         }
