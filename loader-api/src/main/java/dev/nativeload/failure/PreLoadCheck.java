@@ -16,6 +16,7 @@ import java.util.function.Function;
 public final class PreLoadCheck {
     private final Host host;
     private final CompatibilityCheck compatibility;
+    private final CrashGuard crashGuard;
     private final Function<Path, Optional<MountFlags>> mountFlags;
 
     /**
@@ -25,6 +26,7 @@ public final class PreLoadCheck {
     public PreLoadCheck(Host host, Function<Path, Optional<MountFlags>> mountFlags) {
         this.host = Objects.requireNonNull(host, "host");
         this.compatibility = new CompatibilityCheck(host);
+        this.crashGuard = new CrashGuard(host);
         this.mountFlags = Objects.requireNonNull(mountFlags, "mountFlags");
     }
 
@@ -53,7 +55,7 @@ public final class PreLoadCheck {
                     file.getFileName() + " is only " + facts.size() + " bytes, too short for any library header",
                     "the file was cut short (an interrupted download or extraction?): reinstall or re-extract it"));
         }
-        return compatibility.check(file);
+        return compatibility.check(file).or(() -> crashGuard.check(file));
     }
 
     /**
@@ -69,6 +71,14 @@ public final class PreLoadCheck {
                     "fix the links: " + file + " leads back to itself; `ls -l` each link in the chain"));
         }
         if (!facts.exists()) {
+            Optional<Path> blocked = SearchPermission.blockedDirectory(file);
+            if (blocked.isPresent()) {
+                return Optional.of(Diagnosis.of(FailureKind.ACCESS_DENIED,
+                        "this user may not search directory " + blocked.get() + " (no execute permission), so "
+                                + file + " cannot be reached (Permission denied)",
+                        "grant search permission on " + blocked.get() + " (chmod o+x, or a+x) or move the library "
+                                + "to a directory this user can enter"));
+            }
             return Optional.of(Diagnosis.of(FailureKind.NOT_FOUND, "no file " + file,
                     "check the path; a dangling symbolic link also reads as absent"));
         }
