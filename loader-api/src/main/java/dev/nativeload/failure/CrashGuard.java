@@ -171,7 +171,8 @@ public final class CrashGuard {
                 .withDependency(dependency, by));
     }
 
-    private static boolean changed(BasicFileAttributes before, BasicFileAttributes after) {
+    /** {@return whether two reads of a file's attributes show a change: size, modification time or identity} */
+    static boolean changed(BasicFileAttributes before, BasicFileAttributes after) {
         return before.size() != after.size() || !before.lastModifiedTime().equals(after.lastModifiedTime())
                 || !Objects.equals(before.fileKey(), after.fileKey());
     }

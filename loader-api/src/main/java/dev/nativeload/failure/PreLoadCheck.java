@@ -76,8 +76,8 @@ public final class PreLoadCheck {
                 return Optional.of(Diagnosis.of(FailureKind.ACCESS_DENIED,
                         "this user may not search directory " + blocked.get() + " (no execute permission), so "
                                 + file + " cannot be reached (Permission denied)",
-                        "grant search permission on " + blocked.get() + " (chmod o+x, or a+x) or move the library "
-                                + "to a directory this user can enter"));
+                        "give this user search (execute) permission on " + blocked.get() + " (e.g. chmod a+x "
+                                + blocked.get() + "), or move the library to a directory this user can enter"));
             }
             return Optional.of(Diagnosis.of(FailureKind.NOT_FOUND, "no file " + file,
                     "check the path; a dangling symbolic link also reads as absent"));

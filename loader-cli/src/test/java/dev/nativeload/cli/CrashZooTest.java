@@ -170,6 +170,16 @@ class CrashZooTest {
     }
 
     @Test
+    void trialLoadHappensInAChildJvmAndLeavesTheDoctorsProcessWithoutTheLibrary() throws Exception {
+        Path lib = Files.copy(zoo("libjni_ok.so"), dir.resolve("libchildonly.so"));
+        Verdict v = doctor(lib.toString());
+        assertEquals(0, v.status(), v.node().toString());
+        assertEquals(lib.toString(), v.node().get("path").asText());
+        String maps = Files.readString(Path.of("/proc/self/maps"));
+        assertFalse(maps.contains(lib.toString()), "the doctor's own JVM mapped " + lib);
+    }
+
+    @Test
     void jniStepRunsOnlyWhenAskedForALibraryWithoutJniOnLoad() throws Exception {
         Verdict auto = doctor(zoo("plain/libplain.so").toString());
         assertEquals(0, auto.status());
