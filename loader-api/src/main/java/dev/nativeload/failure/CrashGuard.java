@@ -2,9 +2,11 @@ package dev.nativeload.failure;
 
 import dev.nativeload.FailureKind;
 import dev.nativeload.binary.Architecture;
+import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.NotABinaryException;
 import dev.nativeload.binary.TargetOs;
+import dev.nativeload.binary.elf.ElfFile;
 import dev.nativeload.binary.elf.ElfLoadHeaders;
 import dev.nativeload.binary.elf.ProgramHeader;
 import dev.nativeload.platform.Host;
@@ -31,12 +33,20 @@ import java.util.function.Supplier;
  * segments that reach past the end of the file (glibc maps them and dies of {@code SIGBUS}), a file
  * that changes while it is read (another process still writing it), a FIFO or device where the loader
  * would open a dependency (its {@code open} waits forever), and code marked for an x86-64 ISA level
- * this CPU lacks. The library and every dependency the resolver finds are checked.
+ * this CPU lacks. The library and every dependency the resolver finds are checked, except glibc's own
+ * libraries, which every JVM on glibc has loaded already.
  *
  * <p>Only ELF hosts (Linux) are checked; elsewhere, and for a file whose headers cannot be read, it
  * says nothing and the OS decides.
  */
 public final class CrashGuard {
+    /**
+     * glibc's own libraries, which libjvm and the launcher need: loaded in every HotSpot process on glibc,
+     * so the loader matches them by name and opens no file for them.
+     */
+    private static final Set<String> IN_EVERY_JVM = Set.of("libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0",
+            "librt.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "ld-linux.so.2", "ld-linux-armhf.so.3",
+            "ld64.so.1", "ld64.so.2", "ld-linux-riscv64-lp64d.so.1");
     private static final String REPLACE = "replace it with a complete copy (reinstall, or delete it so it is extracted again)";
 
     private final Host host;
@@ -114,6 +124,14 @@ public final class CrashGuard {
     }
 
     private Optional<Diagnosis> checkDependencies(Path file) {
+        try {
+            List<String> needed = ElfFile.read(file).needed();
+            if (host.libc() == LibcFlavor.GLIBC && IN_EVERY_JVM.containsAll(needed)) {
+                return Optional.empty(); // nothing the loader would open: these are loaded already
+            }
+        } catch (IOException | MalformedBinaryException unreadable) {
+            return Optional.empty();
+        }
         DependencyNode root;
         try {
             root = new DependencyResolver(HostProbe.thisMachine()).resolve(file.toString());
@@ -126,6 +144,9 @@ public final class CrashGuard {
         while (!todo.isEmpty()) {
             Parented next = todo.poll();
             DependencyNode node = next.node();
+            if (host.libc() == LibcFlavor.GLIBC && IN_EVERY_JVM.contains(node.name())) {
+                continue;
+            }
             String by = next.parent().path().orElse(next.parent().name());
             for (Tried tried : node.tried()) {
                 Optional<Diagnosis> blocking = blocking(tried.path(), node.name(), by);

@@ -24,6 +24,8 @@ import java.util.TreeMap;
 
 /**
  * Runs one real load through the {@link NativeLoader} chain in this JVM and collects what explains it.
+ * {@code nativeload doctor} runs it in a child JVM ({@link TrialLoad}), so a library that kills or hangs
+ * the process it loads in takes only the child with it.
  *
  * <p>An argument that contains a path separator or names an existing file is loaded as that file
  * ({@link NativeLoader#load(Path)}); any other is a library name ({@link NativeLoader#load(String)}).
@@ -73,18 +75,6 @@ final class Doctor {
         } catch (InvalidPathException e) {
             return false;
         }
-    }
-
-    /**
-     * Loads {@code argument} and explains the outcome.
-     *
-     * @param argument a library name or a file
-     * @return the verdict, cause, attempts and host facts
-     * @throws IllegalArgumentException when the argument is blank or not a valid file name
-     * @throws IllegalStateException    when no NativeAccess implementation is present
-     */
-    DoctorResult diagnose(String argument) {
-        return diagnose(argument, JniStep.NEVER, TrialStages.NONE);
     }
 
     /**
