@@ -75,15 +75,15 @@ public final class CrashGuard {
         if (host.os() != TargetOs.LINUX) {
             return Optional.empty();
         }
-        Optional<Diagnosis> own = checkObject(file, true);
+        Optional<Diagnosis> own = checkObject(file);
         if (own.isPresent()) {
             return own;
         }
         return checkDependencies(file);
     }
 
-    /** The checks of one object's own file; {@code top} is false for a dependency, whose diagnosis the caller completes. */
-    private Optional<Diagnosis> checkObject(Path file, boolean top) {
+    /** The checks of one object's own file (a dependency's diagnosis the caller completes). */
+    private Optional<Diagnosis> checkObject(Path file) {
         String name = String.valueOf(file.getFileName());
         Optional<BasicFileAttributes> before = attributes(file);
         ElfLoadHeaders headers;
@@ -163,7 +163,7 @@ public final class CrashGuard {
             }
             Optional<Path> path = path(node.path().get());
             if (path.isPresent() && Files.isRegularFile(path.get())) {
-                Optional<Diagnosis> own = checkObject(path.get(), false);
+                Optional<Diagnosis> own = checkObject(path.get());
                 if (own.isPresent()) {
                     Diagnosis d = own.get();
                     return Optional.of(Diagnosis.of(d.kind(), "its dependency " + node.name() + " (" + path.get() + ", needed by "

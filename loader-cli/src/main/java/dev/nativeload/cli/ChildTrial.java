@@ -102,11 +102,11 @@ record ChildTrial(Path workingDirectory, Duration timeout, TargetOs os) {
         }
         Optional<CrashLog> log = CrashLog.read(crashLog);
         if (log.isPresent() && log.get().signal().isPresent()) {
-            return new TrialOutcome.Crashed(Signals.name(log.get().signal().getAsInt(), os), last, log, elapsed);
+            return new TrialOutcome.Crashed(Signals.name(log.get().signal().getAsInt(), os), last, log, errors, elapsed);
         }
         if (exit > 128 && exit < 128 + 65) {
             // A signal the JVM does not catch (SIGABRT from abort(), SIGKILL): the shell convention, 128 + number.
-            return new TrialOutcome.Crashed(Signals.name(exit - 128, os), last, log, elapsed);
+            return new TrialOutcome.Crashed(Signals.name(exit - 128, os), last, log, errors, elapsed);
         }
         return new TrialOutcome.Broken(exit, errors, elapsed);
     }

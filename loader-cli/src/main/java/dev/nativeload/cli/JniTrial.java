@@ -6,6 +6,8 @@ import dev.nativeload.Outcome;
 import dev.nativeload.failure.Diagnosis;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The JNI step of a trial load: {@code System.load} of the file the chain opened, which runs its
@@ -40,7 +42,7 @@ final class JniTrial {
                     "JNI_OnLoad returns JNI_ERR when its own set-up fails, most often a class or method it looks up that "
                             + "this jar does not have: use the native library released with this jar; a library that asks "
                             + "for a newer JNI version needs a newer JVM")
-                    .withOs(String.valueOf(refused.getMessage()), java.util.Optional.empty(), java.util.OptionalInt.empty())
+                    .withOs(String.valueOf(refused.getMessage()), Optional.empty(), OptionalInt.empty())
                     .withSymbol(JNI_ON_LOAD, null));
         } catch (LinkageError | RuntimeException thrown) {
             outcome = new Outcome.Failed(Diagnosis.of(FailureKind.INIT_FAILED,

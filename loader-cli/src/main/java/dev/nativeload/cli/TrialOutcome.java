@@ -21,9 +21,10 @@ sealed interface TrialOutcome {
      * @param signal  the signal's name, e.g. {@code SIGILL}
      * @param stage   the last stage it recorded, if any
      * @param log     the JVM's fatal error log, when it wrote one
+     * @param errors  what it wrote on standard error
      * @param elapsed how long it ran
      */
-    record Crashed(String signal, Optional<TrialStages.Last> stage, Optional<CrashLog> log, Duration elapsed)
+    record Crashed(String signal, Optional<TrialStages.Last> stage, Optional<CrashLog> log, String errors, Duration elapsed)
             implements TrialOutcome {
     }
 

@@ -14,17 +14,6 @@ import java.util.Optional;
  * died or hung was. One line per stage: {@code load ARGUMENT}, {@code jni FILE}, {@code done}.
  */
 interface TrialStages {
-    /** Records nothing: a load in this process. */
-    TrialStages NONE = new TrialStages() {
-        @Override
-        public void loading(String argument) {
-        }
-
-        @Override
-        public void jniOnLoad(Path file) {
-        }
-    };
-
     /** @param argument the library name or file about to be loaded through the chain */
     void loading(String argument);
 

@@ -6,6 +6,7 @@ import dev.nativeload.Outcome;
 import dev.nativeload.failure.Diagnosis;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,8 +51,9 @@ final class TrialVerdict {
         String during = jni
                 ? "in JNI_OnLoad of " + library + " (System.load)"
                 : "while loading " + library + " (in the loader, or a constructor of it or of a library it needs)";
+        String wrote = libraryOutput(c.errors()).map(text -> "; before dying it wrote: " + text).orElse("");
         Diagnosis d = Diagnosis.of(FailureKind.INIT_FAILED,
-                "the trial load's JVM was killed by " + c.signal() + " " + during + where
+                "the trial load's JVM was killed by " + c.signal() + " " + during + where + wrote
                         + ": a JVM that loads it here dies the same way",
                 hint(c.signal()));
         return jni ? d.withSymbol(JniTrial.JNI_ON_LOAD, null) : d;
@@ -63,14 +65,26 @@ final class TrialVerdict {
                     + "-march=native, AVX2, AVX-512): use a build for this CPU; /proc/cpuinfo lists its features";
             case "SIGBUS" -> "memory mapped from a file that is shorter than it should be: the library's own file "
                     + "(cut short, or overwritten while in use) or a file its initializer maps; replace the library with a complete copy";
-            case "SIGABRT" -> "the library's initialization called abort() (a failed assertion, an uncaught C++ exception); "
-                    + "its message, if it wrote one, is on standard error of a plain `java` run loading it";
+            case "SIGABRT" -> "the library's initialization called abort() (a failed assertion, an uncaught C++ exception): "
+                    + "what it wrote, if anything, is quoted above; report it to its maintainers";
             case "SIGSEGV" -> "the library's initialization touched invalid memory: a bug in it, or a build that does "
                     + "not match this system (compare with a fresh copy); report it to its maintainers";
             case "SIGFPE" -> "the library's initialization did an invalid arithmetic operation (a division by zero): "
                     + "a bug in it; report it to its maintainers";
             default -> "the process was stopped by " + signal + " during the load; load it in a plain `java` run to see more";
         };
+    }
+
+    /**
+     * What the child wrote on standard error that the JVM did not: its crash banner (lines starting with
+     * {@code #}) and warnings are left out; at most three lines.
+     */
+    private static Optional<String> libraryOutput(String errors) {
+        List<String> lines = errors.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("WARNING:"))
+                .limit(3).toList();
+        String text = String.join(" / ", lines);
+        return text.isEmpty() ? Optional.empty() : Optional.of(text.length() > 400 ? text.substring(0, 400) + "..." : text);
     }
 
     private static Diagnosis timedOut(TrialOutcome.TimedOut t, String subject) {

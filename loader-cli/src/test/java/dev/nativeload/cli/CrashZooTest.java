@@ -101,6 +101,8 @@ class CrashZooTest {
         // abort() is not caught by the JVM: no crash log, so no faulting frame; the exit status names the signal.
         assertTrue(v.message().contains("killed by SIGABRT while loading " + zoo("libctor_sigabrt.so")), v.message());
         assertTrue(v.hint().contains("abort()"), v.hint());
+        assertTrue(v.message().contains("before dying it wrote: zoo: static initializer failed: no configuration found"),
+                v.message());
     }
 
     @Test
