@@ -11,7 +11,9 @@
 #   libjni_err.so libjni_badversion.so libjni_throws.so libjni_sigill.so libjni_ok.so
 #                           JNI_OnLoad failing in each way, and one that works
 #   libisa_v2.so libisa_v3.so libisa_v4.so
-#                           marked with GNU_PROPERTY_X86_ISA_1_NEEDED x86-64-v2 / v3 / v4
+#                           marked with GNU_PROPERTY_X86_ISA_1_NEEDED x86-64-v2 / v3 / v4. glibc 2.36
+#                           refuses a level the CPU lacks with "<path>: CPU ISA level is lower than
+#                           required" (seen here with an unknown level bit set, this CPU having v4)
 #   libtrunc.so             a library cut short: its segments reach past the end of the file
 #   plain/libplain.so       the same library whole
 #   truncdep/libuser.so     needs truncdep/libdep.so, which is cut short

@@ -88,6 +88,12 @@ final class TrialVerdict {
     }
 
     private static Diagnosis timedOut(TrialOutcome.TimedOut t, String subject) {
+        if (t.stage().isEmpty()) {
+            return Diagnosis.of(FailureKind.UNKNOWN,
+                    "the trial load's JVM had not started loading " + subject + " after " + t.timeout().toSeconds()
+                            + " s, so it was stopped: nothing is known about the library",
+                    "the machine is too busy or the JVM is slow to start: raise --timeout");
+        }
         boolean jni = t.stage().filter(s -> s.stage() == TrialStages.Stage.JNI).isPresent();
         long seconds = t.timeout().toSeconds();
         String what = jni ? "JNI_OnLoad of " + t.stage().get().subject() : "loading " + subject;

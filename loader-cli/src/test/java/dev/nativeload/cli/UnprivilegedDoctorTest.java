@@ -76,10 +76,15 @@ class UnprivilegedDoctorTest {
         if (ROOT) {
             out = asUid4242(jvmOptions, doctorArgs);
         } else {
-            jvmOptions.forEach(o -> System.setProperty(o.substring(2, o.indexOf('=')), o.substring(o.indexOf('=') + 1)));
-            CliRun run = CliRun.run(dir, doctorArgs.toArray(String[]::new));
-            assertEquals(1, run.status(), run.out() + run.err());
-            out = run.out();
+            java.util.Properties saved = (java.util.Properties) System.getProperties().clone();
+            try {
+                jvmOptions.forEach(o -> System.setProperty(o.substring(2, o.indexOf('=')), o.substring(o.indexOf('=') + 1)));
+                CliRun run = CliRun.run(dir, doctorArgs.toArray(String[]::new));
+                assertEquals(1, run.status(), run.out() + run.err());
+                out = run.out();
+            } finally {
+                System.setProperties(saved);
+            }
         }
         List<String> lines = out.lines().toList();
         assertEquals(1, lines.size(), out);
