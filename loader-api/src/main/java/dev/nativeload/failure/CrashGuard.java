@@ -115,7 +115,8 @@ public final class CrashGuard {
                 String level = CpuFlags.levelName(bits);
                 return Optional.of(Diagnosis.of(FailureKind.WRONG_ARCHITECTURE,
                         name + " is marked as needing " + level + " (its GNU property note), but this CPU lacks "
-                                + String.join(", ", missing.get()) + " (/proc/cpuinfo): its code would stop with SIGILL",
+                                + String.join(", ", missing.get()) + " (/proc/cpuinfo): glibc refuses it (\"CPU ISA level is lower than "
+                                + "required\"), and where nothing checks the mark its code dies of SIGILL",
                         "use a build of " + name + " for an older x86-64 level (built without -march=native or -m"
                                 + missing.get().getFirst() + "), or run on a CPU that has " + String.join(", ", missing.get())));
             }
