@@ -24,7 +24,6 @@ import java.util.stream.Stream;
  */
 public final class ChainRunner {
     private final NativeAccess access;
-    private final PreLoadCheck check;
 
     /**
      * A runner for one OS boundary.
@@ -33,7 +32,6 @@ public final class ChainRunner {
      */
     public ChainRunner(NativeAccess access) {
         this.access = access;
-        this.check = new PreLoadCheck(access.host(), access::mountFlags);
     }
 
     /**
@@ -48,6 +46,7 @@ public final class ChainRunner {
     public ChainResult run(LoadRequest request, List<LoadStrategy> strategies, OpenMode mode, boolean precheck) {
         long start = System.nanoTime();
         List<Attempt> attempts = new ArrayList<>();
+        PreLoadCheck check = new PreLoadCheck(access.host(), access::mountFlags, CandidateOpener.loaderOf(request));
         CandidateOpener opener = new CandidateOpener(access, check, request);
         for (LoadStrategy strategy : strategies) {
             try (Stream<Candidate> candidates = strategy.candidates(request)) {

@@ -1,5 +1,7 @@
 package dev.nativeload.internal.diagnose;
 
+import dev.nativeload.resolve.ResolveHost;
+
 import dev.nativeload.report.Diagnosis;
 
 import dev.nativeload.report.FailureKind;
@@ -18,6 +20,7 @@ import java.util.function.Function;
 public final class PreLoadCheck {
     private final Host host;
     private final CompatibilityCheck compatibility;
+    private final CrashGuard crashGuard;
     private final Function<Path, Optional<MountFlags>> mountFlags;
 
     /**
@@ -25,8 +28,18 @@ public final class PreLoadCheck {
      * @param mountFlags reads a directory's mount flags ({@code statvfs})
      */
     public PreLoadCheck(Host host, Function<Path, Optional<MountFlags>> mountFlags) {
+        this(host, mountFlags, ResolveHost.forHost(host).withEnv(System.getenv()).withCurrentDir(Path.of("").toAbsolutePath()));
+    }
+
+    /**
+     * @param host       the host
+     * @param mountFlags reads a directory's mount flags ({@code statvfs})
+     * @param loader     the loader whose search finds a candidate's dependencies: the load's own host and environment
+     */
+    public PreLoadCheck(Host host, Function<Path, Optional<MountFlags>> mountFlags, ResolveHost loader) {
         this.host = Objects.requireNonNull(host, "host");
         this.compatibility = new CompatibilityCheck(host);
+        this.crashGuard = new CrashGuard(host, loader);
         this.mountFlags = Objects.requireNonNull(mountFlags, "mountFlags");
     }
 
@@ -55,7 +68,7 @@ public final class PreLoadCheck {
                     file.getFileName() + " is only " + facts.size() + " bytes, too short for any library header",
                     "the file was cut short (an interrupted download or extraction?): reinstall or re-extract it"));
         }
-        return compatibility.check(file);
+        return compatibility.check(file).or(() -> crashGuard.check(file));
     }
 
     /**
@@ -71,6 +84,14 @@ public final class PreLoadCheck {
                     "fix the links: " + file + " leads back to itself; `ls -l` each link in the chain"));
         }
         if (!facts.exists()) {
+            Optional<Path> blocked = SearchPermission.blockedDirectory(file);
+            if (blocked.isPresent()) {
+                return Optional.of(Diagnosis.of(FailureKind.ACCESS_DENIED,
+                        "this user may not search directory " + blocked.get() + " (no execute permission), so "
+                                + file + " cannot be reached (Permission denied)",
+                        "give this user search (execute) permission on " + blocked.get() + " (e.g. chmod a+x "
+                                + blocked.get() + "), or move the library to a directory this user can enter"));
+            }
             return Optional.of(Diagnosis.of(FailureKind.NOT_FOUND, "no file " + file,
                     "check the path; a dangling symbolic link also reads as absent"));
         }
