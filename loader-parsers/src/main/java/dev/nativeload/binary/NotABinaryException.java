@@ -7,7 +7,11 @@ package dev.nativeload.binary;
 public final class NotABinaryException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what the file looks like instead */
+    /**
+     * An exception with a message for a person.
+     *
+     * @param message what the file looks like instead
+     */
     public NotABinaryException(String message) {
         super(message);
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * How a dependency was found, or that it was not. An open value: {@link #kind()} is one of the
  * constants below for the loaders emulated here, and {@link #via()} names the image whose
- * {@code LC_RPATH} supplied the directory for {@link #RPATH_VIA}.
+ * {@code LC_RPATH} supplied the directory for an {@code RPATH_VIA} match ({@link #rpathVia(String)}).
  *
  * @param kind the search step that produced the path, such as {@code "RUNPATH"}
  * @param via  for {@code @rpath} names, the image (its path) whose run path matched
@@ -61,22 +61,47 @@ public record How(String kind, Optional<String> via) {
     /** Not found anywhere; {@link DependencyNode#tried()} lists every place. */
     public static final How NOT_FOUND = of("NOT_FOUND");
 
+    /** Rejects null components. */
     public How {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(via, "via");
     }
 
-    /** {@return a kind with no image} @param kind the kind name */
+    /**
+
+     * {@return a kind with no image}
+
+     *
+
+     * @param kind the kind name
+
+     */
     public static How of(String kind) {
         return new How(kind, Optional.empty());
     }
 
-    /** {@return an {@code @rpath} match through the {@code LC_RPATH} of {@code image}} @param image the image's path */
+    /**
+
+     * {@return an {@code @rpath} match through the {@code LC_RPATH} of {@code image}}
+
+     *
+
+     * @param image the image's path
+
+     */
     public static How rpathVia(String image) {
         return new How("RPATH_VIA", Optional.of(image));
     }
 
-    /** {@return true when this is the kind {@code other} names, whatever the image} @param other a kind */
+    /**
+
+     * {@return true when this is the kind {@code other} names, whatever the image}
+
+     *
+
+     * @param other a kind
+
+     */
     public boolean is(How other) {
         return kind.equals(other.kind);
     }

@@ -67,6 +67,7 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
         DLL_LOAD_DIR_AND_DEFAULT_DIRS
     }
 
+    /** Rejects null components and a word size other than 32 or 64, and keeps unmodifiable copies of the collections. */
     public ResolveHost {
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(arch, "arch");
@@ -159,42 +160,108 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
                 Optional.empty(), WindowsSearchMode.STANDARD);
     }
 
-    /** {@return this host with another environment} @param newEnv the variables the loader sees */
+    /**
+
+     * {@return this host with another environment}
+
+     *
+
+     * @param newEnv the variables the loader sees
+
+     */
     public ResolveHost withEnv(Map<String, String> newEnv) {
         return with(d -> d.env = newEnv);
     }
 
-    /** {@return this host in (or out of) secure execution mode} @param newSecure true for setuid-like execution */
+    /**
+
+     * {@return this host in (or out of) secure execution mode}
+
+     *
+
+     * @param newSecure true for setuid-like execution
+
+     */
     public ResolveHost withSecure(boolean newSecure) {
         return with(d -> d.secure = newSecure);
     }
 
-    /** {@return this host with another cache file, or none} @param cache the {@code ld.so.cache} to read */
+    /**
+
+     * {@return this host with another cache file, or none}
+
+     *
+
+     * @param cache the {@code ld.so.cache} to read
+
+     */
     public ResolveHost withLdSoCache(Optional<Path> cache) {
         return with(d -> d.ldSoCache = cache);
     }
 
-    /** {@return this host with other default directories} @param dirs the loader's built-in directories */
+    /**
+
+     * {@return this host with other default directories}
+
+     *
+
+     * @param dirs the loader's built-in directories
+
+     */
     public ResolveHost withDefaultDirs(List<Path> dirs) {
         return with(d -> d.defaultDirs = dirs);
     }
 
-    /** {@return this host with other default framework directories} @param dirs dyld's default fallback framework path */
+    /**
+
+     * {@return this host with other default framework directories}
+
+     *
+
+     * @param dirs dyld's default fallback framework path
+
+     */
     public ResolveHost withDefaultFrameworkDirs(List<Path> dirs) {
         return with(d -> d.defaultFrameworkDirs = dirs);
     }
 
-    /** {@return this host with hwcaps subdirectories, best first} @param subdirs e.g. {@code glibc-hwcaps/x86-64-v2} */
+    /**
+
+     * {@return this host with hwcaps subdirectories, best first}
+
+     *
+
+     * @param subdirs e.g. {@code glibc-hwcaps/x86-64-v2}
+
+     */
     public ResolveHost withHwcapsSubdirs(List<String> subdirs) {
         return with(d -> d.hwcapsSubdirs = subdirs);
     }
 
-    /** {@return this host with a libc version} @param version e.g. {@code "2.36"} */
+    /**
+
+     * {@return this host with a libc version}
+
+     *
+
+     * @param version e.g. {@code "2.36"}
+
+     */
     public ResolveHost withLibcVersion(String version) {
         return with(d -> d.libcVersion = Optional.of(version));
     }
 
-    /** {@return this host with other {@code $PLATFORM} and {@code $LIB} values} @param newPlatform AT_PLATFORM @param newLib $LIB */
+    /**
+
+     * {@return this host with other {@code $PLATFORM} and {@code $LIB} values}
+
+     *
+
+     * @param newPlatform AT_PLATFORM
+
+     * @param newLib $LIB
+
+     */
     public ResolveHost withPlatformAndLib(String newPlatform, String newLib) {
         return with(d -> {
             d.platform = newPlatform;
@@ -202,32 +269,80 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
         });
     }
 
-    /** {@return this host with musl's path file} @param file the {@code ld-musl-ARCH.path} to read, or none */
+    /**
+
+     * {@return this host with musl's path file}
+
+     *
+
+     * @param file the {@code ld-musl-ARCH.path} to read, or none
+
+     */
     public ResolveHost withMuslPathFile(Optional<Path> file) {
         return with(d -> d.muslPathFile = file);
     }
 
-    /** {@return this host with another working directory} @param dir the current directory */
+    /**
+
+     * {@return this host with another working directory}
+
+     *
+
+     * @param dir the current directory
+
+     */
     public ResolveHost withCurrentDir(Path dir) {
         return with(d -> d.currentDir = dir);
     }
 
-    /** {@return this host with the main program's {@code $ORIGIN} rule} @param realPath see {@link #mainOriginIsRealPath} */
+    /**
+
+     * {@return this host with the main program's {@code $ORIGIN} rule}
+
+     *
+
+     * @param realPath see {@link #mainOriginIsRealPath}
+
+     */
     public ResolveHost withMainOriginIsRealPath(boolean realPath) {
         return with(d -> d.mainOriginIsRealPath = realPath);
     }
 
-    /** {@return this host with a KnownDLLs list} @param names DLL names, any case */
+    /**
+
+     * {@return this host with a KnownDLLs list}
+
+     *
+
+     * @param names DLL names, any case
+
+     */
     public ResolveHost withKnownDlls(Set<String> names) {
         return with(d -> d.knownDlls = names);
     }
 
-    /** {@return this host with a Windows directory} @param dir the directory playing {@code C:\Windows} */
+    /**
+
+     * {@return this host with a Windows directory}
+
+     *
+
+     * @param dir the directory playing {@code C:\Windows}
+
+     */
     public ResolveHost withWindowsDir(Path dir) {
         return with(d -> d.windowsDir = Optional.of(dir));
     }
 
-    /** {@return this host with another Windows search order} @param mode the order */
+    /**
+
+     * {@return this host with another Windows search order}
+
+     *
+
+     * @param mode the order
+
+     */
     public ResolveHost withWindowsMode(WindowsSearchMode mode) {
         return with(d -> d.windowsMode = mode);
     }
@@ -292,12 +407,28 @@ public record ResolveHost(TargetOs os, Architecture arch, int bits, LibcFlavor l
         }
     }
 
-    /** {@return an environment variable, if set} @param name the variable */
+    /**
+
+     * {@return an environment variable, if set}
+
+     *
+
+     * @param name the variable
+
+     */
     public Optional<String> getenv(String name) {
         return Optional.ofNullable(env.get(name));
     }
 
-    /** {@return the Debian multiarch triplet of an architecture} @param arch the architecture */
+    /**
+
+     * {@return the Debian multiarch triplet of an architecture}
+
+     *
+
+     * @param arch the architecture
+
+     */
     public static String multiarchTriplet(Architecture arch) {
         return switch (arch.name()) {
             case "x86_64" -> "x86_64-linux-gnu";

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param reason why it was rejected: {@code "no such file"}, {@code "wrong ELF class: ELFCLASS32"}, ...
  */
 public record Tried(String path, String step, String reason) {
+    /** Rejects null components. */
     public Tried {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(step, "step");
