@@ -30,15 +30,7 @@ public enum DylibKind {
         return command;
     }
 
-    /**
-
-     * {@return the kind whose command is {@code cmd}, or null for any other command}
-
-     *
-
-     * @param cmd a raw {@code cmd}
-
-     */
+    /** {@return the kind whose command is {@code cmd}, or null for any other command} @param cmd a raw {@code cmd} */
     static DylibKind of(int cmd) {
         for (DylibKind kind : values()) {
             if (kind.command == cmd) {

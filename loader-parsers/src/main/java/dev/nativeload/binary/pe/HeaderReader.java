@@ -24,11 +24,7 @@ final class HeaderReader {
      * @param sections the section table
      */
     record Headers(long peOffset, CoffHeader coff, Optional<OptionalHeader> optional, List<Section> sections) {
-        /**
-         * {@return the file offset of a data directory entry, for error messages}
-         *
-         * @param index the entry
-         */
+        /** {@return the file offset of a data directory entry, for error messages} @param index the entry */
         long directoryOffset(int index) {
             boolean plus = optional.map(OptionalHeader::pe32Plus).orElse(false);
             return peOffset + 4 + CoffHeader.SIZE + (plus ? PE32_PLUS_FIXED : PE32_FIXED) + 8L * index;

@@ -31,15 +31,7 @@ final class ImageView {
         return budget;
     }
 
-    /**
-
-     * {@return the file offset of an RVA, when a section's file-backed bytes or the headers hold it}
-
-     *
-
-     * @param rva the address
-
-     */
+    /** {@return the file offset of an RVA, when a section's file-backed bytes or the headers hold it} @param rva the address */
     OptionalLong fileOffset(long rva) {
         Section section = sectionOf(rva);
         if (section != null) {

@@ -16,15 +16,7 @@ final class ReadBudget {
         this.limit = limit;
     }
 
-    /**
-
-     * {@return a budget for a file of {@code fileSize} bytes: several passes over it}
-
-     *
-
-     * @param fileSize bytes
-
-     */
+    /** {@return a budget for a file of {@code fileSize} bytes: several passes over it} @param fileSize bytes */
     static ReadBudget forFile(long fileSize) {
         return new ReadBudget(Math.addExact(Math.multiplyExact(Math.max(fileSize, 0), 8L), 1L << 20));
     }

@@ -26,15 +26,7 @@ public record Section(
         return virtualSize == 0 ? sizeOfRawData : Math.min(virtualSize, sizeOfRawData);
     }
 
-    /**
-
-     * {@return whether the RVA lies inside the section's file-backed bytes}
-
-     *
-
-     * @param rva the address
-
-     */
+    /** {@return whether the RVA lies inside the section's file-backed bytes} @param rva the address */
     boolean containsFileBacked(long rva) {
         return rva >= virtualAddress && rva - virtualAddress < fileBackedSize();
     }
