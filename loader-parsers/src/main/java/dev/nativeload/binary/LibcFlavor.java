@@ -8,8 +8,11 @@ package dev.nativeload.binary;
  * ({@code GLIBC_2.x}).
  */
 public enum LibcFlavor {
+    /** The GNU C library ({@code libc.so.6}, {@code ld-linux*}). */
     GLIBC,
+    /** musl ({@code libc.musl-*.so.1}, {@code ld-musl-*}). */
     MUSL,
+    /** Android's bionic C library. */
     BIONIC,
     /** Not a C-library question for this format (PE, Mach-O). */
     NOT_APPLICABLE,

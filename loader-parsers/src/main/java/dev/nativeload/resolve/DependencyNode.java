@@ -25,6 +25,7 @@ import java.util.Optional;
  */
 public record DependencyNode(String name, Optional<String> path, How how, boolean delayLoad, boolean weak, List<Tried> tried,
                              Optional<String> note, List<DependencyNode> children) {
+    /** Rejects null components and keeps unmodifiable copies of the lists. */
     public DependencyNode {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(path, "path");
@@ -39,7 +40,15 @@ public record DependencyNode(String name, Optional<String> path, How how, boolea
         return !how.is(How.NOT_FOUND);
     }
 
-    /** {@return the first child with this requested name} @param requested the name as requested */
+    /**
+
+     * {@return the first child with this requested name}
+
+     *
+
+     * @param requested the name as requested
+
+     */
     public Optional<DependencyNode> child(String requested) {
         return children.stream().filter(c -> c.name.equals(requested)).findFirst();
     }

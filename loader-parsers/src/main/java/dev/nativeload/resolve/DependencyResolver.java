@@ -43,7 +43,11 @@ public final class DependencyResolver {
     private final int maxDepth;
     private final int maxNodes;
 
-    /** @param host the machine whose loader is emulated */
+    /**
+     * A resolver with the default limits on depth and node count.
+     *
+     * @param host the machine whose loader is emulated
+     */
     public DependencyResolver(ResolveHost host) {
         this(host, MAX_DEPTH, MAX_NODES);
     }

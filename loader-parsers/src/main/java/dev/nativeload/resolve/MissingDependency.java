@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * @param chain the nodes from the root to the missing one; the last is the missing one
  */
 public record MissingDependency(List<DependencyNode> chain) {
+    /** Keeps an unmodifiable copy of the chain and rejects one shorter than the root and the missing node. */
     public MissingDependency {
         chain = List.copyOf(chain);
         if (chain.size() < 2) {
