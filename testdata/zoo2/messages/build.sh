@@ -99,6 +99,13 @@ patch "$out/bad-reloc/libreloc.so" reloc .rela.dyn 6 0x7f            # R_X86_64_
 setup bad-plt-reloc libreloc.so;     cp "$work/libreloc.so" "$out/bad-plt-reloc/libreloc.so"
 patch "$out/bad-plt-reloc/libreloc.so" reloc .rela.plt 7 0x7f        # R_X86_64_JUMP_SLOT -> 0x7f (RTLD_LAZY)
 
+if [ "$(uname -m)" = x86_64 ]; then
+  setup isa-level libisa.so
+  cc -shared -fPIC -o "$out/isa-level/libisa.so" "$src/isalevel.c"
+else
+  missing isa-level "an x86-64 host"
+fi
+
 # --- dependencies ----------------------------------------------------------------------------
 # libtop.so needs libdep.so; libdep.so is beside it, and libtop.so has no RUNPATH.
 setup dep-beside libtop.so

@@ -95,7 +95,9 @@ public final class FailureClassifier {
                     msg.requiredBy().orElse(target) + " needs " + dep + ", which dyld could not find",
                     Hints.missingDependency(dep)).withDependency(dep, msg.requiredBy().orElse(target));
         }
-        Optional<MessageTable.Match> known = msg.shape() == LoaderMessage.Shape.OTHER ? table.match(msg.text()) : Optional.empty();
+        boolean tableDecides = msg.shape() == LoaderMessage.Shape.OTHER || msg.shape() == LoaderMessage.Shape.DYLD_NO_SUCH_FILE
+                || (msg.shape() == LoaderMessage.Shape.CANNOT_READ && aboutCandidate);
+        Optional<MessageTable.Match> known = tableDecides ? table.match(msg.text()) : Optional.empty();
         if (known.isPresent()) {
             Optional<Diagnosis> facts = aboutCandidate ? file.flatMap(check::check) : Optional.empty();
             return facts.orElseGet(() -> new KnownMessageDiagnosis(check, e -> fromErrno(e, candidate))

@@ -48,7 +48,7 @@ public final class WindowsErrors {
             case BAD_EXE_FORMAT -> FailureKind.WRONG_FORMAT;
             case EXE_MACHINE_TYPE_MISMATCH -> FailureKind.WRONG_ARCHITECTURE;
             case DLL_INIT_FAILED -> FailureKind.INIT_FAILED;
-            default -> FailureKind.UNKNOWN;
+            default -> MessageTable.standard().windows(code).flatMap(KnownMessage::kind).orElse(FailureKind.UNKNOWN);
         };
     }
 
@@ -80,7 +80,10 @@ public final class WindowsErrors {
                     "use the " + check.host().platformId() + " build of the library");
             case INIT_FAILED -> Diagnosis.of(kind, "the initialization routine (DllMain) of " + target + " failed",
                     "the library's own start-up failed: check its requirements and logs");
-            default -> Diagnosis.of(FailureKind.UNKNOWN, "Windows refused " + target + " (error " + code + ")", "read the OS message above");
+            default -> MessageTable.standard().windows(code)
+                    .map(row -> Diagnosis.of(kind, target + ": " + row.meaning() + " (error " + code + ")", row.hint()))
+                    .orElseGet(() -> Diagnosis.of(FailureKind.UNKNOWN, "Windows refused " + target + " (error " + code + ")",
+                            "read the OS message above"));
         };
     }
 }
