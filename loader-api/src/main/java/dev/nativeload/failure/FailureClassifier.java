@@ -138,7 +138,8 @@ public final class FailureClassifier {
             default -> FailureKind.MISSING_DEPENDENCY;
         };
         Optional<MissingDependency> chain = kind == FailureKind.MISSING_DEPENDENCY
-                ? DependencyChains.firstMissing(root).filter(m -> m.missing().name().equals(Hints.baseName(dep)))
+                ? DependencyChains.firstMissing(root)
+                        .filter(m -> m.missing().name().equals(dep) || m.missing().name().equals(Hints.baseName(dep)))
                 : Optional.empty();
         String by = msg.requiredBy()
                 .or(() -> chain.map(m -> m.neededBy().path().orElse(m.neededBy().name())))
@@ -157,7 +158,8 @@ public final class FailureClassifier {
             case WRONG_ARCHITECTURE, WRONG_FORMAT -> "install the " + check.host().platformId() + " build of " + Hints.baseName(dep);
             default -> chain.map(m -> DependencyClaims.missing(m).hint()).orElse(Hints.missingDependency(Hints.baseName(dep)));
         };
-        return Diagnosis.of(kind, cause, hint).withDependency(Hints.baseName(dep), by);
+        String named = chain.map(m -> m.missing().name()).orElse(Hints.baseName(dep));
+        return Diagnosis.of(kind, cause, hint).withDependency(named, by);
     }
 
     /**
