@@ -14,6 +14,11 @@ public sealed interface FileContent {
     /** {@return a short description of the content, for a person} */
     String describe();
 
+    /** {@return "an" before ELF, "a" before the other formats} @param format a format */
+    private static String article(BinaryFormat format) {
+        return format == BinaryFormat.ELF ? "an" : "a";
+    }
+
     /** An empty file. */
     record Empty() implements FileContent {
         @Override
@@ -35,7 +40,7 @@ public sealed interface FileContent {
 
         @Override
         public String describe() {
-            return "a " + format + " binary";
+            return article(format) + " " + format + " binary";
         }
     }
 
@@ -49,7 +54,7 @@ public sealed interface FileContent {
     record TextFiltered(BinaryFormat format, int replacements) implements FileContent {
         @Override
         public String describe() {
-            return "a " + format + " binary mangled by a text filter (" + replacements
+            return article(format) + " " + format + " binary mangled by a text filter (" + replacements
                     + " EF BF BD replacement sequences where bytes of 0x80 and above were)";
         }
     }
@@ -63,7 +68,7 @@ public sealed interface FileContent {
     record LineEndingsConverted(BinaryFormat format, int crlf) implements FileContent {
         @Override
         public String describe() {
-            return "a " + format + " binary whose line feeds were converted to CR LF (" + crlf
+            return article(format) + " " + format + " binary whose line feeds were converted to CR LF (" + crlf
                     + " CR LF pairs and no lone LF byte)";
         }
     }
