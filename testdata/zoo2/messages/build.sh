@@ -112,6 +112,11 @@ setup dep-beside libtop.so
 cc -shared -fPIC -Wl,-soname,libdep.so -o "$out/dep-beside/libdep.so" "$src/dep.c"
 cc -shared -fPIC -o "$out/dep-beside/libtop.so" "$src/top.c" -L"$out/dep-beside" -ldep
 
+# libtop.so needs libdep.so and searches its own directory (RUNPATH $ORIGIN), where there is none.
+setup dep-missing libtop.so
+cc -shared -fPIC -Wl,-soname,libdep.so -o "$work/libdep-missing.so" "$src/dep.c"
+cc -shared -fPIC -o "$out/dep-missing/libtop.so" "$src/top.c" "$work/libdep-missing.so" -Wl,-rpath,'$ORIGIN'
+
 # libtop.so names its dependency by an absolute path that does not exist on the machine loading it.
 setup dep-absolute libtop.so
 cc -shared -fPIC -Wl,-soname,/opt/nativeload-zoo2-absent/libdep.so -o "$work/libdep-abs.so" "$src/dep.c"

@@ -98,9 +98,24 @@ final class DependencyClaims {
         } else if (!skipped.isEmpty()) {
             hint = "install the build of " + name + " for this machine; the files named above cannot load here";
         } else {
-            hint = Hints.missingDependency(name);
+            hint = "install the package that provides " + name + ", or put it " + ownDirSearched(needer, dep)
+                    .map(dir -> "in " + dir + " (the RUNPATH of " + Hints.baseName(by) + " searches it)")
+                    .orElse("in a directory on LD_LIBRARY_PATH (" + Hints.baseName(by) + "'s own directory is not searched)")
+                    + "; `nativeload tree <library>` shows the whole tree";
         }
         return Diagnosis.of(FailureKind.MISSING_DEPENDENCY, cause.toString(), hint).withDependency(name, by);
+    }
+
+    /** {@return the needing library's directory, when the loader looked there (a RUNPATH or RPATH with $ORIGIN)} */
+    private static Optional<String> ownDirSearched(DependencyNode needer, DependencyNode dep) {
+        try {
+            Optional<Path> dir = needer.path().map(p -> Path.of(p).toAbsolutePath().normalize().getParent());
+            return dir.filter(d -> dep.tried().stream()
+                            .anyMatch(t -> Path.of(t.path()).toAbsolutePath().normalize().equals(d.resolve(dep.name()))))
+                    .map(Path::toString);
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isFile(String path) {

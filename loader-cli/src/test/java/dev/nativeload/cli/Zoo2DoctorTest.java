@@ -172,6 +172,17 @@ class Zoo2DoctorTest {
         assertFalse(text(c, "hint").contains("put it next to the library"), c.toString());
     }
 
+    // https://github.com/HIT-SCIR/ltp/issues/170 : the JNI library was copied to another machine
+    // without libsegmentor.so.0.2.0, which it needs; nothing loadable exists anywhere the loader looks.
+    @Test
+    void aDependencyFoundNowhereIsMissingAndTheHintNamesTheDirectoryItsRunpathSearches() throws Exception {
+        Path lib = Zoo2.target("dep-missing");
+        JsonNode c = cause(lib, "MISSING_DEPENDENCY");
+        assertEquals("libdep.so", text(c, "dependency"));
+        assertEquals(lib.toString(), text(c, "neededBy"));
+        assertTrue(text(c, "hint").contains("put it in " + lib.getParent() + " (the RUNPATH of libtop.so searches it)"), c.toString());
+    }
+
     // https://github.com/termux/termux-app/issues/1576 : a library built for another machine
     // (aarch64) where the loader looks is reported only as "cannot open shared object file".
     @Test
