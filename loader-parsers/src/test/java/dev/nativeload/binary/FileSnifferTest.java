@@ -36,6 +36,16 @@ class FileSnifferTest {
         assertNotNull(assertTimeoutPreemptively(Duration.ofSeconds(2), () -> FileSniffer.sniff(bytes)));
     }
 
+    @Property(tries = 300)
+    void neverThrowsForARealLibraryWithRandomBytesOverwritten(@ForAll @Size(min = 1, max = 64) java.util.List<@net.jqwik.api.constraints.IntRange(max = 6127) Integer> offsets,
+                                                              @ForAll byte value) throws IOException {
+        byte[] lib = Files.readAllBytes(LIBZOO);
+        for (int offset : offsets) {
+            lib[offset % lib.length] = value;
+        }
+        assertNotNull(FileSniffer.sniff(lib));
+    }
+
     @Property(tries = 500)
     void neverThrowsForRandomTextAfterAKnownPrefix(@ForAll @Size(max = 300) String tail) {
         for (String prefix : List.of("version https://git-lfs", "GROUP (", "INPUT(", "<html><title>", "{\"message\": \"",
