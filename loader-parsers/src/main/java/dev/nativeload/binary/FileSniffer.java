@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
  * the magic of a binary, never an exception for any bytes.
  */
 public final class FileSniffer {
-    /** How many bytes of a file are read to decide: enough for a text file and a binary's first pages. */
-    public static final int HEAD = 64 * 1024;
+    /**
+     * How many bytes of a file are read to decide: enough for any text file handed to a loader by
+     * mistake, and for a binary's headers and first tables, where a text filter or a line-ending
+     * conversion leaves its marks; small enough to cost little on every pre-checked candidate.
+     */
+    public static final int HEAD = 16 * 1024;
     /** A text file holding only a name is at most this long (PATH_MAX). */
     static final int MAX_NAME_FILE = 4096;
     /** Fewer U+FFFD marks than this may be chance. */
