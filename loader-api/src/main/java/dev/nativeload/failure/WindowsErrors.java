@@ -31,6 +31,10 @@ public final class WindowsErrors {
     /** {@code ERROR_DLL_INIT_FAILED}: DllMain returned FALSE. */
     public static final int DLL_INIT_FAILED = 1114;
 
+    /** The codes this class names; the loader-message table explains the others. */
+    private static final java.util.Set<Integer> NAMED = java.util.Set.of(FILE_NOT_FOUND, PATH_NOT_FOUND, ACCESS_DENIED,
+            NOT_ENOUGH_MEMORY, OUTOFMEMORY, MOD_NOT_FOUND, PROC_NOT_FOUND, BAD_EXE_FORMAT, EXE_MACHINE_TYPE_MISMATCH, DLL_INIT_FAILED);
+
     private WindowsErrors() {
     }
 
@@ -67,6 +71,10 @@ public final class WindowsErrors {
                     "`nativeload tree " + target + "` lists its imports and where each was looked for; install the "
                             + "missing DLL (often a Visual C++ runtime) or put it next to the library");
         }
+        Optional<KnownMessage> row = MessageTable.standard().windows(code);
+        if (row.isPresent() && !NAMED.contains(code)) {
+            return Diagnosis.of(kind, target + ": " + row.get().meaning() + " (error " + code + ")", row.get().hint());
+        }
         return switch (kind) {
             case NOT_FOUND -> Diagnosis.of(kind, "Windows found no " + target, "check the name and the DLL search path");
             case ACCESS_DENIED -> Diagnosis.of(kind, "access to " + target + " was denied",
@@ -80,10 +88,7 @@ public final class WindowsErrors {
                     "use the " + check.host().platformId() + " build of the library");
             case INIT_FAILED -> Diagnosis.of(kind, "the initialization routine (DllMain) of " + target + " failed",
                     "the library's own start-up failed: check its requirements and logs");
-            default -> MessageTable.standard().windows(code)
-                    .map(row -> Diagnosis.of(kind, target + ": " + row.meaning() + " (error " + code + ")", row.hint()))
-                    .orElseGet(() -> Diagnosis.of(FailureKind.UNKNOWN, "Windows refused " + target + " (error " + code + ")",
-                            "read the OS message above"));
+            default -> Diagnosis.of(FailureKind.UNKNOWN, "Windows refused " + target + " (error " + code + ")", "read the OS message above");
         };
     }
 }

@@ -85,6 +85,19 @@ class MessageTableTest {
     }
 
     @Test
+    void aWindowsCodeOnlyTheTableKnowsIsDiagnosedWithItsRowsKindAndFix() {
+        FakeAccess access = new FakeAccess();
+        dev.nativeload.platform.Host windows = new dev.nativeload.platform.Host(dev.nativeload.binary.TargetOs.WINDOWS,
+                access.host().arch(), dev.nativeload.binary.LibcFlavor.UNKNOWN, java.util.Optional.empty(), 4096, false);
+        FailureClassifier classifier = new FailureClassifier(new PreLoadCheck(windows, access::mountFlags),
+                new StrerrorIndex(ErrnoTable.LINUX, access::errorText));
+        Diagnosis d = classifier.classify(new Candidate.Name("tensorflow_cc.dll", "test"),
+                new OsError("LoadLibraryExW", OptionalInt.of(1455), "The paging file is too small for this operation to complete."));
+        assertEquals(FailureKind.OUT_OF_MEMORY, d.kind(), d.cause());
+        assertTrue(d.cause().contains("paging file") && d.hint().contains("paging file"), d.cause() + " / " + d.hint());
+    }
+
+    @Test
     void aMessageNotInTheTableIsUnknownAndQuotedVerbatimNotCalledSilent() {
         String said = "/opt/x/libodd.so: the frobnicator is out of phase";
         Diagnosis d = classifier().classify(new Candidate.Name("/opt/x/libodd.so", "test"), new OsError("dlopen", OptionalInt.empty(), said));
