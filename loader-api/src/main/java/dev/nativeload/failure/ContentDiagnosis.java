@@ -91,29 +91,37 @@ final class ContentDiagnosis {
     private static Diagnosis linkerScript(Path file, String name, FileContent.LinkerScript script) {
         Optional<String> real = script.inputs().stream().filter(i -> i.matches(".*\\.so(\\.[0-9.]+)?")).findFirst();
         String cause = name + " is " + script.describe() + ": a script for the build-time linker, which dlopen cannot load";
-        if (real.isEmpty()) {
+        Optional<Path> target = real.flatMap(r -> resolveBeside(file, r));
+        if (target.isEmpty()) {
             return Diagnosis.of(FailureKind.WRONG_FORMAT, cause, "load the shared library the script stands for, not the script");
         }
-        Path target = resolveBeside(file, real.get());
         return Diagnosis.of(FailureKind.WRONG_FORMAT, cause + "; the real library is " + real.get()
-                        + (Files.isRegularFile(target) ? " (" + target + " exists)" : " (" + target + " does not exist)"),
-                "load " + target + " instead (by its versioned name)");
+                        + (Files.isRegularFile(target.get()) ? " (" + target.get() + " exists)" : " (" + target.get() + " does not exist)"),
+                "load " + target.get() + " instead (by its versioned name)");
     }
 
     private static Diagnosis flattened(Path file, String name, FileContent.FlattenedSymlink link) {
-        Path target = resolveBeside(file, link.target());
-        boolean exists = Files.isRegularFile(target);
-        String cause = name + " is " + link.describe() + "; " + target + (exists ? " exists" : " does not exist");
+        Optional<Path> target = resolveBeside(file, link.target());
+        if (target.isEmpty()) {
+            return Diagnosis.of(FailureKind.WRONG_FORMAT, name + " is " + link.describe(),
+                    "replace it with the library it names, or recreate the symbolic link");
+        }
+        boolean exists = Files.isRegularFile(target.get());
+        String cause = name + " is " + link.describe() + "; " + target.get() + (exists ? " exists" : " does not exist");
         String hint = exists
-                ? "load " + target + " instead, or recreate the link (ln -sf " + link.target() + " " + name + ")"
+                ? "load " + target.get() + " instead, or recreate the link (ln -sf " + link.target() + " " + name + ")"
                 : "the real library is missing too: extract the archive with a tool that keeps symbolic links "
                 + "(tar, or unzip on Linux), or copy with cp -a";
         return Diagnosis.of(FailureKind.WRONG_FORMAT, cause, hint);
     }
 
-    private static Path resolveBeside(Path file, String name) {
-        Path p = Path.of(name);
-        Path dir = file.toAbsolutePath().getParent();
-        return p.isAbsolute() || dir == null ? p : dir.resolve(p).normalize();
+    private static Optional<Path> resolveBeside(Path file, String name) {
+        try {
+            Path p = Path.of(name);
+            Path dir = file.toAbsolutePath().getParent();
+            return Optional.of(p.isAbsolute() || dir == null ? p : dir.resolve(p).normalize());
+        } catch (java.nio.file.InvalidPathException notAPathHere) {
+            return Optional.empty();
+        }
     }
 }
