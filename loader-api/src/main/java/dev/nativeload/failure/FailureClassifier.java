@@ -179,9 +179,8 @@ public final class FailureClassifier {
         Diagnosis d = check.check(depFile).orElseGet(() -> fromShapeAndErrno(asLoaded, msg, errno, Optional.of(depFile)));
         String by = DependencyClaims.neededBy(new Candidate.File(root, "", java.util.List.of()), dep).orElse(root.toString());
         String name = Hints.baseName(dep);
-        return Optional.of(new Diagnosis(d.kind(), d.osMessage(), d.errno(), d.osCode(),
-                root.getFileName() + " was found, but its dependency " + name + " failed on its own: " + d.cause(),
-                d.hint(), d.dependency(), d.neededBy(), d.symbol(), d.version()).withDependency(name, by));
+        return Optional.of(Diagnosis.of(d.kind(), root.getFileName() + " was found, but its dependency " + name
+                + " failed on its own: " + d.cause(), d.hint()).withDependency(name, by));
     }
 
     /** The file facts explain the failure; say what the OS's words hid. */

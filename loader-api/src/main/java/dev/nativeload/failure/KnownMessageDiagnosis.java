@@ -51,10 +51,8 @@ final class KnownMessageDiagnosis {
         }
         String by = match.capture("by").filter(b -> row.kind().isEmpty())
                 .orElseGet(() -> DependencyClaims.neededBy(candidate, object).orElse(candidate.target()));
-        return new Diagnosis(d.kind(), d.osMessage(), d.errno(), d.osCode(),
-                candidate.target() + " was found, but its dependency " + name + " failed on its own: " + d.cause(),
-                d.hint(), d.dependency(), d.neededBy(), d.symbol(), d.version())
-                .withDependency(name, by);
+        return Diagnosis.of(d.kind(), candidate.target() + " was found, but its dependency " + name + " failed on its own: "
+                + d.cause(), d.hint()).withDependency(name, by);
     }
 
     private Diagnosis generic(KnownMessage row, String name, Optional<Errno> errno) {
