@@ -5,7 +5,9 @@ import dev.nativeload.report.LoadReport;
 
 import dev.nativeload.report.Diagnosis;
 
-/** The library was found but cannot run here: another machine, word size, format or C library (ENOEXEC and kin) ({@link FailureKind#WRONG_ARCHITECTURE} and kin). */
+/** The library was found but cannot run here: another machine, word size, format or C library (ENOEXEC and kin) ({@link FailureKind#WRONG_ARCHITECTURE} and kin),
+ * or built or damaged so that no process here can load it late ({@link FailureKind#STATIC_TLS},
+ * {@link FailureKind#PAGE_SIZE_MISMATCH}, {@link FailureKind#NOT_A_LIBRARY}, {@link FailureKind#CORRUPT}). */
 public final class IncompatibleLibraryException extends NativeLoadException {
     private static final long serialVersionUID = 1L;
 

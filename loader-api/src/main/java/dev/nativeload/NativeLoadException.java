@@ -66,7 +66,8 @@ public sealed class NativeLoadException extends RuntimeException
     static NativeLoadException of(LoadReport report, Diagnosis diagnosis) {
         return switch (diagnosis.kind()) {
             case NOT_FOUND, NOT_A_FILE -> new LibraryNotFoundException(report, diagnosis);
-            case WRONG_ARCHITECTURE, WRONG_FORMAT, WRONG_LIBC, TRUNCATED -> new IncompatibleLibraryException(report, diagnosis);
+            case WRONG_ARCHITECTURE, WRONG_FORMAT, WRONG_LIBC, TRUNCATED, STATIC_TLS, PAGE_SIZE_MISMATCH, NOT_A_LIBRARY, CORRUPT
+                    -> new IncompatibleLibraryException(report, diagnosis);
             case ACCESS_DENIED, NOEXEC_MOUNT, NO_SPACE -> new LibraryAccessException(report, diagnosis);
             case OUT_OF_MEMORY -> new LibraryMemoryException(report, diagnosis);
             case SYSCALL_UNAVAILABLE, OPERATION_NOT_SUPPORTED, SETUP_INCOMPLETE -> new LoaderUnsupportedException(report, diagnosis);

@@ -47,6 +47,17 @@ public enum FailureKind {
     /** The library's initializer ({@code DllMain}, a constructor) failed. */
     INIT_FAILED(7),
     /**
+     * The library (or a dependency) uses initial-exec TLS and the loader's static TLS block has no
+     * room left for it: not a memory shortage, but a library built for loading at program start.
+     */
+    STATIC_TLS(7),
+    /** The library's load segments are aligned for smaller pages than this kernel uses (4 KiB on a 16 or 64 KiB kernel). */
+    PAGE_SIZE_MISMATCH(7),
+    /** An executable (non-PIE, or a PIE the loader refuses) or a relocatable object, handed to the loader as a library. */
+    NOT_A_LIBRARY(6),
+    /** A binary of the right format whose bytes were damaged (a text filter, line-ending conversion, a bad copy). */
+    CORRUPT(6),
+    /**
      * nativeload itself is not set up: its OS boundary ({@code loader-ffm}) is missing, or the JVM
      * denies it native access. No library was tried.
      */

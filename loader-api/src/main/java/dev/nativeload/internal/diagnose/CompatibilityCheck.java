@@ -52,6 +52,11 @@ public final class CompatibilityCheck {
      * @param file an existing regular file
      */
     public Optional<Diagnosis> check(Path file) {
+        // What the bytes are comes first: a damaged binary may parse, and then crash the loader.
+        Optional<Diagnosis> content = ContentDiagnosis.of(file);
+        if (content.isPresent()) {
+            return content;
+        }
         NativeBinary binary;
         try {
             binary = Binaries.read(file);

@@ -30,6 +30,7 @@ public final class FailureClassifier {
     private final PreLoadCheck check;
     private final StrerrorIndex strerror;
     private final ResolveHost loader;
+    private final MessageTable table = MessageTable.standard();
 
     /**
      * @param check    the file and header checks
@@ -103,6 +104,14 @@ public final class FailureClassifier {
                     msg.requiredBy().orElse(target) + " needs " + dep + ", which dyld could not find",
                     Hints.missingDependency(dep)).withDependency(dep, msg.requiredBy().orElse(target));
         }
+        boolean tableDecides = msg.shape() == LoaderMessage.Shape.OTHER || msg.shape() == LoaderMessage.Shape.DYLD_NO_SUCH_FILE
+                || (msg.shape() == LoaderMessage.Shape.CANNOT_READ && aboutCandidate);
+        Optional<MessageTable.Match> known = tableDecides ? table.match(msg.text()) : Optional.empty();
+        if (known.isPresent()) {
+            Optional<Diagnosis> facts = aboutCandidate ? file.flatMap(check::check) : Optional.empty();
+            return facts.orElseGet(() -> new KnownMessageDiagnosis(check, e -> fromErrno(e, candidate), loader)
+                    .diagnose(candidate, known.get(), errno, aboutCandidate));
+        }
         if (!aboutCandidate && file.isPresent()) {
             Optional<Diagnosis> own = file.flatMap(check::check);
             if (own.isPresent()) {
@@ -128,13 +137,18 @@ public final class FailureClassifier {
 
     private Diagnosis dependencyFailure(Path root, LoaderMessage msg, Optional<Errno> errno) {
         String dep = msg.object().orElse("?");
+        Optional<Diagnosis> own = ownFailure(root, dep, msg, errno);
+        if (own.isPresent()) {
+            return own.get();
+        }
         FailureKind kind = switch (msg.shape()) {
             case WRONG_ELF_CLASS -> FailureKind.WRONG_ARCHITECTURE;
             case INVALID_ELF_HEADER -> dep.endsWith("/libc.so") ? FailureKind.WRONG_LIBC : FailureKind.WRONG_FORMAT;
             default -> FailureKind.MISSING_DEPENDENCY;
         };
         Optional<MissingDependency> chain = kind == FailureKind.MISSING_DEPENDENCY
-                ? DependencyChains.firstMissing(root, loader).filter(m -> m.missing().name().equals(Hints.baseName(dep)))
+                ? DependencyChains.firstMissing(root, loader)
+                        .filter(m -> m.missing().name().equals(dep) || m.missing().name().equals(Hints.baseName(dep)))
                 : Optional.empty();
         String by = msg.requiredBy()
                 .or(() -> chain.map(m -> m.neededBy().path().orElse(m.neededBy().name())))
@@ -144,17 +158,38 @@ public final class FailureClassifier {
                     + "their C library; glibc found its linker script " + dep + " instead";
             case WRONG_ARCHITECTURE, WRONG_FORMAT -> by + " needs " + Hints.baseName(dep) + ", and the one found ("
                     + dep + ") cannot load here";
-            default -> chain.map(m -> m.describe() + ": " + Hints.baseName(dep) + " was not found"
-                            + DependencyChains.searched(m.missing()))
+            default -> chain.map(m -> DependencyClaims.missing(m).cause())
                     .orElse(by + " needs " + Hints.baseName(dep) + ", which was not found")
                     + errno.filter(e -> e != Errno.ENOENT).map(e -> " (" + e + ")").orElse("");
         };
         String hint = switch (kind) {
             case WRONG_LIBC -> "use the glibc build of the library, not the -musl one";
             case WRONG_ARCHITECTURE, WRONG_FORMAT -> "install the " + check.host().platformId() + " build of " + Hints.baseName(dep);
-            default -> Hints.missingDependency(Hints.baseName(dep));
+            default -> chain.map(m -> DependencyClaims.missing(m).hint()).orElse(Hints.missingDependency(Hints.baseName(dep)));
         };
-        return Diagnosis.of(kind, cause, hint).withDependency(Hints.baseName(dep), by);
+        String named = chain.map(m -> m.missing().name()).orElse(Hints.baseName(dep));
+        return Diagnosis.of(kind, cause, hint).withDependency(named, by);
+    }
+
+    /**
+     * A dependency the loader found and opened, which then failed on its own (too short, not ELF, a
+     * directory, unmappable): diagnosed as if it were loaded itself, naming it and who needs it.
+     */
+    private Optional<Diagnosis> ownFailure(Path root, String dep, LoaderMessage msg, Optional<Errno> errno) {
+        boolean opened = switch (msg.shape()) {
+            case FILE_TOO_SHORT, CANNOT_READ, MAP_SEGMENT_FAILED, INVALID_ELF_HEADER -> true;
+            default -> false;
+        };
+        if (!opened || !dep.startsWith("/") || dep.endsWith("/libc.so")) {
+            return Optional.empty();
+        }
+        Path depFile = Path.of(dep);
+        Candidate asLoaded = new Candidate.File(depFile, "dependency", java.util.List.of());
+        Diagnosis d = check.check(depFile).orElseGet(() -> fromShapeAndErrno(asLoaded, msg, errno, Optional.of(depFile)));
+        String by = DependencyClaims.neededBy(new Candidate.File(root, "", java.util.List.of()), dep, loader).orElse(root.toString());
+        String name = Hints.baseName(dep);
+        return Optional.of(Diagnosis.of(d.kind(), root.getFileName() + " was found, but its dependency " + name
+                + " failed on its own: " + d.cause(), d.hint()).withDependency(name, by));
     }
 
     /** The file facts explain the failure; say what the OS's words hid. */
@@ -194,6 +229,11 @@ public final class FailureClassifier {
         }
         if (errno.isPresent()) {
             return fromErrno(errno.get(), candidate);
+        }
+        if (!msg.text().isBlank()) {
+            return Diagnosis.of(FailureKind.UNKNOWN, "the OS loader refused " + target + " and said \"" + msg.text().strip()
+                            + "\", a message nativeload does not know",
+                    "read the loader's words above; `nativeload doctor " + target + "` shows the host and file facts");
         }
         return Diagnosis.of(FailureKind.UNKNOWN, "the OS loader refused " + target + " and did not say why",
                 "read the OS message above; `nativeload doctor " + target + "` shows the host and file facts");

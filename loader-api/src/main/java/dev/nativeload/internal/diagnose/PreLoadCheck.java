@@ -64,6 +64,10 @@ public final class PreLoadCheck {
             return noexec;
         }
         if (facts.size() >= 0 && facts.size() < CompatibilityCheck.MIN_HEADER) {
+            Optional<Diagnosis> content = ContentDiagnosis.recognized(file);
+            if (content.isPresent()) {
+                return content;
+            }
             return Optional.of(Diagnosis.of(FailureKind.TRUNCATED,
                     file.getFileName() + " is only " + facts.size() + " bytes, too short for any library header",
                     "the file was cut short (an interrupted download or extraction?): reinstall or re-extract it"));

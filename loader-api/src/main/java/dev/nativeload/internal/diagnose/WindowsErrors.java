@@ -33,6 +33,10 @@ public final class WindowsErrors {
     /** {@code ERROR_DLL_INIT_FAILED}: DllMain returned FALSE. */
     public static final int DLL_INIT_FAILED = 1114;
 
+    /** The codes this class names; the loader-message table explains the others. */
+    private static final java.util.Set<Integer> NAMED = java.util.Set.of(FILE_NOT_FOUND, PATH_NOT_FOUND, ACCESS_DENIED,
+            NOT_ENOUGH_MEMORY, OUTOFMEMORY, MOD_NOT_FOUND, PROC_NOT_FOUND, BAD_EXE_FORMAT, EXE_MACHINE_TYPE_MISMATCH, DLL_INIT_FAILED);
+
     private WindowsErrors() {
     }
 
@@ -50,7 +54,7 @@ public final class WindowsErrors {
             case BAD_EXE_FORMAT -> FailureKind.WRONG_FORMAT;
             case EXE_MACHINE_TYPE_MISMATCH -> FailureKind.WRONG_ARCHITECTURE;
             case DLL_INIT_FAILED -> FailureKind.INIT_FAILED;
-            default -> FailureKind.UNKNOWN;
+            default -> MessageTable.standard().windows(code).flatMap(KnownMessage::kind).orElse(FailureKind.UNKNOWN);
         };
     }
 
@@ -68,6 +72,10 @@ public final class WindowsErrors {
                     target + " exists, so a DLL it imports was not found (ERROR_MOD_NOT_FOUND)",
                     "`nativeload tree " + target + "` lists its imports and where each was looked for; install the "
                             + "missing DLL (often a Visual C++ runtime) or put it next to the library");
+        }
+        Optional<KnownMessage> row = MessageTable.standard().windows(code);
+        if (row.isPresent() && !NAMED.contains(code)) {
+            return Diagnosis.of(kind, target + ": " + row.get().meaning() + " (error " + code + ")", row.get().hint());
         }
         return switch (kind) {
             case NOT_FOUND -> Diagnosis.of(kind, "Windows found no " + target, "check the name and the DLL search path");

@@ -1,0 +1,2 @@
+/* A dependency of libtop.so. */
+int dep_value(void) { return 7; }
