@@ -35,6 +35,8 @@ public sealed class NativeLoadException extends RuntimeException
     }
 
     /**
+     * A failure with a message of its own.
+     *
      * @param message   the message, or null for the rendered report
      * @param report    the whole load
      * @param diagnosis the cause it is reported for

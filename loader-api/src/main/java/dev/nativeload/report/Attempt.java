@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param elapsed  how long the attempt took
  */
 public record Attempt(String strategy, String origin, String target, Outcome outcome, Duration elapsed) {
+    /** Checks the components: none may be null. */
     public Attempt {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(origin, "origin");

@@ -26,6 +26,7 @@ public record Diagnosis(
         String hint,
         Optional<Culprit> culprit) {
 
+    /** Checks the components: none may be null. */
     public Diagnosis {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(osMessage, "osMessage");
@@ -121,6 +122,7 @@ public record Diagnosis(
          * @param neededBy the library whose dependency it is
          */
         record Dependency(String name, String neededBy) implements Culprit {
+            /** Checks the components: none may be null. */
             public Dependency {
                 Objects.requireNonNull(name, "name");
                 Objects.requireNonNull(neededBy, "neededBy");
@@ -134,6 +136,7 @@ public record Diagnosis(
          * @param version the symbol version it was asked for, if any ({@code GLIBC_2.38})
          */
         record Symbol(String name, Optional<String> version) implements Culprit {
+            /** Checks the components: none may be null. */
             public Symbol {
                 Objects.requireNonNull(name, "name");
                 Objects.requireNonNull(version, "version");
@@ -148,6 +151,7 @@ public record Diagnosis(
          * @param neededBy the library that needs that version
          */
         record Version(String version, String file, String neededBy) implements Culprit {
+            /** Checks the components: none may be null. */
             public Version {
                 Objects.requireNonNull(version, "version");
                 Objects.requireNonNull(file, "file");

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param elapsed  how long the whole load took
  */
 public record LoadReport(String library, Host host, List<Attempt> attempts, Duration elapsed) {
+    /** Checks the components: none may be null. */
     public LoadReport {
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(host, "host");

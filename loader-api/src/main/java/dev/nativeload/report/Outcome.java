@@ -12,6 +12,7 @@ public sealed interface Outcome {
      *             when a name was searched, or a symbolic link followed)
      */
     record Loaded(Path path) implements Outcome {
+        /** Checks the components: none may be null. */
         public Loaded {
             Objects.requireNonNull(path, "path");
         }
@@ -23,6 +24,7 @@ public sealed interface Outcome {
      * @param why the reason
      */
     record Skipped(Diagnosis why) implements Outcome {
+        /** Checks the components: none may be null. */
         public Skipped {
             Objects.requireNonNull(why, "why");
         }
@@ -34,6 +36,7 @@ public sealed interface Outcome {
      * @param why the classified reason, with the OS's own text
      */
     record Failed(Diagnosis why) implements Outcome {
+        /** Checks the components: none may be null. */
         public Failed {
             Objects.requireNonNull(why, "why");
         }

@@ -19,6 +19,7 @@ public sealed interface Candidate {
      * @param origin where it came from
      */
     record Name(String name, String origin) implements Candidate {
+        /** Checks the components: none may be null. */
         public Name {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(origin, "origin");
@@ -39,6 +40,7 @@ public sealed interface Candidate {
      *                  it (an embedded library set), so the OS loader finds them already loaded
      */
     record File(Path path, String origin, java.util.List<Path> loadFirst) implements Candidate {
+        /** Checks the components: none may be null. */
         public File {
             path = path.toAbsolutePath();
             Objects.requireNonNull(origin, "origin");
@@ -70,6 +72,7 @@ public sealed interface Candidate {
      * @param why    why it is unavailable
      */
     record Unavailable(String target, String origin, Diagnosis why) implements Candidate {
+        /** Checks the components: none may be null. */
         public Unavailable {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(origin, "origin");

@@ -60,7 +60,11 @@ public final class Layouts {
         return new JavaCpp(pkg);
     }
 
-    /** {@code <prefix>/<platform-id>/<file>}. @param prefix the top directory */
+    /**
+     * {@code <prefix>/<platform-id>/<file>}.
+     *
+     * @param prefix the top directory
+     */
     record Classifier(String prefix) implements ResourceLayout {
         Classifier {
             ResourceName.of(Objects.requireNonNull(prefix, "prefix"));
@@ -176,7 +180,11 @@ public final class Layouts {
         }
     }
 
-    /** JavaCPP's {@code org/bytedeco/<pkg>/<platform>/}. @param pkg the preset's package */
+    /**
+     * JavaCPP's {@code org/bytedeco/<pkg>/<platform>/}.
+     *
+     * @param pkg the preset's package
+     */
     record JavaCpp(String pkg) implements ResourceLayout {
         JavaCpp {
             ResourceName.checkFileName(Objects.requireNonNull(pkg, "pkg"));

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param address the handle's value
  */
 public record LibraryHandle(MemorySegment address) {
+    /** Checks the components: none may be null. */
     public LibraryHandle {
         Objects.requireNonNull(address, "address");
         if (address.equals(MemorySegment.NULL)) {

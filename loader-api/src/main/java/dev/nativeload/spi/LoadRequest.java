@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param environment environment variables and system properties
  */
 public record LoadRequest(String name, Host host, Environment environment) {
+    /** Checks the components: none may be null. */
     public LoadRequest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");

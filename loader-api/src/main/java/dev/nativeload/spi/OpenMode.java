@@ -30,6 +30,7 @@ public record OpenMode(Binding binding, Visibility visibility) {
         GLOBAL
     }
 
+    /** Checks the components: none may be null. */
     public OpenMode {
         java.util.Objects.requireNonNull(binding, "binding");
         java.util.Objects.requireNonNull(visibility, "visibility");

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
  * @param message the loader's own text: {@code dlerror()} on POSIX, {@code FormatMessageW} on Windows
  */
 public record OsError(String call, OptionalInt code, String message) {
+    /** Checks the components: none may be null. */
     public OsError {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(code, "code");

@@ -13,6 +13,7 @@ import java.util.Objects;
 public record ResourceName(String value) {
     private static final int MAX_LENGTH = 4096;
 
+    /** Checks the components: none may be null. */
     public ResourceName {
         Objects.requireNonNull(value, "value");
         String problem = problem(value);

@@ -13,16 +13,39 @@ sealed interface ByteSource permits ByteSource.InMemory, PagedFile {
     /** {@return the number of bytes} */
     long size();
 
-    /** {@return the byte at {@code at}} @param at the offset @throws MalformedBinaryException if the bytes cannot be fetched */
+    /**
+     * {@return the byte at {@code at}}
+     *
+     * @param at the offset
+     * @throws MalformedBinaryException if the bytes cannot be fetched
+     */
     byte get(long at) throws MalformedBinaryException;
 
-    /** {@return the 16 bits at {@code at}} @param at the offset @param order the byte order @throws MalformedBinaryException if the bytes cannot be fetched */
+    /**
+     * {@return the 16 bits at {@code at}}
+     *
+     * @param at the offset
+     * @param order the byte order
+     * @throws MalformedBinaryException if the bytes cannot be fetched
+     */
     short getShort(long at, ByteOrder order) throws MalformedBinaryException;
 
-    /** {@return the 32 bits at {@code at}} @param at the offset @param order the byte order @throws MalformedBinaryException if the bytes cannot be fetched */
+    /**
+     * {@return the 32 bits at {@code at}}
+     *
+     * @param at the offset
+     * @param order the byte order
+     * @throws MalformedBinaryException if the bytes cannot be fetched
+     */
     int getInt(long at, ByteOrder order) throws MalformedBinaryException;
 
-    /** {@return the 64 bits at {@code at}} @param at the offset @param order the byte order @throws MalformedBinaryException if the bytes cannot be fetched */
+    /**
+     * {@return the 64 bits at {@code at}}
+     *
+     * @param at the offset
+     * @param order the byte order
+     * @throws MalformedBinaryException if the bytes cannot be fetched
+     */
     long getLong(long at, ByteOrder order) throws MalformedBinaryException;
 
     /**

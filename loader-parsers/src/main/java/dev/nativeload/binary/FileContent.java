@@ -14,7 +14,11 @@ public sealed interface FileContent {
     /** {@return a short description of the content, for a person} */
     String describe();
 
-    /** {@return "an" before ELF, "a" before the other formats} @param format a format */
+    /**
+     * {@return "an" before ELF, "a" before the other formats}
+     *
+     * @param format a format
+     */
     private static String article(BinaryFormat format) {
         return format == BinaryFormat.ELF ? "an" : "a";
     }
@@ -33,7 +37,7 @@ public sealed interface FileContent {
      * @param format its format
      */
     record Binary(BinaryFormat format) implements FileContent {
-        /** @param format its format */
+        /** Checks the components: none may be null. */
         public Binary {
             Objects.requireNonNull(format, "format");
         }
@@ -80,7 +84,7 @@ public sealed interface FileContent {
      * @param size the real file's size it states, or -1
      */
     record GitLfsPointer(Optional<String> oid, long size) implements FileContent {
-        /** @param oid the object id @param size the stated size */
+        /** Checks the components: none may be null. */
         public GitLfsPointer {
             Objects.requireNonNull(oid, "oid");
         }
@@ -98,7 +102,7 @@ public sealed interface FileContent {
      * @param firstEntry the name of its first entry, when readable
      */
     record ZipArchive(boolean jar, Optional<String> firstEntry) implements FileContent {
-        /** @param jar a JAR @param firstEntry its first entry */
+        /** Checks the components: none may be null. */
         public ZipArchive {
             Objects.requireNonNull(firstEntry, "firstEntry");
         }
@@ -116,7 +120,7 @@ public sealed interface FileContent {
      * @param inputs the files it names, in order ({@code AS_NEEDED} ones included)
      */
     record LinkerScript(List<String> inputs) implements FileContent {
-        /** @param inputs the files named */
+        /** Checks the components: none may be null. */
         public LinkerScript {
             inputs = List.copyOf(inputs);
         }
@@ -134,7 +138,7 @@ public sealed interface FileContent {
      * @param target the name it holds, e.g. {@code libfoo.so.1.2.3}
      */
     record FlattenedSymlink(String target) implements FileContent {
-        /** @param target the name held */
+        /** Checks the components: none may be null. */
         public FlattenedSymlink {
             Objects.requireNonNull(target, "target");
         }
@@ -152,7 +156,7 @@ public sealed interface FileContent {
      * @param title the page's title or the JSON's message, when there is one
      */
     record ErrorPage(String type, Optional<String> title) implements FileContent {
-        /** @param type the document type @param title its title */
+        /** Checks the components: none may be null. */
         public ErrorPage {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(title, "title");
@@ -171,7 +175,7 @@ public sealed interface FileContent {
      * @param firstLine its first line, shortened
      */
     record Text(String firstLine) implements FileContent {
-        /** @param firstLine the first line */
+        /** Checks the components: none may be null. */
         public Text {
             Objects.requireNonNull(firstLine, "firstLine");
         }
@@ -188,7 +192,7 @@ public sealed interface FileContent {
      * @param firstBytes the first bytes in hexadecimal (up to 8)
      */
     record Unknown(String firstBytes) implements FileContent {
-        /** @param firstBytes the first bytes in hex */
+        /** Checks the components: none may be null. */
         public Unknown {
             Objects.requireNonNull(firstBytes, "firstBytes");
         }

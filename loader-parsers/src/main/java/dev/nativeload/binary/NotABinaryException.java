@@ -19,9 +19,12 @@ public final class NotABinaryException extends Exception {
         NOT_A_FILE
     }
 
+    /** Why the file is not a binary. */
     private final Reason reason;
 
     /**
+     * A file found not to be a binary.
+     *
      * @param reason  why, as a kind a caller can act on
      * @param message what the file looks like instead
      */

@@ -8,10 +8,18 @@ import java.util.Properties;
  * Where strategies read environment variables and system properties, so tests can supply their own.
  */
 public interface Environment {
-    /** {@return an environment variable's value} @param name the variable */
+    /**
+     * {@return an environment variable's value}
+     *
+     * @param name the variable
+     */
     Optional<String> variable(String name);
 
-    /** {@return a system property's value} @param name the property */
+    /**
+     * {@return a system property's value}
+     *
+     * @param name the property
+     */
     Optional<String> property(String name);
 
     /** {@return the real process environment and this JVM's system properties; always the same instance} */
@@ -31,6 +39,7 @@ public interface Environment {
 
     /** The process's own environment. */
     enum SystemEnvironment implements Environment {
+        /** The one instance. */
         INSTANCE;
 
         @Override

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param translated whether the process runs under binary translation (Rosetta 2 on macOS)
  */
 public record Host(Platform platform, long pageSize, boolean translated) {
+    /** Checks the components: none may be null. */
     public Host {
         Objects.requireNonNull(platform, "platform");
     }

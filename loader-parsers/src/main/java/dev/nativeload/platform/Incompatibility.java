@@ -21,6 +21,7 @@ public sealed interface Incompatibility {
      * @param found the file's format
      */
     record WrongFormat(BinaryFormat found) implements Incompatibility {
+        /** Checks the components: none may be null. */
         public WrongFormat {
             Objects.requireNonNull(found, "found");
         }
@@ -38,6 +39,7 @@ public sealed interface Incompatibility {
      * @param foundBits its word size
      */
     record WrongMachine(Architecture found, int foundBits) implements Incompatibility {
+        /** Checks the components: none may be null. */
         public WrongMachine {
             Objects.requireNonNull(found, "found");
         }
@@ -54,6 +56,7 @@ public sealed interface Incompatibility {
      * @param slices the architectures it has
      */
     record NoSlice(List<Architecture> slices) implements Incompatibility {
+        /** Checks the components: none may be null. */
         public NoSlice {
             slices = List.copyOf(slices);
         }
@@ -70,6 +73,7 @@ public sealed interface Incompatibility {
      * @param found the file's C library
      */
     record WrongLibc(LibcFlavor found) implements Incompatibility {
+        /** Checks the components: none may be null. */
         public WrongLibc {
             Objects.requireNonNull(found, "found");
         }
@@ -86,6 +90,7 @@ public sealed interface Incompatibility {
      * @param found the OS the file's headers name
      */
     record WrongOs(TargetOs found) implements Incompatibility {
+        /** Checks the components: none may be null. */
         public WrongOs {
             Objects.requireNonNull(found, "found");
         }
@@ -103,6 +108,7 @@ public sealed interface Incompatibility {
      * @param file    the library it needs that version from ({@code libc.so.6})
      */
     record GlibcTooOld(String version, String file) implements Incompatibility {
+        /** Checks the components: none may be null. */
         public GlibcTooOld {
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(file, "file");

@@ -20,6 +20,8 @@ public final class LibraryFileNames {
     private final Pattern versioned;
 
     /**
+     * The file names of one library on one OS.
+     *
      * @param os   the host OS
      * @param name the logical name ({@code z}), or a file name already ({@code libz.so.1})
      */

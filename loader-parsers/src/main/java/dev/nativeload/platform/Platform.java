@@ -39,6 +39,7 @@ public record Platform(TargetOs os, Architecture arch, int bits, ByteOrder byteO
             "x86_64", "x86", "aarch64", "arm", "riscv64", "riscv32", "ppc64le", "ppc64", "ppc", "s390x",
             "loongarch64", "mips64el", "mips64", "mipsel", "mips", "sparcv9", "ia64", "arm64_32");
 
+    /** Checks the components: none may be null. */
     public Platform {
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(arch, "arch");
@@ -168,12 +169,20 @@ public record Platform(TargetOs os, Architecture arch, int bits, ByteOrder byteO
         });
     }
 
-    /** {@return 32 or 64, the architecture's word size} @param arch the architecture */
+    /**
+     * {@return 32 or 64, the architecture's word size}
+     *
+     * @param arch the architecture
+     */
     public static int bitsOf(Architecture arch) {
         return THIRTY_TWO_BIT.contains(arch.name()) ? 32 : 64;
     }
 
-    /** {@return the architecture's byte order} @param arch the architecture */
+    /**
+     * {@return the architecture's byte order}
+     *
+     * @param arch the architecture
+     */
     public static ByteOrder byteOrderOf(Architecture arch) {
         return BIG_ENDIAN.contains(arch.name()) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     }

@@ -8,7 +8,12 @@ import java.util.Optional;
  * name; an unknown {@code $WORD} stays as written.
  */
 final class Dst {
-    /** Why an element was dropped instead of expanded. @param path the expansion @param dropped the reason */
+    /**
+     * Why an element was dropped instead of expanded.
+     *
+     * @param path the expansion
+     * @param dropped the reason
+     */
     record Expansion(String path, Optional<String> dropped) {
     }
 

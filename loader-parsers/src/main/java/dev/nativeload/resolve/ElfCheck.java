@@ -15,7 +15,13 @@ import java.util.Optional;
  * wrong).
  */
 final class ElfCheck {
-    /** The verdict. @param image the image when taken @param skip why it is skipped @param fatal why loading stops */
+    /**
+     * The verdict.
+     *
+     * @param image the image when taken
+     * @param skip why it is skipped
+     * @param fatal why loading stops
+     */
     record Verdict(Optional<ElfFile> image, Optional<String> skip, Optional<String> fatal) {
         static Verdict take(ElfFile f) {
             return new Verdict(Optional.of(f), Optional.empty(), Optional.empty());

@@ -117,22 +117,35 @@ public record How(Step step, Optional<String> via) {
     /** Not found anywhere; {@link DependencyNode#tried()} lists every place. */
     public static final How NOT_FOUND = of(Step.NOT_FOUND);
 
+    /** Checks the components: none may be null. */
     public How {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(via, "via");
     }
 
-    /** {@return a step with no image} @param step the step */
+    /**
+     * {@return a step with no image}
+     *
+     * @param step the step
+     */
     public static How of(Step step) {
         return new How(step, Optional.empty());
     }
 
-    /** {@return an {@code @rpath} match through the {@code LC_RPATH} of {@code image}} @param image the image's path */
+    /**
+     * {@return an {@code @rpath} match through the {@code LC_RPATH} of {@code image}}
+     *
+     * @param image the image's path
+     */
     public static How rpathVia(String image) {
         return new How(Step.RPATH_VIA, Optional.of(image));
     }
 
-    /** {@return true when this is the step {@code other} names, whatever the image} @param other a step */
+    /**
+     * {@return true when this is the step {@code other} names, whatever the image}
+     *
+     * @param other a step
+     */
     public boolean is(How other) {
         return step == other.step;
     }

@@ -24,11 +24,19 @@ final class ObjectFiles {
     sealed interface Probe permits Absent, Unusable, Present {
     }
 
-    /** Nothing the loader can open: the open would fail and the search go on. @param reason why */
+    /**
+     * Nothing the loader can open: the open would fail and the search go on.
+     *
+     * @param reason why
+     */
     record Absent(String reason) implements Probe {
     }
 
-    /** A file the loader opens and then gives up on (a directory, a text file, a short file). @param reason why */
+    /**
+     * A file the loader opens and then gives up on (a directory, a text file, a short file).
+     *
+     * @param reason why
+     */
     record Unusable(String reason) implements Probe {
     }
 
@@ -47,7 +55,11 @@ final class ObjectFiles {
     private final Map<Path, Probe> probes = new HashMap<>();
     private final Map<Path, Boolean> directories = new HashMap<>();
 
-    /** {@return what is at this path} @param path an absolute path */
+    /**
+     * {@return what is at this path}
+     *
+     * @param path an absolute path
+     */
     Probe probe(Path path) {
         Probe known = probes.get(path);
         if (known == null) {
@@ -57,7 +69,11 @@ final class ObjectFiles {
         return known;
     }
 
-    /** {@return whether a directory exists at this path} @param path an absolute path */
+    /**
+     * {@return whether a directory exists at this path}
+     *
+     * @param path an absolute path
+     */
     boolean isDirectory(Path path) {
         return directories.computeIfAbsent(path, Files::isDirectory);
     }

@@ -39,10 +39,18 @@ public sealed interface ResolveHost permits ResolveHost.Glibc, ResolveHost.Musl,
     /** {@return the working directory (relative names and empty path elements use it)} */
     Path currentDir();
 
-    /** {@return this loader with another environment} @param newEnv the variables the loader sees */
+    /**
+     * {@return this loader with another environment}
+     *
+     * @param newEnv the variables the loader sees
+     */
     ResolveHost withEnv(Map<String, String> newEnv);
 
-    /** {@return this loader with another working directory} @param dir the current directory */
+    /**
+     * {@return this loader with another working directory}
+     *
+     * @param dir the current directory
+     */
     ResolveHost withCurrentDir(Path dir);
 
     /** {@return the operating system} */
@@ -65,7 +73,11 @@ public sealed interface ResolveHost permits ResolveHost.Glibc, ResolveHost.Musl,
         return platform().libc();
     }
 
-    /** {@return an environment variable, if set} @param name the variable */
+    /**
+     * {@return an environment variable, if set}
+     *
+     * @param name the variable
+     */
     default Optional<String> getenv(String name) {
         return Optional.ofNullable(env().get(name));
     }
@@ -90,6 +102,7 @@ public sealed interface ResolveHost permits ResolveHost.Glibc, ResolveHost.Musl,
     record Glibc(Platform platform, Map<String, String> env, Path currentDir, boolean secure, Optional<Path> ldSoCache,
                  List<Path> defaultDirs, List<String> hwcapsSubdirs, String platformName, String lib,
                  boolean mainOriginIsRealPath) implements ResolveHost {
+        /** Checks the components: none may be null. */
         public Glibc {
             Objects.requireNonNull(platform, "platform");
             env = Map.copyOf(env);
@@ -113,43 +126,72 @@ public sealed interface ResolveHost permits ResolveHost.Glibc, ResolveHost.Musl,
                     mainOriginIsRealPath);
         }
 
-        /** {@return this loader in (or out of) secure execution mode} @param newSecure true for setuid-like execution */
+        /**
+         * {@return this loader in (or out of) secure execution mode}
+         *
+         * @param newSecure true for setuid-like execution
+         */
         public Glibc withSecure(boolean newSecure) {
             return new Glibc(platform, env, currentDir, newSecure, ldSoCache, defaultDirs, hwcapsSubdirs, platformName, lib,
                     mainOriginIsRealPath);
         }
 
-        /** {@return this loader with another cache file, or none} @param cache the {@code ld.so.cache} to read */
+        /**
+         * {@return this loader with another cache file, or none}
+         *
+         * @param cache the {@code ld.so.cache} to read
+         */
         public Glibc withLdSoCache(Optional<Path> cache) {
             return new Glibc(platform, env, currentDir, secure, cache, defaultDirs, hwcapsSubdirs, platformName, lib,
                     mainOriginIsRealPath);
         }
 
-        /** {@return this loader with other default directories} @param dirs the built-in directories */
+        /**
+         * {@return this loader with other default directories}
+         *
+         * @param dirs the built-in directories
+         */
         public Glibc withDefaultDirs(List<Path> dirs) {
             return new Glibc(platform, env, currentDir, secure, ldSoCache, dirs, hwcapsSubdirs, platformName, lib,
                     mainOriginIsRealPath);
         }
 
-        /** {@return this loader with hwcaps subdirectories, best first} @param subdirs e.g. {@code glibc-hwcaps/x86-64-v2} */
+        /**
+         * {@return this loader with hwcaps subdirectories, best first}
+         *
+         * @param subdirs e.g. {@code glibc-hwcaps/x86-64-v2}
+         */
         public Glibc withHwcapsSubdirs(List<String> subdirs) {
             return new Glibc(platform, env, currentDir, secure, ldSoCache, defaultDirs, subdirs, platformName, lib,
                     mainOriginIsRealPath);
         }
 
-        /** {@return this loader with the host's glibc version} @param version e.g. {@code "2.36"} */
+        /**
+         * {@return this loader with the host's glibc version}
+         *
+         * @param version e.g. {@code "2.36"}
+         */
         public Glibc withLibcVersion(String version) {
             return new Glibc(platform.withLibcVersion(version), env, currentDir, secure, ldSoCache, defaultDirs, hwcapsSubdirs,
                     platformName, lib, mainOriginIsRealPath);
         }
 
-        /** {@return this loader with other {@code $PLATFORM} and {@code $LIB} values} @param newPlatform AT_PLATFORM @param newLib $LIB */
+        /**
+         * {@return this loader with other {@code $PLATFORM} and {@code $LIB} values}
+         *
+         * @param newPlatform AT_PLATFORM
+         * @param newLib $LIB
+         */
         public Glibc withPlatformAndLib(String newPlatform, String newLib) {
             return new Glibc(platform, env, currentDir, secure, ldSoCache, defaultDirs, hwcapsSubdirs, newPlatform, newLib,
                     mainOriginIsRealPath);
         }
 
-        /** {@return this loader with the main program's {@code $ORIGIN} rule} @param realPath see {@link #mainOriginIsRealPath} */
+        /**
+         * {@return this loader with the main program's {@code $ORIGIN} rule}
+         *
+         * @param realPath see {@link #mainOriginIsRealPath}
+         */
         public Glibc withMainOriginIsRealPath(boolean realPath) {
             return new Glibc(platform, env, currentDir, secure, ldSoCache, defaultDirs, hwcapsSubdirs, platformName, lib, realPath);
         }
@@ -168,6 +210,7 @@ public sealed interface ResolveHost permits ResolveHost.Glibc, ResolveHost.Musl,
      */
     record Musl(Platform platform, Map<String, String> env, Path currentDir, boolean secure, Optional<Path> muslPathFile,
                 List<Path> defaultDirs, boolean mainOriginIsRealPath) implements ResolveHost {
+        /** Checks the components: none may be null. */
         public Musl {
             Objects.requireNonNull(platform, "platform");
             env = Map.copyOf(env);
@@ -186,22 +229,38 @@ public sealed interface ResolveHost permits ResolveHost.Glibc, ResolveHost.Musl,
             return new Musl(platform, env, dir, secure, muslPathFile, defaultDirs, mainOriginIsRealPath);
         }
 
-        /** {@return this loader in (or out of) secure execution mode} @param newSecure true for setuid-like execution */
+        /**
+         * {@return this loader in (or out of) secure execution mode}
+         *
+         * @param newSecure true for setuid-like execution
+         */
         public Musl withSecure(boolean newSecure) {
             return new Musl(platform, env, currentDir, newSecure, muslPathFile, defaultDirs, mainOriginIsRealPath);
         }
 
-        /** {@return this loader with musl's path file} @param file the {@code ld-musl-ARCH.path} to read, or none */
+        /**
+         * {@return this loader with musl's path file}
+         *
+         * @param file the {@code ld-musl-ARCH.path} to read, or none
+         */
         public Musl withMuslPathFile(Optional<Path> file) {
             return new Musl(platform, env, currentDir, secure, file, defaultDirs, mainOriginIsRealPath);
         }
 
-        /** {@return this loader with other default directories} @param dirs the directories */
+        /**
+         * {@return this loader with other default directories}
+         *
+         * @param dirs the directories
+         */
         public Musl withDefaultDirs(List<Path> dirs) {
             return new Musl(platform, env, currentDir, secure, muslPathFile, dirs, mainOriginIsRealPath);
         }
 
-        /** {@return this loader with the main program's {@code $ORIGIN} rule} @param realPath see {@link #mainOriginIsRealPath} */
+        /**
+         * {@return this loader with the main program's {@code $ORIGIN} rule}
+         *
+         * @param realPath see {@link #mainOriginIsRealPath}
+         */
         public Musl withMainOriginIsRealPath(boolean realPath) {
             return new Musl(platform, env, currentDir, secure, muslPathFile, defaultDirs, realPath);
         }
@@ -219,6 +278,7 @@ public sealed interface ResolveHost permits ResolveHost.Glibc, ResolveHost.Musl,
      */
     record Dyld(Platform platform, Map<String, String> env, Path currentDir, boolean secure, List<Path> defaultDirs,
                 List<Path> defaultFrameworkDirs) implements ResolveHost {
+        /** Checks the components: none may be null. */
         public Dyld {
             Objects.requireNonNull(platform, "platform");
             env = Map.copyOf(env);
@@ -237,17 +297,29 @@ public sealed interface ResolveHost permits ResolveHost.Glibc, ResolveHost.Musl,
             return new Dyld(platform, env, dir, secure, defaultDirs, defaultFrameworkDirs);
         }
 
-        /** {@return this loader in (or out of) restricted mode} @param newSecure true for a restricted process */
+        /**
+         * {@return this loader in (or out of) restricted mode}
+         *
+         * @param newSecure true for a restricted process
+         */
         public Dyld withSecure(boolean newSecure) {
             return new Dyld(platform, env, currentDir, newSecure, defaultDirs, defaultFrameworkDirs);
         }
 
-        /** {@return this loader with other default fallback directories} @param dirs the directories */
+        /**
+         * {@return this loader with other default fallback directories}
+         *
+         * @param dirs the directories
+         */
         public Dyld withDefaultDirs(List<Path> dirs) {
             return new Dyld(platform, env, currentDir, secure, dirs, defaultFrameworkDirs);
         }
 
-        /** {@return this loader with other default framework directories} @param dirs dyld's default fallback framework path */
+        /**
+         * {@return this loader with other default framework directories}
+         *
+         * @param dirs dyld's default fallback framework path
+         */
         public Dyld withDefaultFrameworkDirs(List<Path> dirs) {
             return new Dyld(platform, env, currentDir, secure, defaultDirs, dirs);
         }
@@ -266,6 +338,7 @@ public sealed interface ResolveHost permits ResolveHost.Glibc, ResolveHost.Musl,
      */
     record Windows(Platform platform, Map<String, String> env, Path currentDir, Set<String> knownDlls, Path systemDir,
                    Optional<Path> windowsDir, WindowsSearchMode mode) implements ResolveHost {
+        /** Checks the components: none may be null. */
         public Windows {
             Objects.requireNonNull(platform, "platform");
             env = Map.copyOf(env);
@@ -288,17 +361,29 @@ public sealed interface ResolveHost permits ResolveHost.Glibc, ResolveHost.Musl,
             return new Windows(platform, env, dir, knownDlls, systemDir, windowsDir, mode);
         }
 
-        /** {@return this loader with a KnownDLLs list} @param names DLL names, any case */
+        /**
+         * {@return this loader with a KnownDLLs list}
+         *
+         * @param names DLL names, any case
+         */
         public Windows withKnownDlls(Set<String> names) {
             return new Windows(platform, env, currentDir, names, systemDir, windowsDir, mode);
         }
 
-        /** {@return this loader with a Windows directory} @param dir the directory playing {@code C:\Windows} */
+        /**
+         * {@return this loader with a Windows directory}
+         *
+         * @param dir the directory playing {@code C:\Windows}
+         */
         public Windows withWindowsDir(Path dir) {
             return new Windows(platform, env, currentDir, knownDlls, systemDir, Optional.of(dir), mode);
         }
 
-        /** {@return this loader with another search order} @param newMode the order */
+        /**
+         * {@return this loader with another search order}
+         *
+         * @param newMode the order
+         */
         public Windows withWindowsMode(WindowsSearchMode newMode) {
             return new Windows(platform, env, currentDir, knownDlls, systemDir, windowsDir, newMode);
         }

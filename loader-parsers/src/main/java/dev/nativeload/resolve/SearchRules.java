@@ -13,16 +13,29 @@ sealed interface SearchRules permits GlibcSearch, MuslSearch, DyldSearch, Window
      * @param delayLoad true for a PE delay-load import: loaded on the first call into it, not at startup
      */
     record Request(String name, boolean weak, boolean delayLoad) {
-        /** A dependency loaded with its requester. @param name the name as recorded @param weak see {@link #weak} */
+        /**
+         * A dependency loaded with its requester.
+         *
+         * @param name the name as recorded
+         * @param weak see {@link #weak}
+         */
         Request(String name, boolean weak) {
             this(name, weak, false);
         }
     }
 
-    /** {@return the dependencies of an image, in load order} @param image the image */
+    /**
+     * {@return the dependencies of an image, in load order}
+     *
+     * @param image the image
+     */
     List<Request> requests(BinaryImage image);
 
-    /** {@return the names an object answers to in the already-loaded check} @param object a loaded object */
+    /**
+     * {@return the names an object answers to in the already-loaded check}
+     *
+     * @param object a loaded object
+     */
     List<String> aliases(LoadedObject object);
 
     /**
@@ -35,7 +48,11 @@ sealed interface SearchRules permits GlibcSearch, MuslSearch, DyldSearch, Window
         return List.of();
     }
 
-    /** {@return the form names are compared in} @param name a name */
+    /**
+     * {@return the form names are compared in}
+     *
+     * @param name a name
+     */
     default String key(String name) {
         return name;
     }

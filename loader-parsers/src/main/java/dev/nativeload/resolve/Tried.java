@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param reason why it was rejected: {@code "no such file"}, {@code "wrong ELF class: ELFCLASS32"}, ...
  */
 public record Tried(String path, How.Step step, String reason) {
+    /** Checks the components: none may be null. */
     public Tried {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(step, "step");

@@ -32,6 +32,7 @@ public record ElfLoadHeaders(ElfHeader header, List<ProgramHeader> programHeader
     /** {@code GNU_PROPERTY_X86_ISA_1_V4}: adds AVX512F, AVX512BW, AVX512CD, AVX512DQ, AVX512VL. */
     public static final long X86_64_V4 = 8;
 
+    /** Checks the components: none may be null. */
     public ElfLoadHeaders {
         Objects.requireNonNull(header, "header");
         programHeaders = List.copyOf(programHeaders);
