@@ -80,8 +80,11 @@ public final class NativeLoader {
      *             or a file name ({@code "libz.so.1"})
      * @return the loaded library, shared with other callers that load the same name
      * @throws NativeLoadException (one of its subclasses) naming every attempt and the cause
+     * @throws IllegalArgumentException if {@code name} holds a path separator, {@code ".."} or a NUL
+     *         character: a path goes through {@link #load(Path)}
      */
     public static NativeLibrary load(String name) {
+        LibraryNames.requireBareName(name);
         return DEFAULT_LOADERS.computeIfAbsent(name, n -> builder(n).build()).load();
     }
 

@@ -71,4 +71,23 @@ public interface NativeAccess {
      * @param directory an existing directory
      */
     Optional<MountFlags> mountFlags(Path directory);
+
+    /**
+     * Opens a file read-only, refusing a symbolic link in its last component ({@code O_NOFOLLOW},
+     * {@code O_CLOEXEC}), and reads its status from the descriptor ({@code fstat}).
+     *
+     * @param file the file, absolute
+     * @return the open file, the OS's refusal with its {@code errno}, or {@link FileOpenResult.Unsupported}
+     *         where this implementation has no such call (the default)
+     */
+    default FileOpenResult openNoFollow(Path file) {
+        return new FileOpenResult.Unsupported(name() + " does not open files by descriptor");
+    }
+
+    /**
+     * {@return the process's effective user id ({@code geteuid}), or empty where the OS has none (Windows) or it cannot be read}
+     */
+    default java.util.OptionalInt effectiveUid() {
+        return java.util.OptionalInt.empty();
+    }
 }

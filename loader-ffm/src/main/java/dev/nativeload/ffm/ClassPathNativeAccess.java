@@ -68,4 +68,14 @@ public final class ClassPathNativeAccess implements NativeAccess {
     public Optional<MountFlags> mountFlags(Path directory) {
         return delegate.mountFlags(directory);
     }
+
+    @Override
+    public dev.nativeload.spi.FileOpenResult openNoFollow(Path file) {
+        return delegate.openNoFollow(file);
+    }
+
+    @Override
+    public java.util.OptionalInt effectiveUid() {
+        return delegate.effectiveUid();
+    }
 }

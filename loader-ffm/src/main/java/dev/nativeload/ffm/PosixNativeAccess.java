@@ -3,6 +3,7 @@ package dev.nativeload.ffm;
 import dev.nativeload.OpenMode;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.platform.Host;
+import dev.nativeload.spi.FileOpenResult;
 import dev.nativeload.spi.LibraryHandle;
 import dev.nativeload.spi.MountFlags;
 import dev.nativeload.spi.NativeAccess;
@@ -182,5 +183,30 @@ final class PosixNativeAccess implements NativeAccess {
     private static String lastDlerror() {
         MemorySegment text = Dlfcn.dlerror();
         return text.address() == 0 ? "(dlerror() returned no message)" : HostFacts.cText(text);
+    }
+
+    @Override
+    public FileOpenResult openNoFollow(Path file) {
+        Optional<Fcntl.OpenFlags> openFlags = Fcntl.OpenFlags.forHost(os, host().arch());
+        Optional<SysStat.Layout> layout = SysStat.Layout.forHost(os, host().arch());
+        if (openFlags.isEmpty() || layout.isEmpty() || !SysStat.fstatAvailable()) {
+            return new FileOpenResult.Unsupported("no open/fstat binding for " + os + " " + host().arch());
+        }
+        Scratch scratch = Scratch.current();
+        MemorySegment path = scratch.cString(file.toString());
+        if (path == null) {
+            throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
+        }
+        int fd = Fcntl.open(scratch.callState(), path, openFlags.get().readNoFollow());
+        if (fd < 0) {
+            int errno = Dlfcn.errno(scratch);
+            return new FileOpenResult.Failed(new OsError("open", OptionalInt.of(errno), file + ": " + errorText(errno)));
+        }
+        return PosixOpenFile.adopt(fd, os, layout.get());
+    }
+
+    @Override
+    public OptionalInt effectiveUid() {
+        return OptionalInt.of(UnistdIo.geteuid());
     }
 }
