@@ -96,7 +96,7 @@ final class ChainRunner {
     /** Opens a library set's dependencies in order; the first that fails is the attempt's failure. */
     private Optional<Outcome> loadFirst(Candidate.File file, OpenMode mode, List<LibraryHandle> opened) {
         for (Path dep : file.loadFirst()) {
-            switch (access.open(dep.toString(), mode)) {
+            switch (access.open(file.openName(dep), mode)) {
                 case OpenResult.Opened o -> opened.add(o.handle());
                 case OpenResult.Failed failed -> {
                     Diagnosis why = classifier().classify(new Candidate.File(dep, file.origin()), failed.error());
@@ -121,12 +121,14 @@ final class ChainRunner {
             } else {
                 List<LibraryHandle> first = new ArrayList<>();
                 Optional<Outcome> depFailed = candidate instanceof Candidate.File f ? loadFirst(f, mode, first) : Optional.empty();
-                OpenResult result = depFailed.isPresent() ? null : access.open(candidate.target(), mode);
+                OpenResult result = depFailed.isPresent() ? null
+                        : access.open(candidate instanceof Candidate.File f ? f.openName(f.path()) : candidate.target(), mode);
                 first.forEach(access::close); // the library itself now holds its dependencies, if it loaded
                 outcome = depFailed.isPresent() ? depFailed.get() : switch (result) {
                     case OpenResult.Failed failed -> new Outcome.Failed(classifier().classify(candidate, failed.error()));
                     case OpenResult.Opened opened -> {
-                        Path path = access.loadedPath(opened.handle())
+                        Path path = (candidate instanceof Candidate.File f && f.openAs().containsKey(f.path())
+                                ? Optional.of(f.path()) : access.loadedPath(opened.handle())) // not /proc/self/fd/N
                                 .or(() -> candidate instanceof Candidate.File f ? Optional.of(f.path()) : Optional.empty())
                                 .orElse(Path.of(candidate.target()));
                         success = Optional.of(new Success(opened.handle(), path, null));

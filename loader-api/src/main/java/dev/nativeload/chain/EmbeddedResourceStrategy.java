@@ -14,12 +14,14 @@ import dev.nativeload.extract.ResourceName;
 import dev.nativeload.failure.CompatibilityCheck;
 import dev.nativeload.failure.Diagnosis;
 import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,9 +40,12 @@ import java.util.stream.Stream;
  * @param layouts        where to look, in order
  * @param cacheDirectory the application's cache directory, tried before the defaults ({@link CacheLocations})
  * @param mountFlags     reads a directory's mount flags ({@code statvfs}); empty answers fall back to mountinfo
+ * @param access         the OS boundary that opens, checks and hashes each extracted file through one
+ *                       descriptor and tells the effective uid; asked only when this step runs
  */
 public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLayout> layouts, Optional<Path> cacheDirectory,
-                                       Function<Path, Optional<MountFlags>> mountFlags) implements LoadStrategy {
+                                       Function<Path, Optional<MountFlags>> mountFlags,
+                                       Supplier<NativeAccess> access) implements LoadStrategy {
     /** The origin of refused cache directories in reports. */
     public static final String CACHE_ORIGIN = "cache directory";
 
@@ -52,6 +57,20 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
         }
         Objects.requireNonNull(cacheDirectory, "cacheDirectory");
         Objects.requireNonNull(mountFlags, "mountFlags");
+        Objects.requireNonNull(access, "access");
+    }
+
+    /**
+     * The step with the {@link NativeAccess} found by {@link java.util.ServiceLoader} (that of {@code loader-ffm}).
+     *
+     * @param classLoader    whose resources are searched
+     * @param layouts        where to look, in order
+     * @param cacheDirectory the application's cache directory, tried first
+     * @param mountFlags     reads a directory's mount flags
+     */
+    public EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLayout> layouts, Optional<Path> cacheDirectory,
+                                    Function<Path, Optional<MountFlags>> mountFlags) {
+        this(classLoader, layouts, cacheDirectory, mountFlags, ServiceAccess::find);
     }
 
     @Override
@@ -65,8 +84,11 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
     }
 
     private Stream<Candidate> extractNow(LoadRequest request) {
-        Extractor extractor = new Extractor(CacheLocations.of(request.host(), request.environment(), cacheDirectory),
-                new CacheDirectoryCheck(mountFlags, request.environment().property("user.name").orElse(System.getProperty("user.name", ""))));
+        List<Path> directories = CacheLocations.of(request.host(), request.environment(), cacheDirectory);
+        CacheDirectoryCheck dirCheck = new CacheDirectoryCheck(mountFlags,
+                request.environment().property("user.name").orElse(System.getProperty("user.name", "")));
+        Extractor extractor = osAccess().map(os -> new Extractor(directories, dirCheck, os))
+                .orElseGet(() -> new Extractor(directories, dirCheck));
         List<String> tried = new ArrayList<>();
         for (ResourceLayout layout : layouts) {
             for (ResourceName resource : layout.resources(request.name(), request.host())) {
@@ -93,6 +115,15 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
                 "add the jar with the " + request.host().platformId() + " natives, or check the layout and prefix")));
     }
 
+    /** The OS boundary, or empty where none is installed (files are then verified by path, as the report says). */
+    private Optional<NativeAccess> osAccess() {
+        try {
+            return Optional.of(access.get());
+        } catch (IllegalStateException none) {
+            return Optional.empty();
+        }
+    }
+
     private List<Candidate> proposal(LoadRequest request, ResourceLayout layout, Extraction extraction) {
         List<Candidate> out = new ArrayList<>(refusals(extraction.refused(), true));
         CompatibilityCheck check = new CompatibilityCheck(request.host());
@@ -111,7 +142,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
             return out;
         }
         out.add(new Candidate.File(extraction.library().path(), origin(layout, extraction),
-                extraction.dependencies().stream().map(ExtractedFile::path).toList()));
+                extraction.dependencies().stream().map(ExtractedFile::path).toList(), extraction.loaderNames()));
         return out;
     }
 
@@ -120,7 +151,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
         String deps = extraction.dependencies().isEmpty() ? "" : "; dependencies loaded first: " + extraction.dependencies().stream()
                 .map(d -> d.path().getFileName() + " (" + d.action() + ", sha256 " + d.sha256() + ")")
                 .collect(Collectors.joining(", "));
-        String passedOver = extraction.steps().stream().filter(s -> s.startsWith("entry passed over"))
+        String passedOver = extraction.steps().stream().filter(s -> s.startsWith("entry passed over") || s.startsWith("verified"))
                 .map(s -> "; " + s).collect(Collectors.joining());
         return "embedded resource " + lib.resource() + " (" + layout.name() + " layout): " + lib.action() + ", sha256 "
                 + lib.sha256() + deps + passedOver;

@@ -51,6 +51,16 @@ final class ContentStore {
     }
 
     static Placed place(Path entry, Content content) throws IOException {
+        return place(entry, content, true);
+    }
+
+    /**
+     * Places a file, or finds it in place.
+     *
+     * @param hashExisting whether a file already there is hashed by path here; false when the
+     *                     caller verifies it through a descriptor next ({@link EntryFileCheck})
+     */
+    static Placed place(Path entry, Content content, boolean hashExisting) throws IOException {
         Path target = entry.resolve(ResourceName.checkFileName(content.name().fileName()));
         Optional<BasicFileAttributes> existing = attributes(target);
         if (existing.isPresent()) {
@@ -60,6 +70,9 @@ final class ContentStore {
             }
             if (!a.isRegularFile()) {
                 return new Placed.Conflict(target + " is not a regular file");
+            }
+            if (!hashExisting) {
+                return new Placed.Ok(new ExtractedFile(content.name(), target, content.sha256(), content.size(), true));
             }
             Sha256.Summary have = Sha256.ofFile(target);
             if (!have.sha256().equals(content.sha256())) {

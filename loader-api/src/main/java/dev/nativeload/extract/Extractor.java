@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,7 @@ public final class Extractor {
 
     private final List<Path> directories;
     private final CacheDirectoryCheck check;
+    private final Optional<EntryFileCheck> files;
 
     /**
      * @param directories the cache directories to try, in order ({@link CacheLocations#of})
@@ -46,6 +48,22 @@ public final class Extractor {
     public Extractor(List<Path> directories, CacheDirectoryCheck check) {
         this.directories = List.copyOf(directories);
         this.check = Objects.requireNonNull(check, "check");
+        this.files = Optional.empty();
+    }
+
+    /**
+     * An extractor that verifies every file through one open descriptor (see {@link EntryFileCheck}):
+     * the file hashed is the file handed to the OS loader, never one renamed over its path since.
+     *
+     * @param directories the cache directories to try, in order ({@link CacheLocations#of})
+     * @param check       the rules a cache directory must meet
+     * @param access      the OS boundary; where it cannot open files by descriptor, files are
+     *                    verified by path as by {@link #Extractor(List, CacheDirectoryCheck)}
+     */
+    public Extractor(List<Path> directories, CacheDirectoryCheck check, dev.nativeload.spi.NativeAccess access) {
+        this.directories = List.copyOf(directories);
+        this.check = Objects.requireNonNull(check, "check");
+        this.files = EntryFileCheck.of(access);
     }
 
     /** {@return the cache directories tried, in order} */
@@ -116,11 +134,15 @@ public final class Extractor {
             try (EntryLocks.Held held = EntryLocks.acquire(entry)) {
                 List<ExtractedFile> ordered = new ArrayList<>();
                 if (fill(loader, entry, main, ordered, new HashSet<>(), steps)) {
+                    Optional<Map<Path, String>> names = DescriptorVerification.verifyAll(files, ordered, steps);
+                    if (names.isEmpty()) {
+                        continue;
+                    }
                     held.pin();
                     ExtractedFile library = ordered.removeLast();
                     steps.add("using " + entry + (ordered.isEmpty() ? "" : ", dependencies first: "
                             + ordered.stream().map(f -> f.path().getFileName().toString()).collect(Collectors.joining(", "))));
-                    return new Extraction(entry, library, ordered, steps, refusals);
+                    return new Extraction(entry, library, ordered, steps, refusals, names.get());
                 }
             } catch (UnusableEntryException planted) {
                 steps.add("entry passed over: " + planted.getMessage());
@@ -139,7 +161,7 @@ public final class Extractor {
         if (visited.size() > MAX_SET) {
             throw new IOException("the library set of " + content.name() + " has more than " + MAX_SET + " files");
         }
-        ContentStore.Placed placed = ContentStore.place(entry, content);
+        ContentStore.Placed placed = ContentStore.place(entry, content, files.isEmpty());
         if (placed instanceof ContentStore.Placed.Conflict conflict) {
             steps.add("entry passed over: " + conflict.why());
             return false;
