@@ -85,9 +85,11 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
 
     private Stream<Candidate> extractNow(LoadRequest request) {
         List<Path> directories = CacheLocations.of(request.host(), request.environment(), cacheDirectory);
+        Optional<NativeAccess> os = osAccess();
         CacheDirectoryCheck dirCheck = new CacheDirectoryCheck(mountFlags,
-                request.environment().property("user.name").orElse(System.getProperty("user.name", "")));
-        Extractor extractor = osAccess().map(os -> new Extractor(directories, dirCheck, os))
+                request.environment().property("user.name").orElse(System.getProperty("user.name", "")),
+                os.map(NativeAccess::effectiveUid).orElse(java.util.OptionalInt.empty()));
+        Extractor extractor = os.map(a -> new Extractor(directories, dirCheck, a))
                 .orElseGet(() -> new Extractor(directories, dirCheck));
         List<String> tried = new ArrayList<>();
         for (ResourceLayout layout : layouts) {
@@ -189,7 +191,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
             case NO_SPACE -> FailureKind.NO_SPACE;
             case NOT_A_DIRECTORY -> FailureKind.NOT_A_FILE;
             case IO_ERROR -> FailureKind.UNKNOWN;
-            case NOT_CREATABLE, SYMLINK, WRONG_OWNER, WRITABLE_BY_OTHERS, NOT_WRITABLE -> FailureKind.ACCESS_DENIED;
+            case NOT_CREATABLE, SYMLINK, WRONG_OWNER, WRITABLE_BY_OTHERS, NOT_PRIVATE, UNSAFE_ANCESTOR, NOT_WRITABLE -> FailureKind.ACCESS_DENIED;
         };
     }
 }

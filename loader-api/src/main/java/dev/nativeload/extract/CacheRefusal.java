@@ -29,6 +29,10 @@ public record CacheRefusal(Path directory, Reason reason, String detail) {
         WRONG_OWNER,
         /** Its group or other users may write to it. */
         WRITABLE_BY_OTHERS,
+        /** Group or other users have any access to it: a cache directory must be {@code 0700}. */
+        NOT_PRIVATE,
+        /** A directory above it is owned by another user, or writable by others and not sticky. */
+        UNSAFE_ANCESTOR,
         /** This process cannot write to it (read-only filesystem, permissions). */
         NOT_WRITABLE,
         /** Its filesystem is mounted noexec, so nothing extracted there could be mapped executable. */

@@ -24,6 +24,12 @@ final class DescriptorVerification {
         if (check.isEmpty()) {
             return Optional.of(names);
         }
+        Optional<EntryFileCheck.Verdict.Refused> badEntry = files.isEmpty() ? Optional.empty()
+                : check.get().checkDirectory(files.getFirst().path().getParent());
+        if (badEntry.isPresent()) {
+            steps.add("entry passed over: " + badEntry.get().why());
+            return Optional.empty();
+        }
         for (ExtractedFile f : files) {
             Optional<EntryFileCheck.Verdict> v = check.get().verify(f.path(), f.sha256(), f.size());
             if (v.isEmpty()) {

@@ -108,6 +108,36 @@ final class EntryFileCheck {
         };
     }
 
+    /**
+     * {@return why an entry directory must not be used, or empty when it may}: it must be owned by
+     * this process's effective uid and give group and others no write access (nativeload makes it
+     * {@code 0700}); one planted while the cache was open to others is refused.
+     *
+     * @param entry the entry directory
+     */
+    Optional<Verdict.Refused> checkDirectory(Path entry) {
+        if (!DirectoryTrust.available(entry)) {
+            return Optional.empty();
+        }
+        try {
+            int uid = DirectoryTrust.uid(entry);
+            int mode = DirectoryTrust.mode(entry);
+            if (uid != euid) {
+                return Optional.of(new Verdict.Refused(Reason.WRONG_OWNER, "the entry " + entry + " is owned by "
+                        + ownerName(entry, uid) + ", not by this process (uid " + euid + "); nothing in it is loaded."
+                        + " Remove it as its owner or as root"));
+            }
+            if ((mode & 0022) != 0) {
+                return Optional.of(new Verdict.Refused(Reason.WRITABLE_BY_OTHERS, "the entry " + entry + " has mode "
+                        + octal(mode & 07777) + ", writable by others; nothing in it is loaded. Remove it"));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(new Verdict.Refused(Reason.OS_ERROR, "cannot read the owner of " + entry + ": "
+                    + CacheDirectoryCheck.describe(e)));
+        }
+    }
+
     private Verdict refusedOpen(Path file, FileOpenResult.Failed f) {
         Optional<Errno> name = f.error().code().isPresent() ? errnos.name(f.error().code().getAsInt()) : Optional.empty();
         if (name.equals(Optional.of(Errno.ELOOP))) {
