@@ -153,7 +153,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
         String deps = extraction.dependencies().isEmpty() ? "" : "; dependencies loaded first: " + extraction.dependencies().stream()
                 .map(d -> d.path().getFileName() + " (" + d.action() + ", sha256 " + d.sha256() + ")")
                 .collect(Collectors.joining(", "));
-        String passedOver = extraction.steps().stream().filter(s -> s.startsWith("entry passed over") || s.startsWith("verified"))
+        String passedOver = extraction.steps().stream().filter(s -> s.startsWith("entry passed over") || s.startsWith("verified") || s.startsWith("locks unavailable"))
                 .map(s -> "; " + s).collect(Collectors.joining());
         return "embedded resource " + lib.resource() + " (" + layout.name() + " layout): " + lib.action() + ", sha256 "
                 + lib.sha256() + deps + passedOver;
@@ -164,6 +164,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
         FailureKind kind = switch (failed.problem()) {
             case NO_SPACE -> FailureKind.NO_SPACE;
             case RESOURCE_UNREADABLE -> FailureKind.ACCESS_DENIED;
+            case INTERRUPTED -> FailureKind.UNKNOWN;
             case NO_USABLE_CACHE_DIRECTORY -> failed.refusals().stream().map(r -> kindOf(r.reason()))
                     .max((a, b) -> Integer.compare(a.specificity(), b.specificity())).orElse(FailureKind.ACCESS_DENIED);
         };
@@ -191,7 +192,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
             case NO_SPACE -> FailureKind.NO_SPACE;
             case NOT_A_DIRECTORY -> FailureKind.NOT_A_FILE;
             case IO_ERROR -> FailureKind.UNKNOWN;
-            case NOT_CREATABLE, SYMLINK, WRONG_OWNER, WRITABLE_BY_OTHERS, NOT_PRIVATE, UNSAFE_ANCESTOR, NOT_WRITABLE -> FailureKind.ACCESS_DENIED;
+            case NOT_CREATABLE, SYMLINK, WRONG_OWNER, WRITABLE_BY_OTHERS, NOT_PRIVATE, UNSAFE_ANCESTOR, NOT_WRITABLE, LOCK_TIMEOUT -> FailureKind.ACCESS_DENIED;
         };
     }
 }

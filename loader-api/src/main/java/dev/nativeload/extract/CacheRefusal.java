@@ -37,6 +37,8 @@ public record CacheRefusal(Path directory, Reason reason, String detail) {
         NOT_WRITABLE,
         /** Its filesystem is mounted noexec, so nothing extracted there could be mapped executable. */
         NOEXEC,
+        /** Another process held the entry's lock past the deadline (named, with its pid, in the detail). */
+        LOCK_TIMEOUT,
         /** Its filesystem has no room for the library. */
         NO_SPACE,
         /** Reading or writing there failed otherwise. */

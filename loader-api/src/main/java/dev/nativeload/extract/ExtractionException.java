@@ -18,7 +18,9 @@ public final class ExtractionException extends IOException {
         /** The usable cache directories had no space left for the library. */
         NO_SPACE,
         /** The resource could not be read from the class path. */
-        RESOURCE_UNREADABLE
+        RESOURCE_UNREADABLE,
+        /** The thread was interrupted while waiting for a cache entry's lock; only this call failed. */
+        INTERRUPTED
     }
 
     private final Problem problem;

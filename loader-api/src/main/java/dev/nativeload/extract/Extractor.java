@@ -40,6 +40,7 @@ public final class Extractor {
     private final List<Path> directories;
     private final CacheDirectoryCheck check;
     private final Optional<EntryFileCheck> files;
+    private final Optional<dev.nativeload.spi.NativeAccess> access;
 
     /**
      * @param directories the cache directories to try, in order ({@link CacheLocations#of})
@@ -49,6 +50,7 @@ public final class Extractor {
         this.directories = List.copyOf(directories);
         this.check = Objects.requireNonNull(check, "check");
         this.files = Optional.empty();
+        this.access = Optional.empty();
     }
 
     /**
@@ -64,6 +66,7 @@ public final class Extractor {
         this.directories = List.copyOf(directories);
         this.check = Objects.requireNonNull(check, "check");
         this.files = EntryFileCheck.of(access);
+        this.access = Optional.of(access);
     }
 
     /** {@return the cache directories tried, in order} */
@@ -108,6 +111,14 @@ public final class Extractor {
                 }
             } catch (ExtractionException unreadable) {
                 throw unreadable;
+            } catch (LockInterruptedException interrupted) {
+                refusals.add(new CacheRefusal(dir, CacheRefusal.Reason.IO_ERROR, interrupted.getMessage()));
+                throw new ExtractionException(ExtractionException.Problem.INTERRUPTED, "extracting " + resource + " was interrupted: "
+                        + interrupted.getMessage(), refusals, interrupted);
+            } catch (LockTimeoutException locked) {
+                CacheRefusal r = new CacheRefusal(dir, CacheRefusal.Reason.LOCK_TIMEOUT, locked.getMessage());
+                refusals.add(r);
+                steps.add("cache directory failed: " + r);
             } catch (NoSpaceException full) {
                 CacheRefusal r = new CacheRefusal(dir, CacheRefusal.Reason.NO_SPACE, full.getMessage());
                 refusals.add(r);
@@ -131,7 +142,9 @@ public final class Extractor {
                                    List<CacheRefusal> refusals) throws IOException {
         for (int slot = 0; slot < MAX_SLOTS; slot++) {
             Path entry = dir.resolve(slot == 0 ? main.sha256() : main.sha256() + "-" + slot);
-            try (EntryLocks.Held held = EntryLocks.acquire(entry)) {
+            try (EntryLock held = lock(entry)) {
+                held.locksUnavailable().ifPresent(why -> steps.add("locks unavailable for " + entry + " (" + why
+                        + "): its files are used unlocked, after the same verification"));
                 List<ExtractedFile> ordered = new ArrayList<>();
                 if (fill(loader, entry, main, ordered, new HashSet<>(), steps)) {
                     Optional<Map<Path, String>> names = DescriptorVerification.verifyAll(files, ordered, steps);
@@ -150,6 +163,17 @@ public final class Extractor {
         }
         throw new IOException("all " + MAX_SLOTS + " entries for sha256 " + main.sha256() + " in " + dir
                 + " are corrupted or replaced by something else");
+    }
+
+    /** Locks an entry through per-open-file locks where the OS boundary has them, else through the JDK's file locks. */
+    private EntryLock lock(Path entry) throws IOException {
+        if (access.isPresent()) {
+            Optional<EntryLock> held = DescriptorLocks.acquire(access.get(), entry);
+            if (held.isPresent()) {
+                return held.get();
+            }
+        }
+        return EntryLocks.acquire(entry);
     }
 
     /** Places a file and, depth first, the siblings it needs; false when the entry holds something else. */

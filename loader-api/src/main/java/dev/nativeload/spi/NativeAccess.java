@@ -90,4 +90,17 @@ public interface NativeAccess {
     default java.util.OptionalInt effectiveUid() {
         return java.util.OptionalInt.empty();
     }
+
+    /**
+     * Opens a lock file for reading and writing, creating it ({@code 0600}) if absent, never through
+     * a symbolic link and without blocking on a FIFO ({@code O_NONBLOCK}), and checks with
+     * {@code fstat} that it is a regular file.
+     *
+     * @param file the lock file, absolute
+     * @return the open file, a non-regular file found, the OS's refusal, or
+     *         {@link LockFileResult.Unsupported} where there are no per-open-file locks (the default)
+     */
+    default LockFileResult openLockFile(Path file) {
+        return new LockFileResult.Unsupported(name() + " has no per-open-file locks");
+    }
 }

@@ -78,4 +78,9 @@ public final class ClassPathNativeAccess implements NativeAccess {
     public java.util.OptionalInt effectiveUid() {
         return delegate.effectiveUid();
     }
+
+    @Override
+    public dev.nativeload.spi.LockFileResult openLockFile(Path file) {
+        return delegate.openLockFile(file);
+    }
 }

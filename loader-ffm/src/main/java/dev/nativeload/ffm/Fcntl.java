@@ -53,6 +53,66 @@ final class Fcntl {
         }
     }
 
+    /** {@code O_RDWR | O_CREAT | O_NONBLOCK}: the extra bits {@link #openCreate} adds, the same on every Linux ABI. */
+    static final int LINUX_RDWR_CREAT_NONBLOCK = 02 | 0100 | 04000;
+    /** {@code F_OFD_GETLK}, {@code F_OFD_SETLK} of Linux: locks owned by the open file description. */
+    static final int F_OFD_GETLK = 36;
+    static final int F_OFD_SETLK = 37;
+    /** {@code l_type} values of {@code struct flock}. */
+    static final short F_RDLCK = 0;
+    static final short F_WRLCK = 1;
+    static final short F_UNLCK = 2;
+
+    /**
+     * {@code struct flock} of Linux on 64-bit ABIs, as jextract lays it out.
+     * {@snippet lang=c :
+     * struct flock { short l_type; short l_whence; off_t l_start; off_t l_len; pid_t l_pid; };
+     * }
+     */
+    static final java.lang.foreign.StructLayout FLOCK_LP64 = java.lang.foreign.MemoryLayout.structLayout(
+            java.lang.foreign.ValueLayout.JAVA_SHORT.withName("l_type"), java.lang.foreign.ValueLayout.JAVA_SHORT.withName("l_whence"),
+            java.lang.foreign.MemoryLayout.paddingLayout(4),
+            java.lang.foreign.ValueLayout.JAVA_LONG.withName("l_start"), java.lang.foreign.ValueLayout.JAVA_LONG.withName("l_len"),
+            java.lang.foreign.ValueLayout.JAVA_INT.withName("l_pid"), java.lang.foreign.MemoryLayout.paddingLayout(4)).withName("flock");
+
+    private static final class openCreate$ {
+        static final Downcall CALL = Downcall.find(Linker.nativeLinker().defaultLookup(), "open",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2), ERRNO);
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int open(const char *pathname, int flags, ...);  // ... = mode_t mode
+     * }
+     * With the mode, as {@code O_CREAT} needs. The first argument receives the captured {@code errno}.
+     */
+    static int openCreate(MemorySegment callState, MemorySegment path, int flags, int mode) {
+        try {
+            return (int) openCreate$.CALL.handle().invokeExact(callState, path, flags, mode);
+        } catch (Throwable t) {
+            throw Downcall.rethrow(t);
+        }
+    }
+
+    private static final class fcntl$ {
+        static final Downcall CALL = Downcall.find(Linker.nativeLinker().defaultLookup(), "fcntl",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.firstVariadicArg(2), ERRNO);
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int fcntl(int fd, int cmd, ...);  // ... = struct flock *lock
+     * }
+     * The first argument receives the captured {@code errno}.
+     */
+    static int fcntl(MemorySegment callState, int fd, int cmd, MemorySegment lock) {
+        try {
+            return (int) fcntl$.CALL.handle().invokeExact(callState, fd, cmd, lock);
+        } catch (Throwable t) {
+            throw Downcall.rethrow(t);
+        }
+    }
+
     private static final class open$ {
         /** {@code open} is variadic; the mode argument is not passed, as {@code O_CREAT} is never set. */
         static final Downcall CALL = Downcall.find(Linker.nativeLinker().defaultLookup(), "open",

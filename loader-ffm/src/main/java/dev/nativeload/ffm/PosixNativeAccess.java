@@ -5,6 +5,7 @@ import dev.nativeload.binary.TargetOs;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.FileOpenResult;
 import dev.nativeload.spi.LibraryHandle;
+import dev.nativeload.spi.LockFileResult;
 import dev.nativeload.spi.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import dev.nativeload.spi.OpenResult;
@@ -208,5 +209,36 @@ final class PosixNativeAccess implements NativeAccess {
     @Override
     public OptionalInt effectiveUid() {
         return OptionalInt.of(UnistdIo.geteuid());
+    }
+
+    @Override
+    public LockFileResult openLockFile(Path file) {
+        Optional<Fcntl.OpenFlags> openFlags = Fcntl.OpenFlags.forHost(os, host().arch());
+        Optional<SysStat.Layout> layout = SysStat.Layout.forHost(os, host().arch());
+        if (os != TargetOs.LINUX || ValueLayout.ADDRESS.byteSize() != 8 || openFlags.isEmpty() || layout.isEmpty()
+                || !SysStat.fstatAvailable()) {
+            return new LockFileResult.Unsupported("open-file-description locks are bound for 64-bit Linux only");
+        }
+        Scratch scratch = Scratch.current();
+        MemorySegment path = scratch.cString(file.toString());
+        if (path == null) {
+            throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
+        }
+        int fd = Fcntl.openCreate(scratch.callState(), path, openFlags.get().readNoFollow() | Fcntl.LINUX_RDWR_CREAT_NONBLOCK, 0600);
+        if (fd < 0) {
+            int errno = Dlfcn.errno(scratch);
+            return new LockFileResult.Failed(new OsError("open", OptionalInt.of(errno), file + ": " + errorText(errno)));
+        }
+        return switch (PosixOpenFile.adopt(fd, os, layout.get())) {
+            case FileOpenResult.Failed f -> new LockFileResult.Failed(f.error());
+            case FileOpenResult.Unsupported u -> new LockFileResult.Unsupported(u.why());
+            case FileOpenResult.Opened o -> {
+                if (!o.file().status().isRegularFile()) {
+                    o.file().close();
+                    yield new LockFileResult.NotRegular(o.file().status());
+                }
+                yield new LockFileResult.Opened(new PosixLockFile((PosixOpenFile) o.file()));
+            }
+        };
     }
 }

@@ -58,6 +58,11 @@ final class PosixOpenFile implements OpenFile {
         }
     }
 
+    /** {@return the descriptor, for the lock calls of {@link PosixLockFile}} */
+    int fd() {
+        return fd;
+    }
+
     @Override
     public FileStatus status() {
         return status;

@@ -12,7 +12,7 @@ import java.lang.invoke.MethodType;
 
 /**
  * Bindings of {@code <unistd.h>} for reading an open file and knowing who this process is:
- * {@code pread}, {@code close}, {@code geteuid}. Kept apart from {@link Unistd} ({@code sysconf}).
+ * {@code pread}, {@code pwrite}, {@code close}, {@code geteuid}. Kept apart from {@link Unistd} ({@code sysconf}).
  */
 final class UnistdIo {
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
@@ -38,6 +38,27 @@ final class UnistdIo {
     static long pread(MemorySegment callState, int fd, MemorySegment buf, long count, long offset) {
         try {
             return (long) pread$.HANDLE.invokeExact(callState, fd, buf, count, offset);
+        } catch (Throwable t) {
+            throw Downcall.rethrow(t);
+        }
+    }
+
+    private static final class pwrite$ {
+        static final Downcall CALL = Downcall.find(Linker.nativeLinker().defaultLookup(), "pwrite",
+                FunctionDescriptor.of(C_LONG, JAVA_INT, ADDRESS, C_LONG, C_LONG), ERRNO);
+        static final MethodHandle HANDLE = CALL.handle().asType(MethodType.methodType(long.class, MemorySegment.class,
+                int.class, MemorySegment.class, long.class, long.class));
+    }
+
+    /**
+     * {@snippet lang=c :
+     * ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset);
+     * }
+     * The first argument receives the captured {@code errno}.
+     */
+    static long pwrite(MemorySegment callState, int fd, MemorySegment buf, long count, long offset) {
+        try {
+            return (long) pwrite$.HANDLE.invokeExact(callState, fd, buf, count, offset);
         } catch (Throwable t) {
             throw Downcall.rethrow(t);
         }
