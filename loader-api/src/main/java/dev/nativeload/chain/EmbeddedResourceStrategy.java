@@ -165,6 +165,8 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
             case NO_SPACE -> FailureKind.NO_SPACE;
             case RESOURCE_UNREADABLE -> FailureKind.ACCESS_DENIED;
             case INTERRUPTED -> FailureKind.UNKNOWN;
+            case CORRUPT_RESOURCE -> FailureKind.WRONG_FORMAT;
+            case TOO_LARGE -> FailureKind.NO_SPACE;
             case NO_USABLE_CACHE_DIRECTORY -> failed.refusals().stream().map(r -> kindOf(r.reason()))
                     .max((a, b) -> Integer.compare(a.specificity(), b.specificity())).orElse(FailureKind.ACCESS_DENIED);
         };

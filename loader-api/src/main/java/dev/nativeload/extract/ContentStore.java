@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Puts one resource into an entry directory under its own name, or verifies the copy already
@@ -90,7 +89,7 @@ final class ContentStore {
         if (free >= 0 && free < content.size()) {
             throw NoSpaceException.needs(entry, content.size(), free);
         }
-        Path tmp = entry.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmp = entry.resolve(TempNames.next());
         boolean moved = false;
         try {
             MessageDigest digest = Sha256.newDigest();
@@ -98,7 +97,13 @@ final class ContentStore {
                     LinkOption.NOFOLLOW_LINKS), ownerOnly(entry, "rw-------"));
                  InputStream in = content.url().openStream()) {
                 byte[] buf = new byte[Sha256.BUFFER];
+                long total = 0;
                 for (int n; (n = in.read(buf)) > 0; ) {
+                    total += n;
+                    if (total > content.size()) {
+                        throw new IOException("the resource " + content.name() + " grew past its verified " + content.size()
+                                + " bytes while it was read; nothing is kept");
+                    }
                     digest.update(buf, 0, n);
                     ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
                     while (bb.hasRemaining()) {

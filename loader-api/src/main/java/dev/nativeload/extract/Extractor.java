@@ -6,7 +6,6 @@ import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.NativeBinary;
 import dev.nativeload.binary.NotABinaryException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -243,9 +242,12 @@ public final class Extractor {
     }
 
     private static ContentStore.Content digest(ResourceName name, URL url) throws ExtractionException {
-        try (InputStream in = url.openStream()) {
-            Sha256.Summary s = Sha256.of(in);
+        try {
+            Sha256.Summary s = EntryIntegrity.digest(name, url);
             return new ContentStore.Content(name, url, s.sha256(), s.size(), false);
+        } catch (EntryIntegrity.BadEntryException bad) {
+            throw new ExtractionException(bad.tooLarge() ? ExtractionException.Problem.TOO_LARGE
+                    : ExtractionException.Problem.CORRUPT_RESOURCE, bad.getMessage(), List.of(), bad);
         } catch (IOException e) {
             throw new ExtractionException(ExtractionException.Problem.RESOURCE_UNREADABLE,
                     "cannot read " + name + " from " + url + ": " + CacheDirectoryCheck.describe(e), List.of(), e);
