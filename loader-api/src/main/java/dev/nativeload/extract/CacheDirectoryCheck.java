@@ -74,6 +74,7 @@ public final class CacheDirectoryCheck {
         if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 createPrivateDirectory(abs);
+                CacheMarker.mark(abs);
             } catch (IOException e) {
                 return refuse(abs, CacheRefusal.Reason.NOT_CREATABLE, "cannot create it: " + describe(e));
             }
