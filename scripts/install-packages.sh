@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests build and read fixtures with: cross compilers, musl,
-# mingw-w64, clang/lld/llvm (Mach-O and reference readers), binutils (readelf), patchelf.
+# mingw-w64, clang/lld/llvm (Mach-O and reference readers), binutils (readelf), patchelf; and the
+# tools the embedded-cache attack tests make other users with (passwd: useradd/userdel; util-linux:
+# runuser/setpriv; coreutils: mkfifo; libc-bin: getent).
 # Runs apt-get only for what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 
@@ -10,6 +12,7 @@ packages=(
   gcc-s390x-linux-gnu gcc-powerpc64le-linux-gnu
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686
   musl-tools clang lld llvm
+  passwd util-linux coreutils libc-bin
 )
 
 missing=()
