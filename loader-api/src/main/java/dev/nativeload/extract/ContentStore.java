@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -124,7 +122,7 @@ final class ContentStore {
             moved = true;
             forceDirectory(entry);
         } catch (IOException e) {
-            if (isNoSpace(e)) {
+            if (isNoSpace(e, entry, content.size())) {
                 throw NoSpaceException.wrap(entry, content.size(), e);
             }
             throw e;
@@ -163,19 +161,23 @@ final class ContentStore {
         }
     }
 
-    static boolean isNoSpace(IOException e) {
+    /**
+     * Whether a failed write ran out of space, decided by facts, never by the exception's text (which
+     * is the C library's {@code strerror}, in the process's language): a {@link NoSpaceException}
+     * from the check before writing, or, after the failure, less usable space left on the entry's
+     * filesystem ({@code statvfs}) than the file needs.
+     */
+    static boolean isNoSpace(IOException e, Path entry, long needed) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : t.getMessage();
-            if (m != null) {
-                String lower = m.toLowerCase(Locale.ROOT);
-                if (lower.contains("no space left") || lower.contains("not enough space") || lower.contains("disk quota exceeded")) {
-                    return true;
-                }
-            }
             if (t instanceof NoSpaceException) {
                 return true;
             }
         }
-        return false;
+        try {
+            long free = Files.getFileStore(entry).getUsableSpace();
+            return free >= 0 && free < needed;
+        } catch (IOException unknown) {
+            return false;
+        }
     }
 }
