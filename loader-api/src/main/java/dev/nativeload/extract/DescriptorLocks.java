@@ -146,7 +146,7 @@ final class DescriptorLocks {
             case LockFileResult.NotRegular n -> throw new UnusableEntryException(lockFile + " is not a regular file (mode "
                     + EntryFileCheck.octal(n.status().mode()) + "); it is not used. Remove it, or the entry " + entry);
             case LockFileResult.Failed f -> throw new UnusableEntryException("cannot open " + lockFile + ": " + f.error()
-                    + (f.error().message().isEmpty() ? "" : "") + "; a symbolic link there is never followed");
+                    + "; a symbolic link there is never followed. Remove it, or the entry " + entry);
             case LockFileResult.Opened o -> {
                 h.file = o.file();
                 yield Optional.of(o.file());
@@ -212,7 +212,8 @@ final class DescriptorLocks {
 
     private static LockTimeoutException timedOut(LockFile f, Path entry) {
         OptionalLong pid = recordedPid(f);
-        String who = pid.isPresent() ? "pid " + pid.getAsLong() + ProcessState.describe(pid.getAsLong())
+        String who = pid.isPresent() ? "pid " + pid.getAsLong() + ProcessState.describe(pid.getAsLong()) + " (as it recorded in "
+                + entry.resolve(EntryLocks.LOCK_FILE).getFileName() + ")"
                 : "a process that did not record its pid (an older nativeload)";
         return new LockTimeoutException(entry, pid, "the lock of " + entry + " is held by " + who + " and was not released within "
                 + timeout().toSeconds() + " s; if that process is stopped or hung, resume or end it (kill -CONT / kill), or set -D"

@@ -55,8 +55,7 @@ final class Fcntl {
 
     /** {@code O_RDWR | O_CREAT | O_NONBLOCK}: the extra bits {@link #openCreate} adds, the same on every Linux ABI. */
     static final int LINUX_RDWR_CREAT_NONBLOCK = 02 | 0100 | 04000;
-    /** {@code F_OFD_GETLK}, {@code F_OFD_SETLK} of Linux: locks owned by the open file description. */
-    static final int F_OFD_GETLK = 36;
+    /** {@code F_OFD_SETLK} of Linux: set or clear a lock owned by the open file description, without waiting. */
     static final int F_OFD_SETLK = 37;
     /** {@code l_type} values of {@code struct flock}. */
     static final short F_RDLCK = 0;
