@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests build and read fixtures with: cross compilers with their C
 # libraries, musl, mingw-w64, clang/lld/llvm (Mach-O and reference readers), binutils (readelf),
-# patchelf, and the system tools the tests run. Checked on a fresh Debian 12.
+# patchelf, and the system tools the tests run, among them those the embedded-cache attack tests make
+# other users with (passwd: useradd/userdel; util-linux: runuser/setpriv; coreutils: mkfifo).
 # Runs apt-get only for what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 
@@ -15,8 +16,9 @@ packages=(
   libc6-dev-s390x-cross libc6-dev-ppc64el-cross
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686
   musl-tools clang lld llvm
-  # Tools the tests run: mount/findmnt/unshare (noexec tmpfs), getconf/ldd, tar (the CLI distribution).
-  mount util-linux libc-bin tar
+  # Tools the tests run: mount/findmnt/unshare (noexec tmpfs), getconf/ldd/getent, tar (the CLI
+  # distribution), useradd/userdel, runuser/setpriv, mkfifo.
+  mount util-linux libc-bin tar passwd coreutils
 )
 
 missing=()

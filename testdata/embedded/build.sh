@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the embedded-resource fixtures from the C sources in src/ into this directory.
 # Idempotent and runnable from anywhere; needs gcc, aarch64-linux-gnu-gcc and musl-gcc.
-# Names: gcc-x86_64/libembedded.so (needs libembedded_mid.so, which needs libembedded_dep.so), ...
+# Names: gcc-x86_64/libembedded.so (needs libembedded_mid.so, which needs libembedded_dep.so), ...,
+# gcc-x86_64/libembedded_impostor.so (embedded_solo with another answer, for the rename race test)
 # Tests pack these into jars at run time under the layouts they check.
 set -euo pipefail
 
@@ -30,3 +31,6 @@ build_set musl-gcc musl-x86_64
 
 gcc "${common[@]}" -o libjniprobe.so jniprobe.c -Wl,-soname,libjniprobe.so
 cp libjniprobe.so "$here/gcc-x86_64/"
+
+gcc "${common[@]}" -o libembedded_impostor.so impostor.c -Wl,-soname,libembedded_impostor.so
+cp libembedded_impostor.so "$here/gcc-x86_64/"

@@ -21,6 +21,7 @@ module dev.nativeload.api {
     exports dev.nativeload.internal.chain to dev.nativeload.ffm, dev.nativeload.cli;
     exports dev.nativeload.internal.diagnose to dev.nativeload.ffm, dev.nativeload.cli;
     exports dev.nativeload.internal.cache to dev.nativeload.ffm, dev.nativeload.cli;
+    exports dev.nativeload.internal.os to dev.nativeload.ffm, dev.nativeload.cli;
 
     uses dev.nativeload.spi.NativeAccess;
     uses org.slf4j.spi.SLF4JServiceProvider;

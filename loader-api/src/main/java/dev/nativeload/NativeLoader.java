@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Loads native libraries through an ordered fallback chain and, when every step fails, throws a
@@ -178,6 +179,16 @@ public final class NativeLoader {
             } catch (RuntimeException unavailable) {
                 return Optional.empty();
             }
+        }
+    }
+
+    private static final Supplier<NativeAccess> LOOKED_UP_ACCESS = () -> NativeAccessLookup.get("the embedded step");
+
+    /** A given {@link NativeAccess}, equal to another holding the same one, so equal builders share a loader. */
+    private record GivenAccess(NativeAccess access) implements Supplier<NativeAccess> {
+        @Override
+        public NativeAccess get() {
+            return access;
         }
     }
 
@@ -380,7 +391,8 @@ public final class NativeLoader {
             all.add(Layouts.classifier(resourcePrefix));
             all.addAll(layouts);
             Function<Path, Optional<MountFlags>> flags = new AccessMountFlags(access);
-            return new EmbeddedResourceStrategy(loader, all, Optional.ofNullable(cacheDirectory), flags);
+            return new EmbeddedResourceStrategy(loader, all, Optional.ofNullable(cacheDirectory), flags,
+                    access != null ? new GivenAccess(access) : LOOKED_UP_ACCESS);
         }
 
         /** {@return the loader} */

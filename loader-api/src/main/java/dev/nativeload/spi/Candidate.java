@@ -38,13 +38,38 @@ public sealed interface Candidate {
      * @param origin    where it came from
      * @param loadFirst files to open before it, in this order: its own dependencies shipped next to
      *                  it (an embedded library set), so the OS loader finds them already loaded
+     * @param openAs    for files verified through an open descriptor, the name to hand the OS loader
+     *                  instead of the path ({@code /proc/self/fd/N}): the verified file itself,
+     *                  whatever has been renamed over the path since
      */
-    record File(Path path, String origin, java.util.List<Path> loadFirst) implements Candidate {
+    record File(Path path, String origin, java.util.List<Path> loadFirst, java.util.Map<Path, String> openAs) implements Candidate {
         /** Checks the components: none may be null. */
         public File {
             path = path.toAbsolutePath();
             Objects.requireNonNull(origin, "origin");
             loadFirst = loadFirst.stream().map(Path::toAbsolutePath).toList();
+            openAs = java.util.Map.copyOf(openAs);
+        }
+
+        /**
+         * A file, and the files to open before it, all opened by path.
+         *
+         * @param path      the file
+         * @param origin    where it came from
+         * @param loadFirst files to open before it, in this order
+         */
+        public File(Path path, String origin, java.util.List<Path> loadFirst) {
+            this(path, origin, loadFirst, java.util.Map.of());
+        }
+
+        /**
+         * {@return the name handed to the OS loader for this file or one of its {@link #loadFirst} files}
+         *
+         * @param file {@link #path} or one of {@link #loadFirst}
+         */
+        public String openName(Path file) {
+            Path abs = file.toAbsolutePath();
+            return openAs.getOrDefault(abs, abs.toString());
         }
 
         /**

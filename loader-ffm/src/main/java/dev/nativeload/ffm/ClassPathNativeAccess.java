@@ -1,5 +1,7 @@
 package dev.nativeload.ffm;
 
+import dev.nativeload.internal.os.FileDescriptors;
+
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.LibraryHandle;
@@ -17,7 +19,7 @@ import java.util.Optional;
  * needs a public no-argument constructor: every call goes to {@link FfmNativeAccess#provider()}.
  * On the module path the module's {@code provides} clause reaches the provider directly.
  */
-public final class ClassPathNativeAccess implements NativeAccess {
+public final class ClassPathNativeAccess implements NativeAccess, FileDescriptors {
     private final NativeAccess delegate = FfmNativeAccess.provider();
 
     /** Creates the entry; the real implementation is shared. */
@@ -68,5 +70,20 @@ public final class ClassPathNativeAccess implements NativeAccess {
     @Override
     public Optional<MountFlags> mountFlags(Path directory) {
         return delegate.mountFlags(directory);
+    }
+
+    @Override
+    public dev.nativeload.internal.os.FileOpenResult openNoFollow(Path file) {
+        return FileDescriptors.of(delegate).openNoFollow(file);
+    }
+
+    @Override
+    public java.util.OptionalInt effectiveUid() {
+        return FileDescriptors.of(delegate).effectiveUid();
+    }
+
+    @Override
+    public dev.nativeload.internal.os.LockFileResult openLockFile(Path file) {
+        return FileDescriptors.of(delegate).openLockFile(file);
     }
 }

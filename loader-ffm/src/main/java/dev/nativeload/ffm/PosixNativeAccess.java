@@ -1,10 +1,14 @@
 package dev.nativeload.ffm;
 
+import dev.nativeload.internal.os.FileDescriptors;
+
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.platform.Host;
+import dev.nativeload.internal.os.FileOpenResult;
 import dev.nativeload.spi.LibraryHandle;
 import dev.nativeload.spi.NativeAccess.MountFlags;
+import dev.nativeload.internal.os.LockFileResult;
 import dev.nativeload.spi.NativeAccess;
 import dev.nativeload.spi.OpenResult;
 import dev.nativeload.spi.OsError;
@@ -31,7 +35,7 @@ import java.util.OptionalInt;
  * {@code f_flags} on macOS (see {@link Statvfs}).
  */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
-final class PosixNativeAccess implements NativeAccess {
+final class PosixNativeAccess implements NativeAccess, FileDescriptors {
     private final TargetOs os;
     private final Dlfcn.Flags flags;
     private volatile Host host;
@@ -182,5 +186,61 @@ final class PosixNativeAccess implements NativeAccess {
     private static String lastDlerror() {
         MemorySegment text = Dlfcn.dlerror();
         return text.address() == 0 ? "(dlerror() returned no message)" : HostFacts.cText(text);
+    }
+
+    @Override
+    public FileOpenResult openNoFollow(Path file) {
+        Optional<Fcntl.OpenFlags> openFlags = Fcntl.OpenFlags.forHost(os, host().arch());
+        Optional<SysStat.Layout> layout = SysStat.Layout.forHost(os, host().arch());
+        if (openFlags.isEmpty() || layout.isEmpty() || !SysStat.fstatAvailable()) {
+            return new FileOpenResult.Unsupported("no open/fstat binding for " + os + " " + host().arch());
+        }
+        Scratch scratch = Scratch.current();
+        MemorySegment path = scratch.cString(file.toString());
+        if (path == null) {
+            throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
+        }
+        int fd = Fcntl.open(scratch.callState(), path, openFlags.get().readNoFollow());
+        if (fd < 0) {
+            int errno = Dlfcn.errno(scratch);
+            return new FileOpenResult.Failed(new OsError("open", OptionalInt.of(errno), file + ": " + errorText(errno)));
+        }
+        return PosixOpenFile.adopt(fd, os, layout.get());
+    }
+
+    @Override
+    public OptionalInt effectiveUid() {
+        return OptionalInt.of(UnistdIo.geteuid());
+    }
+
+    @Override
+    public LockFileResult openLockFile(Path file) {
+        Optional<Fcntl.OpenFlags> openFlags = Fcntl.OpenFlags.forHost(os, host().arch());
+        Optional<SysStat.Layout> layout = SysStat.Layout.forHost(os, host().arch());
+        if (os != TargetOs.LINUX || ValueLayout.ADDRESS.byteSize() != 8 || openFlags.isEmpty() || layout.isEmpty()
+                || !SysStat.fstatAvailable()) {
+            return new LockFileResult.Unsupported("open-file-description locks are bound for 64-bit Linux only");
+        }
+        Scratch scratch = Scratch.current();
+        MemorySegment path = scratch.cString(file.toString());
+        if (path == null) {
+            throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
+        }
+        int fd = Fcntl.openCreate(scratch.callState(), path, openFlags.get().readNoFollow() | Fcntl.LINUX_RDWR_CREAT_NONBLOCK, 0600);
+        if (fd < 0) {
+            int errno = Dlfcn.errno(scratch);
+            return new LockFileResult.Failed(new OsError("open", OptionalInt.of(errno), file + ": " + errorText(errno)));
+        }
+        return switch (PosixOpenFile.adopt(fd, os, layout.get())) {
+            case FileOpenResult.Failed f -> new LockFileResult.Failed(f.error());
+            case FileOpenResult.Unsupported u -> new LockFileResult.Unsupported(u.why());
+            case FileOpenResult.Opened o -> {
+                if (!o.file().status().isRegularFile()) {
+                    o.file().close();
+                    yield new LockFileResult.NotRegular(o.file().status());
+                }
+                yield new LockFileResult.Opened(new PosixLockFile((PosixOpenFile) o.file()));
+            }
+        };
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,13 +23,16 @@ import java.util.function.Function;
 /**
  * Decides whether a directory may hold extracted libraries, creating it ({@code 0700}) if absent:
  * it must be a real directory (not a symbolic link), owned by this user, not writable by group or
- * others, writable by this process, and on a filesystem that allows executable mappings.
+ * others, writable by this process, and on a filesystem that allows executable mappings. Where the
+ * filesystem tells numeric owners, {@link DirectoryTrust} decides instead: owner by uid, mode
+ * {@code 0700}, and every ancestor owned by root or this uid and not writable by others unless sticky.
  */
 public final class CacheDirectoryCheck {
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Function<Path, Optional<MountFlags>> mountFlags;
     private final String userName;
+    private final OptionalInt euid;
 
     /**
      * @param mountFlags reads a directory's mount flags ({@code statvfs}); when it answers empty,
@@ -36,8 +40,27 @@ public final class CacheDirectoryCheck {
      * @param userName   the user who must own the directory ({@code user.name})
      */
     public CacheDirectoryCheck(Function<Path, Optional<MountFlags>> mountFlags, String userName) {
+        this(mountFlags, userName, OptionalInt.empty());
+    }
+
+    /**
+     * A check that compares owners by user id where the filesystem tells them ({@link DirectoryTrust}).
+     *
+     * @param mountFlags reads a directory's mount flags ({@code statvfs}); when it answers empty,
+     *                   {@code /proc/self/mountinfo} is read instead
+     * @param userName   the user who must own the directory where owners have no numeric id (Windows)
+     * @param euid       this process's effective uid ({@code geteuid}); when empty, the owner of a
+     *                   file this process creates is used
+     */
+    public CacheDirectoryCheck(Function<Path, Optional<MountFlags>> mountFlags, String userName, OptionalInt euid) {
         this.mountFlags = Objects.requireNonNull(mountFlags, "mountFlags");
         this.userName = Objects.requireNonNull(userName, "userName");
+        this.euid = Objects.requireNonNull(euid, "euid");
+    }
+
+    /** {@return the effective uid owners are compared with, where numeric owners exist} */
+    OptionalInt euid() {
+        return euid.isPresent() ? euid : ProcessUid.probed();
     }
 
     /**
@@ -51,6 +74,7 @@ public final class CacheDirectoryCheck {
         if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 createPrivateDirectory(abs);
+                CacheMarker.mark(abs);
             } catch (IOException e) {
                 return refuse(abs, CacheRefusal.Reason.NOT_CREATABLE, "cannot create it: " + describe(e));
             }
@@ -97,6 +121,14 @@ public final class CacheDirectoryCheck {
     }
 
     private Optional<CacheRefusal> ownership(Path dir) {
+        OptionalInt uid = DirectoryTrust.available(dir) ? euid() : OptionalInt.empty();
+        if (uid.isPresent()) {
+            try {
+                return DirectoryTrust.check(dir, uid.getAsInt()).map(d -> new CacheRefusal(dir, d.reason(), d.detail()));
+            } catch (IOException e) {
+                return refuse(dir, CacheRefusal.Reason.IO_ERROR, "cannot read its owner and mode: " + describe(e));
+            }
+        }
         if (!posix(dir)) {
             return ownerOnly(dir);
         }
@@ -171,9 +203,9 @@ public final class CacheDirectoryCheck {
      * @throws IOException if it cannot be created
      */
     static void createPrivateDirectory(Path dir) throws IOException {
-        Path parent = dir.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            Files.createDirectories(parent);
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && !Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
+            createPrivateDirectory(parent); // 0700 too, whatever the umask
         }
         boolean posix = posix(dir);
         try {

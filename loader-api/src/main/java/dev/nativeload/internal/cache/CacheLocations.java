@@ -48,7 +48,7 @@ public final class CacheLocations {
      * @param env  the environment
      */
     public static Optional<Path> perUser(Host host, Environment env) {
-        Optional<Path> home = env.property("user.home").filter(h -> !h.isBlank()).map(Path::of);
+        Optional<Path> home = env.property("user.home").filter(CacheLocations::isAbsoluteHome).map(Path::of);
         return switch (host.os()) {
             case MACOS -> home.map(h -> h.resolve("Library").resolve("Caches").resolve(DIR_NAME));
             case WINDOWS -> env.variable("LOCALAPPDATA").filter(v -> !v.isBlank()).map(v -> Path.of(v).resolve(DIR_NAME))
@@ -56,6 +56,21 @@ public final class CacheLocations {
             default -> env.variable("XDG_CACHE_HOME").filter(v -> v.startsWith("/")).map(v -> Path.of(v).resolve(DIR_NAME))
                     .or(() -> home.map(h -> h.resolve(".cache").resolve(DIR_NAME)));
         };
+    }
+
+    /**
+     * A home is used only if it is an absolute path: the JDK sets {@code user.home} to {@code "?"}
+     * for a uid without a passwd entry, and a relative one would put the cache in the working directory.
+     */
+    private static boolean isAbsoluteHome(String home) {
+        if (home.isBlank() || home.equals("?")) {
+            return false;
+        }
+        try {
+            return Path.of(home).isAbsolute();
+        } catch (java.nio.file.InvalidPathException invalid) {
+            return false;
+        }
     }
 
     private static String safeUserName(Environment env) {

@@ -29,10 +29,16 @@ public record CacheRefusal(Path directory, Reason reason, String detail) {
         WRONG_OWNER,
         /** Its group or other users may write to it. */
         WRITABLE_BY_OTHERS,
+        /** Group or other users have any access to it: a cache directory must be {@code 0700}. */
+        NOT_PRIVATE,
+        /** A directory above it is owned by another user, or writable by others and not sticky. */
+        UNSAFE_ANCESTOR,
         /** This process cannot write to it (read-only filesystem, permissions). */
         NOT_WRITABLE,
         /** Its filesystem is mounted noexec, so nothing extracted there could be mapped executable. */
         NOEXEC,
+        /** Another process held the entry's lock past the deadline (named, with its pid, in the detail). */
+        LOCK_TIMEOUT,
         /** Its filesystem has no room for the library. */
         NO_SPACE,
         /** Reading or writing there failed otherwise. */

@@ -21,7 +21,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Removes cache entries nobody uses: not used for {@code maxAge} (the {@code .used} marker each
+ * Removes cache entries nobody uses, in a cache directory nativeload created and marked as its own
+ * ({@link CacheMarker}), and only names it creates there (entries, their trash, digest records;
+ * partial files whose writer is gone): not used for {@code maxAge} (the {@code .used} marker each
  * use touches) and not locked by a live process (every process that uses an entry holds a shared
  * lock on it until it exits). An entry is renamed away under its lock before it is deleted, so a
  * process arriving at the same moment starts a fresh entry. Digests recorded by {@link SourceIndex}
@@ -34,6 +36,12 @@ import java.util.regex.Pattern;
 public record CacheSweeper(Duration maxAge, Clock clock) {
     private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}(-[0-9]{1,3})?");
     private static final String TRASH_PREFIX = ".trash-";
+    private static final Pattern TRASH = Pattern.compile("\\.trash-[0-9a-f]{64}(-[0-9]{1,3})?-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+    private static final Pattern SOURCE_RECORD = Pattern.compile(SourceIndex.PREFIX + "[0-9a-f]{64}");
+    /** A partial file whose writer's pid is gone is removed once this old (a pid of another namespace may look gone). */
+    private static final Duration ORPHAN_AGE = Duration.ofMinutes(1);
+    /** A partial file is removed once this old whatever its pid says (the pid may have been reused). */
+    private static final Duration STALE_TMP_AGE = Duration.ofDays(1);
 
     public CacheSweeper {
         Objects.requireNonNull(maxAge, "maxAge");
@@ -51,7 +59,7 @@ public record CacheSweeper(Duration maxAge, Clock clock) {
     /**
      * What one sweep did.
      *
-     * @param removed    entries deleted
+     * @param removed    entries deleted, and partial files whose writer was gone
      * @param inUse      entries kept because a live process holds them
      * @param recent     entries kept because they were used within {@code maxAge}
      * @param leftBehind entries or files that could not be deleted, with the reason
@@ -78,17 +86,21 @@ public record CacheSweeper(Duration maxAge, Clock clock) {
         List<Path> recent = new ArrayList<>();
         List<String> left = new ArrayList<>();
         Instant now = clock.instant();
+        if (!CacheMarker.isMarked(cacheDir)) {
+            return new Result(removed, inUse, recent, List.of(cacheDir + " has no " + CacheMarker.NAME
+                    + ": nativeload did not create it, so nothing in it is removed"));
+        }
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(cacheDir)) {
             ds.forEach(children::add);
         }
         for (Path child : children) {
             String name = child.getFileName().toString();
-            if (name.startsWith(TRASH_PREFIX)) {
+            if (TRASH.matcher(name).matches() && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 deleteTree(child, left);
                 continue;
             }
-            if (name.startsWith(SourceIndex.PREFIX) && Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
+            if (SOURCE_RECORD.matcher(name).matches() && Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
                     && Duration.between(Files.getLastModifiedTime(child, LinkOption.NOFOLLOW_LINKS).toInstant(), now)
                     .compareTo(maxAge) >= 0) {
                 delete(child, left); // a recorded digest; losing it costs one hash of the resource
@@ -97,6 +109,7 @@ public record CacheSweeper(Duration maxAge, Clock clock) {
             if (!ENTRY.matcher(name).matches() || !Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
+            removeOrphanedPartials(child, now, removed, left);
             if (EntryLocks.pinnedHere(child)) {
                 inUse.add(child);
                 continue;
@@ -126,6 +139,29 @@ public record CacheSweeper(Duration maxAge, Clock clock) {
             }
         }
         return new Result(removed, inUse, recent, left);
+    }
+
+    /** Removes the partial files ({@link TempNames}) of an entry whose writer is gone, or that are a day old. */
+    private static void removeOrphanedPartials(Path entry, Instant now, List<Path> removed, List<String> left) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(entry)) {
+            for (Path f : ds) {
+                java.util.OptionalLong writer = TempNames.writer(f.getFileName().toString());
+                if (writer.isEmpty() || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Duration age = Duration.between(Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant(), now);
+                boolean writerGone = ProcessHandle.of(writer.getAsLong()).isEmpty();
+                if (writerGone && age.compareTo(ORPHAN_AGE) >= 0 || age.compareTo(STALE_TMP_AGE) >= 0) {
+                    int before = left.size();
+                    delete(f, left);
+                    if (left.size() == before) {
+                        removed.add(f);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            left.add(entry + ": " + CacheDirectoryCheck.describe(e));
+        }
     }
 
     private boolean stale(Path entry, Instant now) throws IOException {

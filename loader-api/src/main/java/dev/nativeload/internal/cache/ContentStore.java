@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -16,10 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Puts one resource into an entry directory under its own name, or verifies the copy already
@@ -52,6 +49,16 @@ final class ContentStore {
     }
 
     static Placed place(Path entry, Content content) throws IOException {
+        return place(entry, content, true);
+    }
+
+    /**
+     * Places a file, or finds it in place.
+     *
+     * @param hashExisting whether a file already there is hashed by path here; false when the
+     *                     caller verifies it through a descriptor next ({@link EntryFileCheck})
+     */
+    static Placed place(Path entry, Content content, boolean hashExisting) throws IOException {
         Path target = entry.resolve(ResourceName.checkFileName(content.name().fileName()));
         Optional<BasicFileAttributes> existing = attributes(target);
         if (existing.isPresent()) {
@@ -61,6 +68,9 @@ final class ContentStore {
             }
             if (!a.isRegularFile()) {
                 return new Placed.Conflict(target + " is not a regular file");
+            }
+            if (!hashExisting) {
+                return new Placed.Ok(new ExtractedFile(content.name(), target, content.sha256(), content.size(), true));
             }
             Sha256.Summary have = Sha256.ofFile(target);
             if (!have.sha256().equals(content.sha256())) {
@@ -78,7 +88,7 @@ final class ContentStore {
         if (free >= 0 && free < content.size()) {
             throw NoSpaceException.needs(entry, content.size(), free);
         }
-        Path tmp = entry.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmp = entry.resolve(TempNames.next());
         boolean moved = false;
         try {
             MessageDigest digest = Sha256.newDigest();
@@ -86,7 +96,13 @@ final class ContentStore {
                     LinkOption.NOFOLLOW_LINKS), ownerOnly(entry, "rw-------"));
                  InputStream in = content.url().openStream()) {
                 byte[] buf = new byte[Sha256.BUFFER];
+                long total = 0;
                 for (int n; (n = in.read(buf)) > 0; ) {
+                    total += n;
+                    if (total > content.size()) {
+                        throw new IOException("the resource " + content.name() + " grew past its verified " + content.size()
+                                + " bytes while it was read; nothing is kept");
+                    }
                     digest.update(buf, 0, n);
                     ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
                     while (bb.hasRemaining()) {
@@ -107,7 +123,7 @@ final class ContentStore {
             moved = true;
             forceDirectory(entry);
         } catch (IOException e) {
-            if (isNoSpace(e)) {
+            if (isNoSpace(e, entry, content.size())) {
                 throw NoSpaceException.wrap(entry, content.size(), e);
             }
             throw e;
@@ -146,19 +162,23 @@ final class ContentStore {
         }
     }
 
-    static boolean isNoSpace(IOException e) {
+    /**
+     * Whether a failed write ran out of space, decided by facts, never by the exception's text (which
+     * is the C library's {@code strerror}, in the process's language): a {@link NoSpaceException}
+     * from the check before writing, or, after the failure, less usable space left on the entry's
+     * filesystem ({@code statvfs}) than the file needs.
+     */
+    static boolean isNoSpace(IOException e, Path entry, long needed) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : t.getMessage();
-            if (m != null) {
-                String lower = m.toLowerCase(Locale.ROOT);
-                if (lower.contains("no space left") || lower.contains("not enough space") || lower.contains("disk quota exceeded")) {
-                    return true;
-                }
-            }
             if (t instanceof NoSpaceException) {
                 return true;
             }
         }
-        return false;
+        try {
+            long free = Files.getFileStore(entry).getUsableSpace();
+            return free >= 0 && free < needed;
+        } catch (IOException unknown) {
+            return false;
+        }
     }
 }

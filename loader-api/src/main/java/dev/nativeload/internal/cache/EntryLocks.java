@@ -46,7 +46,7 @@ final class EntryLocks {
     }
 
     /** An entry locked for writing; {@link #pin()} marks it in use before the lock is released. */
-    static final class Held implements AutoCloseable {
+    static final class Held implements EntryLock {
         private final Path entry;
         private final Holder holder;
         private final FileLock write;
@@ -58,11 +58,17 @@ final class EntryLocks {
         }
 
         /** Holds the entry's shared use lock until this JVM exits, and touches its last-used marker. */
-        void pin() throws IOException {
+        @Override
+        public void pin() throws IOException {
             if (holder.pin == null) {
                 holder.pin = holder.channel.lock(1, 1, true);
             }
             touch(entry);
+        }
+
+        @Override
+        public Optional<String> locksUnavailable() {
+            return Optional.empty();
         }
 
         @Override
@@ -165,19 +171,12 @@ final class EntryLocks {
     /** {@return whether this JVM uses the entry} @param entry the entry directory */
     static boolean pinnedHere(Path entry) {
         Holder h = HOLDERS.get(entry);
-        return h != null && h.pin != null && h.pin.isValid();
+        return h != null && h.pin != null && h.pin.isValid() || DescriptorLocks.pinnedHere(entry);
     }
 
     /** Sets the entry's last-used time to now. */
     static void touch(Path entry) throws IOException {
-        Path marker = entry.resolve(USED_MARKER);
-        try {
-            Files.newByteChannel(marker, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS)).close();
-        } catch (FileAlreadyExistsException exists) {
-            // Touched below.
-        }
-        Files.setLastModifiedTime(marker, FileTime.from(Instant.now()));
+        UseMarker.touch(entry.resolve(USED_MARKER));
     }
 
     private static void prepareEntry(Path entry) throws IOException {

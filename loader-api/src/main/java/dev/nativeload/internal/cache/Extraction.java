@@ -2,6 +2,7 @@ package dev.nativeload.internal.cache;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,14 +16,32 @@ import java.util.Objects;
  * @param steps        what happened, in order: refused cache directories and why, corrupted entries
  *                     passed over, each file extracted or reused with its hash
  * @param refused      the cache directories refused before this one
+ * @param loaderNames  for each file verified through an open descriptor, the name the OS loader
+ *                     opens that very descriptor by ({@code /proc/self/fd/N} on Linux); empty
+ *                     where the host has none, and the file is then opened by its path
  */
 public record Extraction(Path directory, ExtractedFile library, List<ExtractedFile> dependencies, List<String> steps,
-                         List<CacheRefusal> refused) {
+                         List<CacheRefusal> refused, Map<Path, String> loaderNames) {
     public Extraction {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(library, "library");
         dependencies = List.copyOf(dependencies);
         steps = List.copyOf(steps);
         refused = List.copyOf(refused);
+        loaderNames = Map.copyOf(loaderNames);
+    }
+
+    /**
+     * An extraction whose files are opened by path.
+     *
+     * @param directory    the entry directory
+     * @param library      the library asked for
+     * @param dependencies its dependencies, in load order
+     * @param steps        what happened, in order
+     * @param refused      the cache directories refused before this one
+     */
+    public Extraction(Path directory, ExtractedFile library, List<ExtractedFile> dependencies, List<String> steps,
+                      List<CacheRefusal> refused) {
+        this(directory, library, dependencies, steps, refused, Map.of());
     }
 }

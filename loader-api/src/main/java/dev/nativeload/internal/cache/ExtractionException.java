@@ -18,7 +18,13 @@ public final class ExtractionException extends IOException {
         /** The usable cache directories had no space left for the library. */
         NO_SPACE,
         /** The resource could not be read from the class path. */
-        RESOURCE_UNREADABLE
+        RESOURCE_UNREADABLE,
+        /** The jar entry's bytes disagree with its recorded size or CRC-32, or start no library. */
+        CORRUPT_RESOURCE,
+        /** The library is larger than the cap ({@code nativeload.cache.maxEntryBytes}); nothing was written. */
+        TOO_LARGE,
+        /** The thread was interrupted while waiting for a cache entry's lock; only this call failed. */
+        INTERRUPTED
     }
 
     private final Problem problem;

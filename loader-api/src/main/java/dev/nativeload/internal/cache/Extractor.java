@@ -7,13 +7,13 @@ import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.NativeBinary;
 import dev.nativeload.binary.NotABinaryException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +39,8 @@ public final class Extractor {
 
     private final List<Path> directories;
     private final CacheDirectoryCheck check;
+    private final Optional<EntryFileCheck> files;
+    private final Optional<dev.nativeload.spi.NativeAccess> access;
 
     /**
      * @param directories the cache directories to try, in order ({@link CacheLocations#of})
@@ -47,6 +49,24 @@ public final class Extractor {
     public Extractor(List<Path> directories, CacheDirectoryCheck check) {
         this.directories = List.copyOf(directories);
         this.check = Objects.requireNonNull(check, "check");
+        this.files = Optional.empty();
+        this.access = Optional.empty();
+    }
+
+    /**
+     * An extractor that verifies every file through one open descriptor (see {@link EntryFileCheck}):
+     * the file hashed is the file handed to the OS loader, never one renamed over its path since.
+     *
+     * @param directories the cache directories to try, in order ({@link CacheLocations#of})
+     * @param check       the rules a cache directory must meet
+     * @param access      the OS boundary; where it cannot open files by descriptor, files are
+     *                    verified by path as by {@link #Extractor(List, CacheDirectoryCheck)}
+     */
+    public Extractor(List<Path> directories, CacheDirectoryCheck check, dev.nativeload.spi.NativeAccess access) {
+        this.directories = List.copyOf(directories);
+        this.check = Objects.requireNonNull(check, "check");
+        this.files = EntryFileCheck.of(access);
+        this.access = Optional.of(access);
     }
 
     /** {@return the cache directories tried, in order} */
@@ -91,6 +111,14 @@ public final class Extractor {
                 }
             } catch (ExtractionException unreadable) {
                 throw unreadable;
+            } catch (LockInterruptedException interrupted) {
+                refusals.add(new CacheRefusal(dir, CacheRefusal.Reason.IO_ERROR, interrupted.getMessage()));
+                throw new ExtractionException(ExtractionException.Problem.INTERRUPTED, "extracting " + resource + " was interrupted: "
+                        + interrupted.getMessage(), refusals, interrupted);
+            } catch (LockTimeoutException locked) {
+                CacheRefusal r = new CacheRefusal(dir, CacheRefusal.Reason.LOCK_TIMEOUT, locked.getMessage());
+                refusals.add(r);
+                steps.add("cache directory failed: " + r);
             } catch (NoSpaceException full) {
                 CacheRefusal r = new CacheRefusal(dir, CacheRefusal.Reason.NO_SPACE, full.getMessage());
                 refusals.add(r);
@@ -114,14 +142,20 @@ public final class Extractor {
                                    List<CacheRefusal> refusals) throws IOException {
         for (int slot = 0; slot < MAX_SLOTS; slot++) {
             Path entry = dir.resolve(slot == 0 ? main.sha256() : main.sha256() + "-" + slot);
-            try (EntryLocks.Held held = EntryLocks.acquire(entry)) {
+            try (EntryLock held = lock(entry)) {
+                held.locksUnavailable().ifPresent(why -> steps.add("locks unavailable for " + entry + " (" + why
+                        + "): its files are used unlocked, after the same verification"));
                 List<ExtractedFile> ordered = new ArrayList<>();
                 if (fill(loader, entry, main, ordered, new HashSet<>(), steps)) {
+                    Optional<Map<Path, String>> names = DescriptorVerification.verifyAll(files, ordered, steps);
+                    if (names.isEmpty()) {
+                        continue;
+                    }
                     held.pin();
                     ExtractedFile library = ordered.removeLast();
                     steps.add("using " + entry + (ordered.isEmpty() ? "" : ", dependencies first: "
                             + ordered.stream().map(f -> f.path().getFileName().toString()).collect(Collectors.joining(", "))));
-                    return new Extraction(entry, library, ordered, steps, refusals);
+                    return new Extraction(entry, library, ordered, steps, refusals, names.get());
                 }
             } catch (UnusableEntryException planted) {
                 steps.add("entry passed over: " + planted.getMessage());
@@ -129,6 +163,17 @@ public final class Extractor {
         }
         throw new IOException("all " + MAX_SLOTS + " entries for sha256 " + main.sha256() + " in " + dir
                 + " are corrupted or replaced by something else");
+    }
+
+    /** Locks an entry through per-open-file locks where the OS boundary has them, else through the JDK's file locks. */
+    private EntryLock lock(Path entry) throws IOException {
+        if (access.isPresent()) {
+            Optional<EntryLock> held = DescriptorLocks.acquire(access.get(), entry);
+            if (held.isPresent()) {
+                return held.get();
+            }
+        }
+        return EntryLocks.acquire(entry);
     }
 
     /** Places a file and, depth first, the siblings it needs; false when the entry holds something else. */
@@ -140,7 +185,7 @@ public final class Extractor {
         if (visited.size() > MAX_SET) {
             throw new IOException("the library set of " + content.name() + " has more than " + MAX_SET + " files");
         }
-        ContentStore.Placed placed = ContentStore.place(entry, content);
+        ContentStore.Placed placed = ContentStore.place(entry, content, files.isEmpty());
         if (placed instanceof ContentStore.Placed.Conflict conflict) {
             steps.add("entry passed over: " + conflict.why());
             return false;
@@ -198,9 +243,12 @@ public final class Extractor {
     }
 
     private static ContentStore.Content digest(ResourceName name, URL url) throws ExtractionException {
-        try (InputStream in = url.openStream()) {
-            Sha256.Summary s = Sha256.of(in);
+        try {
+            Sha256.Summary s = EntryIntegrity.digest(name, url);
             return new ContentStore.Content(name, url, s.sha256(), s.size(), false);
+        } catch (EntryIntegrity.BadEntryException bad) {
+            throw new ExtractionException(bad.tooLarge() ? ExtractionException.Problem.TOO_LARGE
+                    : ExtractionException.Problem.CORRUPT_RESOURCE, bad.getMessage(), List.of(), bad);
         } catch (IOException e) {
             throw new ExtractionException(ExtractionException.Problem.RESOURCE_UNREADABLE,
                     "cannot read " + name + " from " + url + ": " + CacheDirectoryCheck.describe(e), List.of(), e);

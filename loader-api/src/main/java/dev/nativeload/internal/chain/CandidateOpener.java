@@ -72,11 +72,14 @@ final class CandidateOpener {
                     return new Tried(depFailed.get(), Optional.empty());
                 }
             }
-            return switch (access.open(candidate.target(), mode)) {
+            String openName = candidate instanceof Candidate.File f ? f.openName(f.path()) : candidate.target();
+            return switch (access.open(openName, mode)) {
                 case OpenResult.Failed failed -> new Tried(new Outcome.Failed(classifier().classify(candidate, failed.error())),
                         Optional.empty());
                 case OpenResult.Opened opened -> {
-                    Path path = access.loadedPath(opened.handle())
+                    // A verified descriptor opened as /proc/self/fd/N: report the cache path, not the descriptor.
+                    Path path = (candidate instanceof Candidate.File f && f.openAs().containsKey(f.path())
+                            ? Optional.of(f.path()) : access.loadedPath(opened.handle()))
                             .or(() -> candidate instanceof Candidate.File f ? Optional.of(f.path()) : Optional.empty())
                             .orElse(Path.of(candidate.target()));
                     yield new Tried(new Outcome.Loaded(path), Optional.of(opened.handle()));
@@ -90,7 +93,7 @@ final class CandidateOpener {
     /** Opens a library set's dependencies in order; the first that fails is the attempt's failure. */
     private Optional<Outcome> loadFirst(Candidate.File file, OpenMode mode, List<LibraryHandle> opened) {
         for (Path dep : file.loadFirst()) {
-            switch (access.open(dep.toString(), mode)) {
+            switch (access.open(file.openName(dep), mode)) {
                 case OpenResult.Opened o -> opened.add(o.handle());
                 case OpenResult.Failed failed -> {
                     Diagnosis why = classifier().classify(new Candidate.File(dep, file.origin()), failed.error());

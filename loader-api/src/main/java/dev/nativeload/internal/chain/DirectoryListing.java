@@ -31,11 +31,11 @@ final class DirectoryListing {
         List<Candidate> out = new ArrayList<>();
         for (String plain : names.plain()) {
             if (listing.contains(plain)) {
-                out.add(new Candidate.File(dir.resolve(plain), origin));
+                out.add(new Candidate.File(dir.resolve(plain), WritablePaths.origin(dir.resolve(plain), origin)));
             }
         }
         for (String versioned : names.versioned(listing)) {
-            out.add(new Candidate.File(dir.resolve(versioned), origin));
+            out.add(new Candidate.File(dir.resolve(versioned), WritablePaths.origin(dir.resolve(versioned), origin)));
         }
         if (out.isEmpty()) {
             out.add(new Candidate.Unavailable(dir.resolve(names.systemName()).toString(), origin,

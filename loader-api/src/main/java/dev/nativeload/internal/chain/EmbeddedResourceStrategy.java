@@ -1,5 +1,7 @@
 package dev.nativeload.internal.chain;
 
+import dev.nativeload.internal.os.FileDescriptors;
+
 import dev.nativeload.spi.Candidate;
 import dev.nativeload.spi.LoadRequest;
 import dev.nativeload.spi.LoadStrategy;
@@ -18,12 +20,14 @@ import dev.nativeload.spi.ResourceName;
 import dev.nativeload.internal.diagnose.CompatibilityCheck;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.spi.NativeAccess.MountFlags;
+import dev.nativeload.spi.NativeAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,9 +46,12 @@ import java.util.stream.Stream;
  * @param layouts        where to look, in order
  * @param cacheDirectory the application's cache directory, tried before the defaults ({@link CacheLocations})
  * @param mountFlags     reads a directory's mount flags ({@code statvfs}); empty answers fall back to mountinfo
+ * @param access         the OS boundary that opens, checks and hashes each extracted file through one
+ *                       descriptor and tells the effective uid; asked only when this step runs
  */
 public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLayout> layouts, Optional<Path> cacheDirectory,
-                                       Function<Path, Optional<MountFlags>> mountFlags) implements LoadStrategy {
+                                       Function<Path, Optional<MountFlags>> mountFlags,
+                                       Supplier<NativeAccess> access) implements LoadStrategy {
     /** The origin of refused cache directories in reports. */
     public static final String CACHE_ORIGIN = "cache directory";
 
@@ -56,6 +63,20 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
         }
         Objects.requireNonNull(cacheDirectory, "cacheDirectory");
         Objects.requireNonNull(mountFlags, "mountFlags");
+        Objects.requireNonNull(access, "access");
+    }
+
+    /**
+     * The step with the {@link NativeAccess} found by {@link java.util.ServiceLoader} (that of {@code loader-ffm}).
+     *
+     * @param classLoader    whose resources are searched
+     * @param layouts        where to look, in order
+     * @param cacheDirectory the application's cache directory, tried first
+     * @param mountFlags     reads a directory's mount flags
+     */
+    public EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLayout> layouts, Optional<Path> cacheDirectory,
+                                    Function<Path, Optional<MountFlags>> mountFlags) {
+        this(classLoader, layouts, cacheDirectory, mountFlags, ServiceAccess::find);
     }
 
     @Override
@@ -69,8 +90,13 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
     }
 
     private Stream<Candidate> extractNow(LoadRequest request) {
-        Extractor extractor = new Extractor(CacheLocations.of(request.host(), request.environment(), cacheDirectory),
-                new CacheDirectoryCheck(mountFlags, request.environment().property("user.name").orElse(System.getProperty("user.name", ""))));
+        List<Path> directories = CacheLocations.of(request.host(), request.environment(), cacheDirectory);
+        Optional<NativeAccess> os = osAccess();
+        CacheDirectoryCheck dirCheck = new CacheDirectoryCheck(mountFlags,
+                request.environment().property("user.name").orElse(System.getProperty("user.name", "")),
+                os.map(a -> FileDescriptors.of(a).effectiveUid()).orElse(java.util.OptionalInt.empty()));
+        Extractor extractor = os.map(a -> new Extractor(directories, dirCheck, a))
+                .orElseGet(() -> new Extractor(directories, dirCheck));
         List<String> tried = new ArrayList<>();
         for (ResourceLayout layout : layouts) {
             for (ResourceName resource : layout.resources(request.name(), request.host())) {
@@ -97,6 +123,15 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
                 "add the jar with the " + request.host().platformId() + " natives, or check the layout and prefix")));
     }
 
+    /** The OS boundary, or empty where none is installed (files are then verified by path, as the report says). */
+    private Optional<NativeAccess> osAccess() {
+        try {
+            return Optional.of(access.get());
+        } catch (IllegalStateException none) {
+            return Optional.empty();
+        }
+    }
+
     private List<Candidate> proposal(LoadRequest request, ResourceLayout layout, Extraction extraction) {
         List<Candidate> out = new ArrayList<>(refusals(extraction.refused(), true));
         CompatibilityCheck check = new CompatibilityCheck(request.host());
@@ -115,7 +150,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
             return out;
         }
         out.add(new Candidate.File(extraction.library().path(), origin(layout, extraction),
-                extraction.dependencies().stream().map(ExtractedFile::path).toList()));
+                extraction.dependencies().stream().map(ExtractedFile::path).toList(), extraction.loaderNames()));
         return out;
     }
 
@@ -124,7 +159,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
         String deps = extraction.dependencies().isEmpty() ? "" : "; dependencies loaded first: " + extraction.dependencies().stream()
                 .map(d -> d.path().getFileName() + " (" + d.action() + ", sha256 " + d.sha256() + ")")
                 .collect(Collectors.joining(", "));
-        String passedOver = extraction.steps().stream().filter(s -> s.startsWith("entry passed over"))
+        String passedOver = extraction.steps().stream().filter(s -> s.startsWith("entry passed over") || s.startsWith("verified") || s.startsWith("locks unavailable"))
                 .map(s -> "; " + s).collect(Collectors.joining());
         return "embedded resource " + lib.resource() + " (" + layout.name() + " layout): " + lib.action() + ", sha256 "
                 + lib.sha256() + deps + passedOver;
@@ -135,6 +170,9 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
         FailureKind kind = switch (failed.problem()) {
             case NO_SPACE -> FailureKind.NO_SPACE;
             case RESOURCE_UNREADABLE -> FailureKind.ACCESS_DENIED;
+            case INTERRUPTED -> FailureKind.UNKNOWN;
+            case CORRUPT_RESOURCE -> FailureKind.WRONG_FORMAT;
+            case TOO_LARGE -> FailureKind.NO_SPACE;
             case NO_USABLE_CACHE_DIRECTORY -> failed.refusals().stream().map(r -> kindOf(r.reason()))
                     .max((a, b) -> Integer.compare(a.specificity(), b.specificity())).orElse(FailureKind.ACCESS_DENIED);
         };
@@ -162,7 +200,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
             case NO_SPACE -> FailureKind.NO_SPACE;
             case NOT_A_DIRECTORY -> FailureKind.NOT_A_FILE;
             case IO_ERROR -> FailureKind.UNKNOWN;
-            case NOT_CREATABLE, SYMLINK, WRONG_OWNER, WRITABLE_BY_OTHERS, NOT_WRITABLE -> FailureKind.ACCESS_DENIED;
+            case NOT_CREATABLE, SYMLINK, WRONG_OWNER, WRITABLE_BY_OTHERS, NOT_PRIVATE, UNSAFE_ANCESTOR, NOT_WRITABLE, LOCK_TIMEOUT -> FailureKind.ACCESS_DENIED;
         };
     }
 }

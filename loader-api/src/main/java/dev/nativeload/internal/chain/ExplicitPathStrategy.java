@@ -48,7 +48,7 @@ public record ExplicitPathStrategy(String propertyName, Optional<String> environ
 
     private static void addPath(LoadRequest request, Path path, String origin, List<Candidate> out) {
         if (!Files.isDirectory(path)) {
-            out.add(new Candidate.File(path, origin));
+            out.add(new Candidate.File(path, WritablePaths.origin(path, origin)));
             return;
         }
         List<Candidate> inDir = DirectoryListing.candidates(path, new LibraryFileNames(request.host().os(), request.name()), origin);

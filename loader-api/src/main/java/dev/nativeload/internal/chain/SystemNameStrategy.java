@@ -39,7 +39,7 @@ public record SystemNameStrategy() implements LoadStrategy {
             searched.add(dir);
             Path file = Path.of(dir).resolve(names.systemName());
             if (Files.exists(file)) {
-                out.add(new Candidate.File(file, "java.library.path"));
+                out.add(new Candidate.File(file, WritablePaths.origin(file, "java.library.path")));
             }
         }
         if (out.size() == 1) {

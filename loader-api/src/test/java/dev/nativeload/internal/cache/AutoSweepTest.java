@@ -42,6 +42,8 @@ class AutoSweepTest {
 
     private Path staleEntry(Duration unusedFor) throws Exception {
         Path entry = Files.createDirectories(perUserCache().resolve("c".repeat(64)));
+        Files.setPosixFilePermissions(perUserCache(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        CacheMarker.mark(perUserCache());
         Files.writeString(entry.resolve("libstale.so"), "stale");
         Files.createFile(entry.resolve(EntryLocks.LOCK_FILE));
         Files.createFile(entry.resolve(EntryLocks.USED_MARKER));

@@ -56,6 +56,7 @@ class MountedCacheTest {
         Path big = tmp.resolve("libbig.so");
         byte[] content = new byte[256 * 1024];
         new SecureRandom().nextBytes(content);
+        System.arraycopy(new byte[] {0x7f, 'E', 'L', 'F'}, 0, content, 0, 4); // past the header check, to the space check
         Files.write(big, content);
         try (AutoCloseable m = Fixtures.tmpfs(mnt, "size=64k,mode=0700")) {
             var loader = Fixtures.jar(tmp, Map.of(Fixtures.X86_64 + "libbig.so", big));

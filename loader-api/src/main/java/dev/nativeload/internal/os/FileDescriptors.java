@@ -1,0 +1,64 @@
+package dev.nativeload.internal.os;
+
+import dev.nativeload.spi.NativeAccess;
+import java.nio.file.Path;
+
+/**
+ * The file-descriptor calls of the OS boundary that the extraction cache's security rests on:
+ * open without following a link and check the descriptor, the effective uid, per-open-file locks.
+ * Internal, not part of the {@link NativeAccess} contract users may implement: loader-ffm's POSIX
+ * boundary implements both, and {@link #of} gives every other boundary the defaults, which say the
+ * call is unsupported so the cache falls back to what Java's own file API can do.
+ */
+public interface FileDescriptors {
+    /** What a boundary without these calls answers. */
+    FileDescriptors NONE = new FileDescriptors() {
+    };
+
+    /**
+     * {@return the file-descriptor calls of an OS boundary, or {@link #NONE}}
+     *
+     * @param access the OS boundary
+     */
+    static FileDescriptors of(NativeAccess access) {
+        return access instanceof FileDescriptors fd ? fd : NONE;
+    }
+
+    /** {@return a name for messages} */
+    default String boundaryName() {
+        return this instanceof NativeAccess a ? a.name() : "this OS boundary";
+    }
+
+    /**
+     * Opens a file read-only, refusing a symbolic link in its last component ({@code O_NOFOLLOW},
+     * {@code O_CLOEXEC}), and reads its status from the descriptor ({@code fstat}).
+     *
+     * @param file the file, absolute
+     * @return the open file, the OS's refusal with its {@code errno}, or {@link FileOpenResult.Unsupported}
+     *         where this implementation has no such call (the default)
+     */
+    default FileOpenResult openNoFollow(Path file) {
+        return new FileOpenResult.Unsupported(boundaryName() + " does not open files by descriptor");
+    }
+
+    /**
+     * {@return the process's effective user id ({@code geteuid}), or empty where the OS has none (Windows) or it cannot be read}
+     */
+    default java.util.OptionalInt effectiveUid() {
+        return java.util.OptionalInt.empty();
+    }
+
+    /**
+     * Opens a lock file for reading and writing, creating it ({@code 0600}) if absent, never through
+     * a symbolic link and without blocking on a FIFO ({@code O_NONBLOCK}), and checks with
+     * {@code fstat} that it is a regular file.
+     *
+     * @param file the lock file, absolute
+     * @return the open file, a non-regular file found, the OS's refusal, or
+     *         {@link LockFileResult.Unsupported} where there are no per-open-file locks (the default)
+     */
+    default LockFileResult openLockFile(Path file) {
+        return new LockFileResult.Unsupported(boundaryName() + " has no per-open-file locks");
+    }
+
+}
