@@ -32,7 +32,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * So a holder that closes what it loaded (try-with-resources is fine) never unloads the library from
  * under another holder; close once per load. Reference counting was chosen over a close that is
  * refused or ignored because it keeps {@code close()} meaningful for a caller that really wants the
- * library gone, as {@code dlclose} does. Every symbol this instance returns belongs to the library's
+ * library gone, as {@code dlclose} does. (A library loaded {@code Integer.MAX_VALUE} times and never
+ * closed is pinned for the life of the JVM.) Every symbol this instance returns belongs to the library's
  * {@link Arena}, which is closed with the handle: a symbol used after the library was released (a
  * downcall through it, a read of it) throws {@link IllegalStateException} instead of jumping into
  * unmapped memory.
@@ -135,10 +136,14 @@ public final class NativeLibrary implements AutoCloseable {
         return handle;
     }
 
-    /** Takes one more reference for a new holder; false once the library was released. */
+    /**
+     * Takes one more reference for a new holder; false once the library was released. A library
+     * loaded {@link Integer#MAX_VALUE} times without a close (a load in a hot path, never closed) is
+     * pinned: the count stops there and the library stays loaded for the life of the JVM.
+     */
     boolean tryAcquire() {
         for (int n = references.get(); n > 0; n = references.get()) {
-            if (references.compareAndSet(n, n + 1)) {
+            if (n == Integer.MAX_VALUE || references.compareAndSet(n, n + 1)) {
                 return true;
             }
         }
@@ -163,8 +168,8 @@ public final class NativeLibrary implements AutoCloseable {
         int left;
         do {
             left = references.get();
-            if (left == 0) {
-                return;
+            if (left == 0 || left == Integer.MAX_VALUE) {
+                return; // released already, or pinned
             }
         } while (!references.compareAndSet(left, left - 1));
         if (left > 1) {

@@ -106,12 +106,14 @@ public class LoadBenchmark {
     }
 
     /**
-     * A new loader for "z" running the whole default chain, then {@code close()} (which also drops it
-     * from the loader's cache so the next call runs the chain again). libz stays mapped, see above.
+     * A new loader for "z" running the whole default chain, then {@code close()}, which releases it:
+     * the next call runs the chain again. Its explicit-path property is its own, so no other holder of
+     * "z" in this JVM (the other benchmarks' {@code load("z")}) shares its library. libz stays mapped,
+     * see above.
      */
     @Benchmark
     public NativeLibrary nativeloadChainLoadThenClose(Mapped state) {
-        NativeLibrary library = NativeLoader.builder(Zlib.NAME).build().load();
+        NativeLibrary library = NativeLoader.builder(Zlib.NAME).explicitPathProperty("nativeload.bench.%s.path").build().load();
         library.close();
         return library;
     }
