@@ -12,4 +12,5 @@ module dev.nativeload.parsers {
     exports dev.nativeload.binary.pe;
     exports dev.nativeload.binary.macho;
     exports dev.nativeload.resolve;
+    exports dev.nativeload.resolve.symbols;
 }

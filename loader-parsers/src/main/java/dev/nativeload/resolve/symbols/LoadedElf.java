@@ -1,0 +1,112 @@
+package dev.nativeload.resolve.symbols;
+
+import dev.nativeload.binary.MalformedBinaryException;
+import dev.nativeload.binary.elf.DynamicTag;
+import dev.nativeload.binary.elf.ElfFile;
+import dev.nativeload.binary.elf.ElfRelocation;
+import dev.nativeload.binary.elf.ElfSymbol;
+import dev.nativeload.binary.elf.VersionDefinition;
+import dev.nativeload.binary.elf.VersionRequirement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One ELF object as the binder sees it: its version table ({@code l_versions}), the names of the
+ * versions it defines, and the symbol references its dynamic relocations make, read once and kept
+ * (a binder binds libc for every tree that loads it).
+ */
+final class LoadedElf {
+    private static final DynamicTag SYMBOLIC = new DynamicTag(16);
+    private static final long DF_SYMBOLIC = 0x2;
+    private static final int STV_INTERNAL = 1;
+    private static final int STV_HIDDEN = 2;
+
+    private final ElfFile elf;
+    private final Map<Integer, VersionSlot> slots;
+    private final Set<String> definedVersions;
+    private List<Reference> references;
+
+    LoadedElf(ElfFile elf) {
+        this.elf = elf;
+        Map<Integer, VersionSlot> table = new HashMap<>();
+        for (VersionRequirement r : elf.versionRequirements()) {
+            table.put(r.index(), new VersionSlot(r.name(), Optional.of(r.file()), r.hidden()));
+        }
+        Set<String> defined = new HashSet<>();
+        for (VersionDefinition d : elf.versionDefinitions()) {
+            defined.add(d.name());
+            if (!d.isBase()) {
+                table.put(d.index() & 0x7FFF, new VersionSlot(d.name(), Optional.empty(), false));
+            }
+        }
+        this.slots = Map.copyOf(table);
+        this.definedVersions = Set.copyOf(defined);
+    }
+
+    ElfFile elf() {
+        return elf;
+    }
+
+    /** {@return the version-table entry a {@code DT_VERSYM} value refers to, if the table has one there} */
+    Optional<VersionSlot> slot(int versym) {
+        return Optional.ofNullable(slots.get(versym & 0x7FFF));
+    }
+
+    /** {@return whether the object has {@code DT_VERDEF}: without it, no version requirement on it is checked} */
+    boolean definesVersions() {
+        return !elf.versionDefinitions().isEmpty();
+    }
+
+    /** {@return whether one of its {@code DT_VERDEF} entries (the base one too) has this name} */
+    boolean definesVersion(String name) {
+        return definedVersions.contains(name);
+    }
+
+    /** {@return whether the object asks to be searched first for its own references ({@code DT_SYMBOLIC})} */
+    boolean symbolic() {
+        return elf.dynamic().value(SYMBOLIC).isPresent() || (elf.dynamic().value(DynamicTag.FLAGS).orElse(0) & DF_SYMBOLIC) != 0;
+    }
+
+    /**
+     * {@return the references the loader looks up for this object, in relocation order, each
+     * (symbol, kind) once}: relocations naming a local symbol, or one of hidden or internal
+     * visibility, bind to the object itself and are left out, as {@code ld.so} does.
+     *
+     * @throws MalformedBinaryException if a relocation table or the symbol table is broken
+     */
+    List<Reference> references() throws MalformedBinaryException {
+        List<Reference> r = references;
+        if (r == null) {
+            r = readReferences();
+            references = r;
+        }
+        return r;
+    }
+
+    private List<Reference> readReferences() throws MalformedBinaryException {
+        record Key(long symbol, RelocationKind kind) {
+        }
+        Set<Key> seen = new LinkedHashSet<>();
+        List<Reference> out = new ArrayList<>();
+        for (ElfRelocation rel : elf.symbolRelocations()) {
+            RelocationKind kind = RelocationKind.of(elf.header().machine(), rel.type());
+            if (!seen.add(new Key(rel.symbolIndex(), kind))) {
+                continue;
+            }
+            ElfSymbol sym = elf.dynamicSymbol(rel.symbolIndex());
+            if (sym.binding() == ElfSymbol.STB_LOCAL || sym.visibility() == STV_HIDDEN || sym.visibility() == STV_INTERNAL) {
+                continue;
+            }
+            int versym = elf.symbolVersionIndex(rel.symbolIndex());
+            Optional<VersionSlot> version = versym < 0 ? Optional.empty() : slot(versym);
+            out.add(new Reference(sym.name(), version, kind, sym.binding() == ElfSymbol.STB_WEAK));
+        }
+        return List.copyOf(out);
+    }
+}
