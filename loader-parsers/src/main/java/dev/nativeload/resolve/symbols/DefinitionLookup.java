@@ -53,20 +53,21 @@ final class DefinitionLookup {
             if ((typeClass & RelocationKind.CLASS_COPY) != 0 && map == executable) {
                 continue;
             }
-            if (!map.elf().hasSymbolHash()) {
+            List<LoadedElf.Candidate> candidates = map.candidates(ref.name());
+            if (candidates.isEmpty()) {
                 continue;
             }
             ElfSymbol found = null;
             ElfSymbol versioned = null;
             int versions = 0;
-            for (ElfSymbol candidate : map.elf().symbolsNamed(ref.name())) {
+            for (LoadedElf.Candidate candidate : candidates) {
                 Match m = check(ref, typeClass, candidate, map);
                 if (m == Match.YES) {
-                    found = candidate;
+                    found = candidate.symbol();
                     break;
                 }
                 if (m == Match.ONLY_IF_SOLE && versions++ == 0) {
-                    versioned = candidate;
+                    versioned = candidate.symbol();
                 }
             }
             if (found == null && versions == 1) {
@@ -86,7 +87,8 @@ final class DefinitionLookup {
     /** How one candidate answers: a definition, not one, or a versioned one taken only if it is the sole one. */
     private enum Match { YES, NO, ONLY_IF_SOLE }
 
-    private static Match check(Reference ref, int typeClass, ElfSymbol sym, LoadedElf map) throws MalformedBinaryException {
+    private static Match check(Reference ref, int typeClass, LoadedElf.Candidate candidate, LoadedElf map) {
+        ElfSymbol sym = candidate.symbol();
         int type = sym.type();
         if ((sym.value() == 0 && sym.sectionIndex() != SHN_ABS && type != ElfSymbol.STT_TLS)
                 || ((typeClass & RelocationKind.CLASS_PLT) != 0 && sym.sectionIndex() == SHN_UNDEF)) {
@@ -95,7 +97,7 @@ final class DefinitionLookup {
         if (((1 << type) & ALLOWED_TYPES) == 0) {
             return Match.NO;
         }
-        int versym = map.elf().symbolVersionIndex(sym.index());
+        int versym = candidate.versym();
         if (ref.version().isPresent()) {
             if (versym >= 0) {
                 VersionSlot wanted = ref.version().get();

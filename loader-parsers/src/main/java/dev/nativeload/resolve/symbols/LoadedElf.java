@@ -26,11 +26,22 @@ final class LoadedElf {
     private static final long DF_SYMBOLIC = 0x2;
     private static final int STV_INTERNAL = 1;
     private static final int STV_HIDDEN = 2;
+    private static final int SHN_ABS = 0xFFF1;
 
     private final ElfFile elf;
     private final Map<Integer, VersionSlot> slots;
     private final Set<String> definedVersions;
     private List<Reference> references;
+    private Map<String, List<Candidate>> definitions;
+
+    /**
+     * A symbol a lookup may take as a definition, with its {@code DT_VERSYM} entry.
+     *
+     * @param symbol the symbol
+     * @param versym its raw version entry, -1 without a version table
+     */
+    record Candidate(ElfSymbol symbol, int versym) {
+    }
 
     LoadedElf(ElfFile elf) {
         this.elf = elf;
@@ -71,6 +82,54 @@ final class LoadedElf {
     /** {@return whether the object asks to be searched first for its own references ({@code DT_SYMBOLIC})} */
     boolean symbolic() {
         return elf.dynamic().value(SYMBOLIC).isPresent() || (elf.dynamic().value(DynamicTag.FLAGS).orElse(0) & DF_SYMBOLIC) != 0;
+    }
+
+    /**
+     * {@return the symbols of this name the hash table leads to that have a value (or are absolute
+     * or thread-local), in hash-chain order: the only ones {@code check_match} can accept}. The
+     * index of every name is built on the first call, from one hash lookup per distinct name, so
+     * the chain order and what the table can reach are the loader's.
+     *
+     * @param name the symbol name
+     * @throws MalformedBinaryException if the symbol or hash table is broken
+     */
+    List<Candidate> candidates(String name) throws MalformedBinaryException {
+        Map<String, List<Candidate>> d = definitions;
+        if (d == null) {
+            d = readDefinitions();
+            definitions = d;
+        }
+        return d.getOrDefault(name, List.of());
+    }
+
+    private Map<String, List<Candidate>> readDefinitions() throws MalformedBinaryException {
+        if (!elf.hasSymbolHash()) {
+            return Map.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (ElfSymbol sym : elf.dynamicSymbols()) {
+            if (mayDefine(sym)) {
+                names.add(sym.name());
+            }
+        }
+        Map<String, List<Candidate>> out = new HashMap<>(names.size() * 2);
+        for (String name : names) {
+            List<Candidate> list = new ArrayList<>(1);
+            for (ElfSymbol sym : elf.symbolsNamed(name)) {
+                if (mayDefine(sym)) {
+                    list.add(new Candidate(sym, elf.symbolVersionIndex(sym.index())));
+                }
+            }
+            if (!list.isEmpty()) {
+                out.put(name, List.copyOf(list));
+            }
+        }
+        return out;
+    }
+
+    /** glibc's first test: no value means no definition, unless the symbol is absolute or thread-local. */
+    private static boolean mayDefine(ElfSymbol sym) {
+        return sym.value() != 0 || sym.sectionIndex() == SHN_ABS || sym.type() == ElfSymbol.STT_TLS;
     }
 
     /**

@@ -69,6 +69,8 @@ public final class SymbolBinder {
         Map<LoadedElf, String> paths = new IdentityHashMap<>();
         tree.order().forEach(e -> paths.putIfAbsent(e.object(), e.path()));
         Set<UnresolvedSymbol> unresolved = new LinkedHashSet<>();
+        // In one scope, references alike in name, version and type class bind alike: look each up once.
+        Map<LookupKey, Optional<DefinitionLookup.Definition>> memo = new HashMap<>();
         List<SymbolBinding> bindings = new ArrayList<>();
         for (TreeObjects.Entry e : tree.order()) {
             if (e.dynamicLoader()) {
@@ -91,7 +93,9 @@ public final class SymbolBinder {
             }
             try {
                 for (Reference ref : e.object().references()) {
-                    Optional<DefinitionLookup.Definition> def = DefinitionLookup.find(ref, own, executable);
+                    Optional<DefinitionLookup.Definition> def = own == scope
+                            ? memo.computeIfAbsent(new LookupKey(ref), k -> find(ref, scope, executable))
+                            : DefinitionLookup.find(ref, own, executable);
                     Optional<String> version = ref.version().map(VersionSlot::name);
                     bindings.add(binding(e, ref, version, def, paths));
                     if (def.isEmpty() && !ref.weak()) {
@@ -100,9 +104,35 @@ public final class SymbolBinder {
                 }
             } catch (MalformedBinaryException ex) {
                 notes.add(e.path() + ": not bound: " + ex.getMessage());
+            } catch (BrokenTable ex) {
+                notes.add(e.path() + ": not bound: " + ex.getCause().getMessage());
             }
         }
         return new SymbolReport(List.copyOf(unresolved), VersionCheck.run(tree.order(), tree.byName()), bindings, notes);
+    }
+
+    /** What decides a lookup's answer in a given scope: the name, the version asked for, and the type class. */
+    private record LookupKey(String name, Optional<VersionSlot> version, int typeClass) {
+        LookupKey(Reference ref) {
+            this(ref.name(), ref.version(), ref.kind().typeClass());
+        }
+    }
+
+    /** A broken table met inside a memoized lookup, carried out of it. */
+    private static final class BrokenTable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BrokenTable(MalformedBinaryException cause) {
+            super(cause);
+        }
+    }
+
+    private static Optional<DefinitionLookup.Definition> find(Reference ref, List<LoadedElf> scope, LoadedElf executable) {
+        try {
+            return DefinitionLookup.find(ref, scope, executable);
+        } catch (MalformedBinaryException e) {
+            throw new BrokenTable(e);
+        }
     }
 
     private static SymbolBinding binding(TreeObjects.Entry e, Reference ref, Optional<String> version,
