@@ -87,8 +87,9 @@ final class LoadedElf {
     /**
      * {@return the symbols of this name the hash table leads to that have a value (or are absolute
      * or thread-local), in hash-chain order: the only ones {@code check_match} can accept}. The
-     * index of every name is built on the first call, from one hash lookup per distinct name, so
-     * the chain order and what the table can reach are the loader's.
+     * index is built on the first call from one pass over the symbol table (as many entries as the
+     * hash table counts); a name defined more than once is looked up in the hash table, so its
+     * candidates come in the loader's chain order.
      *
      * @param name the symbol name
      * @throws MalformedBinaryException if the symbol or hash table is broken
@@ -106,21 +107,30 @@ final class LoadedElf {
         if (!elf.hasSymbolHash()) {
             return Map.of();
         }
-        Set<String> names = new LinkedHashSet<>();
-        for (ElfSymbol sym : elf.dynamicSymbols()) {
-            if (mayDefine(sym)) {
-                names.add(sym.name());
+        List<ElfSymbol> all = elf.dynamicSymbols();
+        Map<String, List<Candidate>> out = new HashMap<>(all.size() * 2);
+        Set<String> repeated = new HashSet<>();
+        for (ElfSymbol sym : all) {
+            if (sym.index() == 0 || !mayDefine(sym)) {
+                continue;
+            }
+            List<Candidate> one = List.of(new Candidate(sym, elf.symbolVersionIndex(sym.index())));
+            if (out.putIfAbsent(sym.name(), one) != null || sym.sectionIndex() == 0) {
+                repeated.add(sym.name());
             }
         }
-        Map<String, List<Candidate>> out = new HashMap<>(names.size() * 2);
-        for (String name : names) {
-            List<Candidate> list = new ArrayList<>(1);
+        // A name defined more than once (under several versions) is ordered as its hash chain is, and an
+        // undefined symbol with a value (a canonical PLT entry) counts only if the hash table reaches it.
+        for (String name : repeated) {
+            List<Candidate> list = new ArrayList<>(2);
             for (ElfSymbol sym : elf.symbolsNamed(name)) {
                 if (mayDefine(sym)) {
                     list.add(new Candidate(sym, elf.symbolVersionIndex(sym.index())));
                 }
             }
-            if (!list.isEmpty()) {
+            if (list.isEmpty()) {
+                out.remove(name);
+            } else {
                 out.put(name, List.copyOf(list));
             }
         }
