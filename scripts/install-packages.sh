@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  gcc libc6-dev binutils patchelf zlib1g
+  gcc g++ libc6-dev binutils patchelf zlib1g
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-riscv64-linux-gnu
   gcc-s390x-linux-gnu gcc-powerpc64le-linux-gnu
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686

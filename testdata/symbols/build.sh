@@ -3,7 +3,7 @@
 # In each case the root object (a library, libuser.so or libzoouser.so, or an executable, app) was
 # linked against the full dependency, then ships beside a dependency that lacks something; it finds
 # its dependencies through DT_RUNPATH $ORIGIN. expected.txt says what ld.so reports for each case.
-# Idempotent and runnable from anywhere; needs gcc, gcc-aarch64-linux-gnu (with libc6-dev-arm64-cross),
+# Idempotent and runnable from anywhere; needs gcc, g++, gcc-aarch64-linux-gnu (with libc6-dev-arm64-cross),
 # binutils and python3 (to patch one symbol's visibility).
 set -euo pipefail
 
@@ -12,7 +12,7 @@ src="$here/src"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-cp "$src"/*.c "$src"/*.map .
+cp "$src"/*.c "$src"/*.cc "$src"/*.map .
 
 common=(-O1 -s -fPIC -ffile-prefix-map="$work"=. -Wl,--build-id=none -Wl,-z,max-page-size=4096 -Wl,-z,noseparate-code
         -Wl,--enable-new-dtags -Wl,--no-as-needed)
@@ -93,6 +93,11 @@ gcc "${common[@]}" -shared -Wl,-soname,libcallplt.so -DNAME=call_plt -o "$c/libc
 gcc "${common[@]}" -shared -Wl,-soname,libcallgot.so -DNAME=call_got -fno-plt -o "$c/libcallgot.so" caller.c full-libdep.so
 gcc "${common[@]}" -no-pie -fno-PIC -o "$c/app" addrapp.c "${origin[@]}" "$c/libcallplt.so" "$c/libcallgot.so" full-libdep.so
 dep gcc "$c/libdep.so" -DNO_FN
+
+# STB_GNU_UNIQUE: a C library reading a C++ template's static member, which g++ makes unique.
+mkdir -p "$x/gnu-unique"
+g++ "${common[@]}" -shared -Wl,-soname,libunique.so -o "$x/gnu-unique/libunique.so" unique.cc
+gcc "${common[@]}" -shared -o "$x/gnu-unique/libuniqueuser.so" uniqueuser.c "${origin[@]}" "$x/gnu-unique/libunique.so"
 
 # aarch64: the same binder rules through another machine's relocation types.
 a="$here/aarch64"

@@ -216,6 +216,14 @@ class SymbolFixturesTest {
     }
 
     @Test
+    void gnuUniqueDefinitionBinds() throws Exception {
+        ElfFile lib = ElfFile.read(caseDir("x86_64/gnu-unique").resolve("libunique.so"));
+        assertEquals(10, lib.findSymbol("_ZN7CounterIiE5valueE").orElseThrow().binding(), "STB_GNU_UNIQUE");
+        SymbolBinding b = bindingOf(bindCase("x86_64/gnu-unique"), "/libuniqueuser.so", "_ZN7CounterIiE5valueE");
+        assertTrue(b.definedIn().orElseThrow().endsWith("/gnu-unique/libunique.so"), b.toString());
+    }
+
+    @Test
     void symbolOnlyUnderAnotherVersionIsUndefinedWithItsVersion() throws Exception {
         SymbolReport r = bindCase("x86_64/symbol-under-other-version");
         assertEquals(List.of(), r.versionErrors(), "ZOO_2.0 exists, so the version check passes");
