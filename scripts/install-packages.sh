@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests build and read fixtures with: cross compilers, musl,
-# mingw-w64, clang/lld/llvm (Mach-O and reference readers), binutils (readelf), patchelf.
+# Installs the Debian packages the tests build and read fixtures with: cross compilers with their C
+# libraries, musl, mingw-w64, clang/lld/llvm (Mach-O and reference readers), binutils (readelf),
+# patchelf, and the system tools the tests run. Checked on a fresh Debian 12.
 # Runs apt-get only for what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 
@@ -8,8 +9,14 @@ packages=(
   gcc g++ libc6-dev binutils patchelf zlib1g
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-riscv64-linux-gnu
   gcc-s390x-linux-gnu gcc-powerpc64le-linux-gnu
+  # The cross compilers' C libraries (crti.o, bits/wordsize.h): only Recommends of the compilers, so
+  # --no-install-recommends leaves them out and every cross -shared link fails without them.
+  libc6-dev-arm64-cross libc6-dev-i386-cross libc6-dev-armhf-cross libc6-dev-riscv64-cross
+  libc6-dev-s390x-cross libc6-dev-ppc64el-cross
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686
   musl-tools clang lld llvm
+  # Tools the tests run: mount/findmnt/unshare (noexec tmpfs), getconf/ldd, tar (the CLI distribution).
+  mount util-linux libc-bin tar
 )
 
 missing=()

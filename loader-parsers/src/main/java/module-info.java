@@ -13,4 +13,5 @@ module dev.nativeload.parsers {
     exports dev.nativeload.binary.macho;
     exports dev.nativeload.resolve;
     exports dev.nativeload.resolve.symbols;
+    exports dev.nativeload.platform;
 }

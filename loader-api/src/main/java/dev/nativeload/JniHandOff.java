@@ -1,6 +1,12 @@
 package dev.nativeload;
 
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.internal.chain.ChainResult;
+import dev.nativeload.report.Attempt;
+import dev.nativeload.report.FailureKind;
+import dev.nativeload.report.LoadReport;
+import dev.nativeload.report.Outcome;
+
+import dev.nativeload.report.Diagnosis;
 import dev.nativeload.spi.NativeAccess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +24,7 @@ final class JniHandOff {
     private JniHandOff() {
     }
 
-    static ChainRunner.Success handOff(ChainRunner.Success loaded, Consumer<Path> loader, NativeAccess access) {
+    static ChainResult.Loaded handOff(ChainResult.Loaded loaded, Consumer<Path> loader, NativeAccess access) {
         Path path = loaded.path().toAbsolutePath();
         long t0 = System.nanoTime();
         List<Attempt> attempts = new ArrayList<>(loaded.report().attempts());
@@ -40,6 +46,6 @@ final class JniHandOff {
                 Duration.ofNanos(System.nanoTime() - t0)));
         LoadReport report = new LoadReport(loaded.report().library(), loaded.report().host(), attempts,
                 loaded.report().elapsed().plusNanos(System.nanoTime() - t0));
-        return new ChainRunner.Success(loaded.handle(), loaded.path(), report);
+        return new ChainResult.Loaded(loaded.handle(), loaded.path(), report);
     }
 }

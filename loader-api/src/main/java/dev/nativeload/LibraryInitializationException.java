@@ -1,6 +1,9 @@
 package dev.nativeload;
 
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.FailureKind;
+import dev.nativeload.report.LoadReport;
+
+import dev.nativeload.report.Diagnosis;
 
 /** The library's initializer failed (DllMain returned FALSE, ERROR_DLL_INIT_FAILED) ({@link FailureKind#INIT_FAILED} and kin). */
 public final class LibraryInitializationException extends NativeLoadException {

@@ -1,6 +1,9 @@
 package dev.nativeload;
 
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.FailureKind;
+import dev.nativeload.report.LoadReport;
+
+import dev.nativeload.report.Diagnosis;
 
 /** No candidate file existed, or the only ones were not regular files ({@link FailureKind#NOT_FOUND} and kin). */
 public final class LibraryNotFoundException extends NativeLoadException {

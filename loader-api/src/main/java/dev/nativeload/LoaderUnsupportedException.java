@@ -1,6 +1,9 @@
 package dev.nativeload;
 
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.FailureKind;
+import dev.nativeload.report.LoadReport;
+
+import dev.nativeload.report.Diagnosis;
 
 /** The kernel, a sandbox or the filesystem lacks what the loader needs (ENOSYS, EOPNOTSUPP/ENOTSUP) ({@link FailureKind#SYSCALL_UNAVAILABLE} and kin). */
 public final class LoaderUnsupportedException extends NativeLoadException {

@@ -1,6 +1,9 @@
 package dev.nativeload;
 
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.FailureKind;
+import dev.nativeload.report.LoadReport;
+
+import dev.nativeload.report.Diagnosis;
 
 /** The library was found, but a library it needs was not; {@link Diagnosis#dependency()} names it and {@link Diagnosis#neededBy()} who needs it ({@link FailureKind#MISSING_DEPENDENCY} and kin). */
 public final class MissingDependencyException extends NativeLoadException {

@@ -1,34 +1,78 @@
 package dev.nativeload;
 
+import dev.nativeload.platform.Host;
+import dev.nativeload.report.Diagnosis;
+import dev.nativeload.report.FailureKind;
+import dev.nativeload.report.LoadReport;
 import dev.nativeload.spi.NativeAccess;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
-/** Finds the {@link NativeAccess} service once: loader-ffm's, unless a test or an embedder supplies another. */
+/**
+ * Finds the {@link NativeAccess} service once: loader-ffm's, unless a test or an embedder supplies
+ * another. A set-up mistake (the service absent, native access denied to it) is found once and
+ * reported as the same typed exception on every call, with the fix for the way this JVM runs.
+ */
 final class NativeAccessLookup {
     private NativeAccessLookup() {
     }
 
+    /** The service, or why there is none. */
+    private record Found(NativeAccess access, Diagnosis problem) {
+    }
+
     private static final class Holder {
-        static final NativeAccess ACCESS = find();
+        static final Found FOUND = find();
     }
 
-    static NativeAccess get() {
-        return Holder.ACCESS;
+    /**
+     * {@return the OS boundary}
+     *
+     * @param library the library being loaded, for the report of a set-up failure
+     * @throws LoaderUnsupportedException if there is none that works here
+     */
+    static NativeAccess get(String library) {
+        Found found = Holder.FOUND;
+        if (found.access() != null) {
+            return found.access();
+        }
+        LoadReport report = new LoadReport(library, HostOfJvm.get(), List.of(), Duration.ZERO);
+        throw new LoaderUnsupportedException(report, found.problem());
     }
 
-    private static NativeAccess find() {
-        ClassLoader loader = NativeAccessLookup.class.getClassLoader();
-        for (NativeAccess access : ServiceLoader.load(NativeAccess.class, loader)) {
+    private static Found find() {
+        try {
+            Optional<NativeAccess> access = first(ServiceLoader.load(NativeAccess.class, NativeAccessLookup.class.getClassLoader()))
+                    .or(() -> first(ServiceLoader.load(NativeAccess.class)));
+            return access.map(a -> new Found(a, null)).orElseGet(() -> new Found(null, Diagnosis.of(FailureKind.SETUP_INCOMPLETE,
+                    "no implementation of nativeload's OS boundary (loader-ffm) for this OS is on the class or module path",
+                    "add the dependency dev.nativeload:loader-ffm (it brings loader-api with it)")));
+        } catch (ServiceConfigurationError | LinkageError broken) {
+            return new Found(null, deniedOrBroken(broken));
+        }
+    }
+
+    private static Optional<NativeAccess> first(ServiceLoader<NativeAccess> loader) {
+        for (NativeAccess access : loader) {
             if (access.isSupported()) {
-                return access;
+                return Optional.of(access);
             }
         }
-        for (NativeAccess access : ServiceLoader.load(NativeAccess.class)) {
-            if (access.isSupported()) {
-                return access;
+        return Optional.empty();
+    }
+
+    private static Diagnosis deniedOrBroken(Throwable broken) {
+        for (Throwable t = broken; t != null; t = t.getCause()) {
+            if (t instanceof IllegalCallerException) {
+                return Diagnosis.of(FailureKind.SETUP_INCOMPLETE,
+                        "native access is not granted to nativeload's OS boundary (" + t.getMessage() + ")",
+                        NativeAccessFlag.forThisJvm());
             }
         }
-        throw new IllegalStateException("no NativeAccess implementation for this OS on the class or module path: "
-                + "add the dev.nativeload:loader-ffm dependency");
+        return Diagnosis.of(FailureKind.SETUP_INCOMPLETE, "nativeload's OS boundary (loader-ffm) failed to start: " + broken,
+                "check that loader-ffm and loader-api have the same version, and that the JVM is 22 or newer");
     }
 }

@@ -1,6 +1,9 @@
 package dev.nativeload;
 
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.FailureKind;
+import dev.nativeload.report.LoadReport;
+
+import dev.nativeload.report.Diagnosis;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -66,7 +69,7 @@ public sealed class NativeLoadException extends RuntimeException
             case WRONG_ARCHITECTURE, WRONG_FORMAT, WRONG_LIBC, TRUNCATED -> new IncompatibleLibraryException(report, diagnosis);
             case ACCESS_DENIED, NOEXEC_MOUNT, NO_SPACE -> new LibraryAccessException(report, diagnosis);
             case OUT_OF_MEMORY -> new LibraryMemoryException(report, diagnosis);
-            case SYSCALL_UNAVAILABLE, OPERATION_NOT_SUPPORTED -> new LoaderUnsupportedException(report, diagnosis);
+            case SYSCALL_UNAVAILABLE, OPERATION_NOT_SUPPORTED, SETUP_INCOMPLETE -> new LoaderUnsupportedException(report, diagnosis);
             case SYMLINK_LOOP -> new SymlinkLoopException(report, diagnosis);
             case MISSING_DEPENDENCY -> new MissingDependencyException(report, diagnosis);
             case UNDEFINED_SYMBOL, VERSION_NOT_FOUND -> new UnresolvedSymbolException(report, diagnosis);

@@ -1,23 +1,26 @@
 package dev.nativeload;
 
-import dev.nativeload.chain.DirectorySearchStrategy;
-import dev.nativeload.chain.EmbeddedResourceStrategy;
-import dev.nativeload.chain.ExplicitPathStrategy;
-import dev.nativeload.chain.FileStrategy;
-import dev.nativeload.chain.LoadRequest;
-import dev.nativeload.chain.LoadStrategy;
-import dev.nativeload.chain.SystemNameStrategy;
-import dev.nativeload.extract.Layouts;
-import dev.nativeload.extract.ResourceLayout;
+import dev.nativeload.internal.chain.ChainResult;
+import dev.nativeload.internal.chain.ChainRunner;
+
+import dev.nativeload.spi.OpenMode;
+
+import dev.nativeload.internal.chain.DirectorySearchStrategy;
+import dev.nativeload.internal.chain.EmbeddedResourceStrategy;
+import dev.nativeload.internal.chain.ExplicitPathStrategy;
+import dev.nativeload.spi.LoadRequest;
+import dev.nativeload.spi.LoadStrategy;
+import dev.nativeload.internal.chain.SystemNameStrategy;
+import dev.nativeload.spi.Layouts;
+import dev.nativeload.spi.ResourceLayout;
 import dev.nativeload.platform.Environment;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -51,38 +54,33 @@ import java.util.function.Function;
  * any thread, returns the same {@link NativeLibrary}, and concurrent first loads open it once.
  */
 public final class NativeLoader {
-    private static final ConcurrentHashMap<Key, NativeLibrary> LOADED = new ConcurrentHashMap<>();
-    /**
-     * One entry per load running now (its owner's monitor, held while it runs), removed when it
-     * ends: a failed or closed configuration leaves nothing behind, so neither the keys nor the
-     * class loaders their strategies hold are kept.
-     */
-    private static final ConcurrentHashMap<Key, Object> RUNNING = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<String, NativeLoader> DEFAULT_LOADERS = new ConcurrentHashMap<>();
-
     /** What makes two loads the same load. */
     private record Key(String name, List<LoadStrategy> strategies, OpenMode mode, boolean precheck, NativeAccess access,
                        Environment environment, Consumer<Path> jniLoader) {
     }
 
     private final Key key;
+    private final LoadRegistry registry;
     /** What this loader loaded, so a repeated load is a field read, not a hash of the whole key. */
     private volatile NativeLibrary mine;
 
     private NativeLoader(Builder b) {
         this.key = new Key(b.name, List.copyOf(b.strategies()), b.mode, b.precheck, b.access, b.environment, b.jniLoader);
+        this.registry = b.registry;
     }
 
     /**
      * Loads a library by its logical name through the default chain.
      *
      * @param name the name without prefix or suffix ({@code "z"} for {@code libz.so}, {@code z.dll}),
-     *             or a file name ({@code "libz.so.1"})
-     * @return the loaded library, shared with other callers that load the same name
-     * @throws NativeLoadException (one of its subclasses) naming every attempt and the cause
+     *             or a file name ({@code "libz.so.1"}); never a path (use {@link #load(Path)})
+     * @return the loaded library, shared with other callers that load the same name; close it once
+     *         when done, or never
+     * @throws NativeLoadException      (one of its subclasses) naming every attempt and the cause
+     * @throws IllegalArgumentException if the name holds a path separator, {@code ..} or a NUL
      */
     public static NativeLibrary load(String name) {
-        return DEFAULT_LOADERS.computeIfAbsent(name, n -> builder(n).build()).load();
+        return builder(name).build().load();
     }
 
     /**
@@ -94,7 +92,7 @@ public final class NativeLoader {
      */
     public static NativeLibrary load(Path file) {
         return builder(String.valueOf(file.toAbsolutePath().getFileName()))
-                .strategies(List.of(new FileStrategy(file)))
+                .strategies(List.of(LoadStrategy.file(file)))
                 .build()
                 .load();
     }
@@ -103,79 +101,67 @@ public final class NativeLoader {
      * {@return a builder for loading {@code name} with options}
      *
      * @param name the library's logical name, or a file name
+     * @throws IllegalArgumentException if the name is blank or holds a path separator, {@code ..} or a NUL
      */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
     /**
-     * Runs the chain, or returns the library this configuration already loaded.
+     * Runs the chain, or returns the library this configuration already loaded (taking one more
+     * reference on it; see {@link NativeLibrary}).
      *
      * @return the loaded library
      * @throws NativeLoadException (one of its subclasses) naming every attempt and the cause
      */
     public NativeLibrary load() {
         NativeLibrary loaded = mine;
-        if (loaded != null && loaded.isOpen()) {
+        if (loaded != null && loaded.tryAcquire()) {
             return loaded;
         }
-        loaded = LOADED.get(key);
-        if (loaded != null) {
-            mine = loaded;
-            return loaded;
-        }
-        while (true) {
-            Object running;
-            Object own = new Object();
-            synchronized (own) {
-                running = RUNNING.putIfAbsent(key, own);
-                if (running == null) {
-                    try {
-                        return openOnce();
-                    } finally {
-                        RUNNING.remove(key, own);
-                    }
-                }
-            }
-            if (Thread.holdsLock(running)) {
-                // This thread is inside this very load (a JNI_OnLoad loading its own library by name).
-                return openOnce();
-            }
-            // Another thread runs this load: wait until it ends, then take its library or, when it
-            // failed, run the chain again here (the cause may have been mended meanwhile).
-            synchronized (running) {
-                loaded = LOADED.get(key);
-            }
-            if (loaded != null) {
-                mine = loaded;
-                return loaded;
-            }
+        loaded = registry.load(key, this::open);
+        mine = loaded;
+        return loaded;
+    }
+
+    /**
+     * Tries to load, for a library that is optional: never throws for a failed load.
+     *
+     * @param onFailure told why, when the load failed (the exception that {@link #load()} would have
+     *                  thrown, with its report); {@code e -> {}} to ignore it
+     * @return the library, or empty when it could not be loaded
+     */
+    public Optional<NativeLibrary> tryLoad(Consumer<? super NativeLoadException> onFailure) {
+        try {
+            return Optional.of(load());
+        } catch (NativeLoadException e) {
+            onFailure.accept(e);
+            return Optional.empty();
         }
     }
 
     /** Runs the chain; called by the one thread that runs this configuration's load now. */
-    private NativeLibrary openOnce() {
-        NativeLibrary loaded = LOADED.get(key);
-        if (loaded != null) {
-            mine = loaded;
-            return loaded;
-        }
-        NativeAccess access = key.access() != null ? key.access() : NativeAccessLookup.get();
+    private NativeLibrary open() {
+        NativeAccess access = key.access() != null ? key.access() : NativeAccessLookup.get(key.name());
         LoadRequest request = new LoadRequest(key.name(), access.host(), key.environment());
-        ChainRunner.Success s = ChainRunner.of(access).run(request, key.strategies(), key.mode(), key.precheck());
+        ChainResult result = new ChainRunner(access).run(request, key.strategies(), key.mode(), key.precheck());
+        ChainResult.Loaded s = switch (result) {
+            case ChainResult.Loaded l -> l;
+            case ChainResult.Failed f -> {
+                NativeLoadException failure = NativeLoadException.of(f.report(), f.cause());
+                LoadLog.failed(f.report(), f.cause());
+                throw failure;
+            }
+        };
         if (key.jniLoader() != null) {
             s = JniHandOff.handOff(s, key.jniLoader(), access);
         }
+        NativeLibrary[] self = new NativeLibrary[1];
         NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.report(),
-                () -> LOADED.remove(key));
-        LOADED.put(key, library);
-        mine = library;
+                () -> registry.released(key, self[0]));
+        self[0] = library;
+        LoadLog.loaded(s.report(), s.path());
         return library;
-    }
-
-    /** {@return the number of loads running now, in every loader; for tests} */
-    static int loadsRunning() {
-        return RUNNING.size();
     }
 
     /** {@return the strategies this loader runs, in order} */
@@ -183,14 +169,12 @@ public final class NativeLoader {
         return key.strategies();
     }
 
-    private static final Function<Path, Optional<MountFlags>> LOOKED_UP_MOUNT_FLAGS = new AccessMountFlags(null);
-
     /** Mount flags from a given {@link NativeAccess}, or from the one looked up when null; empty when there is none. */
     private record AccessMountFlags(NativeAccess access) implements Function<Path, Optional<MountFlags>> {
         @Override
         public Optional<MountFlags> apply(Path dir) {
             try {
-                return (access != null ? access : NativeAccessLookup.get()).mountFlags(dir);
+                return (access != null ? access : NativeAccessLookup.get(String.valueOf(dir))).mountFlags(dir);
             } catch (RuntimeException unavailable) {
                 return Optional.empty();
             }
@@ -213,13 +197,16 @@ public final class NativeLoader {
         private final List<ResourceLayout> layouts = new ArrayList<>();
         private Path cacheDirectory;
         private Consumer<Path> jniLoader;
+        private LoadRegistry registry = LoadRegistry.DEFAULT;
 
         private Builder(String name) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("library name is blank");
-            }
-            this.name = name;
+            this.name = LibraryName.check(name);
+        }
+
+        /** Uses another registry of loaded libraries than the process-wide one; for tests. */
+        Builder registry(LoadRegistry other) {
+            this.registry = Objects.requireNonNull(other, "other");
+            return this;
         }
 
         /**
@@ -392,7 +379,7 @@ public final class NativeLoader {
             List<ResourceLayout> all = new ArrayList<>();
             all.add(Layouts.classifier(resourcePrefix));
             all.addAll(layouts);
-            Function<Path, Optional<MountFlags>> flags = access != null ? new AccessMountFlags(access) : LOOKED_UP_MOUNT_FLAGS;
+            Function<Path, Optional<MountFlags>> flags = new AccessMountFlags(access);
             return new EmbeddedResourceStrategy(loader, all, Optional.ofNullable(cacheDirectory), flags);
         }
 

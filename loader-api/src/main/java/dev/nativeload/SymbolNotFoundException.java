@@ -1,6 +1,9 @@
 package dev.nativeload;
 
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.FailureKind;
+import dev.nativeload.report.LoadReport;
+
+import dev.nativeload.report.Diagnosis;
 
 /**
  * A loaded library has no symbol of the requested name ({@link FailureKind#SYMBOL_NOT_FOUND}).

@@ -1,6 +1,9 @@
 package dev.nativeload;
 
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.FailureKind;
+import dev.nativeload.report.LoadReport;
+
+import dev.nativeload.report.Diagnosis;
 
 /** The path runs through a loop of symbolic links (ELOOP) ({@link FailureKind#SYMLINK_LOOP} and kin). */
 public final class SymlinkLoopException extends NativeLoadException {

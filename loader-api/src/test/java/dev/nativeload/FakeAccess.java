@@ -1,15 +1,18 @@
 package dev.nativeload;
 
+import dev.nativeload.spi.OpenMode;
+
 import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
-import dev.nativeload.failure.ErrnoTable;
+import dev.nativeload.internal.diagnose.ErrnoTable;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.LibraryHandle;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import dev.nativeload.spi.OpenResult;
 import dev.nativeload.spi.OsError;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +29,7 @@ import java.util.function.Function;
  * OS will not produce on demand (ENOSYS, EOPNOTSUPP) and count calls.
  */
 public final class FakeAccess implements NativeAccess {
-    public static final Host GLIBC_X86_64 = new Host(TargetOs.LINUX, Architecture.X86_64, LibcFlavor.GLIBC,
+    public static final Host GLIBC_X86_64 = Host.of(TargetOs.LINUX, Architecture.X86_64, LibcFlavor.GLIBC,
             Optional.of("2.36"), 4096, false);
 
     private final Host host;
@@ -88,9 +91,9 @@ public final class FakeAccess implements NativeAccess {
     }
 
     @Override
-    public Optional<MemorySegment> symbol(LibraryHandle library, String name) {
+    public Optional<MemorySegment> symbol(LibraryHandle library, String name, Arena scope) {
         symbolCalls.incrementAndGet();
-        return Optional.ofNullable(symbols.get(name));
+        return Optional.ofNullable(symbols.get(name)).map(s -> s.reinterpret(scope, null));
     }
 
     @Override

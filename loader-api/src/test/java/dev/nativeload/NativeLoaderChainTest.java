@@ -1,5 +1,8 @@
 package dev.nativeload;
 
+import dev.nativeload.report.FailureKind;
+import dev.nativeload.report.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nativeload.failure.Errno;
+import dev.nativeload.report.Errno;
 import dev.nativeload.platform.Environment;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -155,7 +158,7 @@ class NativeLoaderChainTest {
 
     @Test
     void concurrentFailedLoadsEachThrowAndLeaveNoRunningLoadBehind() throws Exception {
-        int before = NativeLoader.loadsRunning();
+        int before = LoadRegistry.DEFAULT.running();
         String base = unique("failing");
         Environment sharedEnv = env(Map.of());
         // Daemon threads: a load that never ends fails the get below and does not keep the JVM alive.
@@ -183,10 +186,10 @@ class NativeLoaderChainTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(before, NativeLoader.loadsRunning(), "a failed load keeps nothing once it has thrown");
+        assertEquals(before, LoadRegistry.DEFAULT.running(), "a failed load keeps nothing once it has thrown");
         String name = unique("closed");
         NativeLoader.builder(name).access(new FakeAccess().opens("lib" + name + ".so")).environment(sharedEnv).build().load().close();
-        assertEquals(before, NativeLoader.loadsRunning(), "nor does a loaded and closed one");
+        assertEquals(before, LoadRegistry.DEFAULT.running(), "nor does a loaded and closed one");
     }
 
     @Test

@@ -1,10 +1,11 @@
 package dev.nativeload.bench;
 
+import dev.nativeload.binary.Architecture;
+import dev.nativeload.platform.HostProbe;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.NotABinaryException;
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.DependencyResolver;
-import dev.nativeload.resolve.HostProbe;
 import dev.nativeload.resolve.ResolveHost;
 import java.io.File;
 import java.io.IOException;
@@ -221,7 +222,8 @@ public class DependencyTreeBenchmark {
 
     /** This machine as {@code ldd} sees it from the shell loop: no environment, {@code $ORIGIN} of the path as given. */
     private static ResolveHost lddHost() {
-        return HostProbe.thisMachine().withEnv(Map.of()).withMainOriginIsRealPath(false).withCurrentDir(Path.of("/"));
+        return ResolveHost.linuxGlibc(Architecture.fromJvm(System.getProperty("os.arch")))
+                .withHwcapsSubdirs(HostProbe.hwcapsSubdirs()).withEnv(Map.of()).withMainOriginIsRealPath(false).withCurrentDir(Path.of("/"));
     }
 
     private static long countFound(DependencyNode node) {

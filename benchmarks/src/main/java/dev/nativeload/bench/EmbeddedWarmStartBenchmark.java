@@ -2,10 +2,10 @@ package dev.nativeload.bench;
 
 import dev.nativeload.NativeLibrary;
 import dev.nativeload.NativeLoader;
-import dev.nativeload.OpenMode;
-import dev.nativeload.chain.LoadStrategy;
-import dev.nativeload.chain.EmbeddedResourceStrategy;
-import dev.nativeload.extract.Layouts;
+import dev.nativeload.spi.OpenMode;
+import dev.nativeload.spi.LoadStrategy;
+import dev.nativeload.internal.chain.EmbeddedResourceStrategy;
+import dev.nativeload.spi.Layouts;
 import dev.nativeload.ffm.FfmNativeAccess;
 import dev.nativeload.spi.NativeAccess;
 import java.io.IOException;

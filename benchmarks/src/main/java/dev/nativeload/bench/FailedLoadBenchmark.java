@@ -1,10 +1,10 @@
 package dev.nativeload.bench;
 
+import dev.nativeload.spi.LoadStrategy;
 import dev.nativeload.IncompatibleLibraryException;
 import dev.nativeload.LibraryNotFoundException;
 import dev.nativeload.NativeLoadException;
 import dev.nativeload.NativeLoader;
-import dev.nativeload.chain.FileStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
@@ -62,7 +62,7 @@ public class FailedLoadBenchmark {
             throw new IllegalStateException("aarch64-linux-gnu-gcc could not build " + wrongArch
                     + " (install Debian's gcc-aarch64-linux-gnu)");
         }
-        wrongArchUnchecked = NativeLoader.builder("wrongarch").strategies(List.of(new FileStrategy(wrongArch)))
+        wrongArchUnchecked = NativeLoader.builder("wrongarch").strategies(List.of(LoadStrategy.file(wrongArch)))
                 .precheck(false).build();
 
         expect(failedLoadByNameNotFound(), LibraryNotFoundException.class);

@@ -1,9 +1,10 @@
 package dev.nativeload.bench;
 
+import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.NotABinaryException;
+import dev.nativeload.platform.HostProbe;
 import dev.nativeload.resolve.DependencyResolver;
-import dev.nativeload.resolve.HostProbe;
 import dev.nativeload.resolve.ResolveHost;
 import dev.nativeload.resolve.symbols.SymbolBinder;
 import dev.nativeload.resolve.symbols.SymbolReport;
@@ -98,7 +99,8 @@ public class SymbolBindingBenchmark {
     @Warmup(iterations = 3)
     @Measurement(iterations = 5)
     public long bindEveryLibrary() {
-        ResolveHost host = HostProbe.thisMachine().withEnv(Map.of()).withMainOriginIsRealPath(false)
+        ResolveHost host = ResolveHost.linuxGlibc(Architecture.fromJvm(System.getProperty("os.arch")))
+                    .withHwcapsSubdirs(HostProbe.hwcapsSubdirs()).withEnv(Map.of()).withMainOriginIsRealPath(false)
                 .withCurrentDir(Path.of("/"));
         DependencyResolver resolver = new DependencyResolver(host);
         SymbolBinder binder = new SymbolBinder(Path.of("/"));

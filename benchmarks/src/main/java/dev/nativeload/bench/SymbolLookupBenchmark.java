@@ -44,6 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class SymbolLookupBenchmark {
+    /** The lifetime the uncached SPI lookups give their symbols, as a loaded library's arena would. */
+    private static final Arena SCOPE = Arena.ofShared();
+
     /** Whether the symbol is exported by libz. */
     @Param({"present", "missing"})
     public String symbol;
@@ -79,7 +82,7 @@ public class SymbolLookupBenchmark {
 
         boolean present = name.equals(Zlib.PRESENT_SYMBOL);
         expect(library.find(name).isPresent() == present, "NativeLibrary.find");
-        expect(access.symbol(handle, name).isPresent() == present, "NativeAccess.symbol");
+        expect(access.symbol(handle, name, SCOPE).isPresent() == present, "NativeAccess.symbol");
         expect((RawDl.dlsym(rawHandle, rawName).address() != 0) == present, "dlsym");
         expect(jdkLookup.find(name).isPresent() == present, "SymbolLookup.find");
         expect((jnaGetFunction() instanceof com.sun.jna.Function) == present, "JNA getFunction");
@@ -106,7 +109,7 @@ public class SymbolLookupBenchmark {
     /** An uncached lookup through the SPI: the name copied into a per-thread native buffer, then {@code dlsym}. */
     @Benchmark
     public Optional<MemorySegment> nativeloadSymbolUncached() {
-        return access.symbol(handle, name);
+        return access.symbol(handle, name, SCOPE);
     }
 
     /** The floor: a {@code dlsym} downcall with the C string allocated once, before timing. */

@@ -1,7 +1,7 @@
 package dev.nativeload.spi;
 
-import dev.nativeload.OpenMode;
 import dev.nativeload.platform.Host;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,9 +36,12 @@ public interface NativeAccess {
      *
      * @param library an open handle from {@link #open}
      * @param name    the symbol's name
-     * @return its address as a zero-length segment, or empty when the library has no such symbol
+     * @param scope   the library's lifetime: the segment returned must belong to it, so a symbol
+     *                used after the library is closed throws {@link IllegalStateException} instead
+     *                of calling into unmapped memory
+     * @return its address as a zero-length segment in {@code scope}, or empty when the library has no such symbol
      */
-    Optional<MemorySegment> symbol(LibraryHandle library, String name);
+    Optional<MemorySegment> symbol(LibraryHandle library, String name, Arena scope);
 
     /**
      * {@return the file the OS really loaded for this handle ({@code dlinfo}/{@code dladdr}/{@code GetModuleFileNameW})}
@@ -71,4 +74,14 @@ public interface NativeAccess {
      * @param directory an existing directory
      */
     Optional<MountFlags> mountFlags(Path directory);
+
+    /**
+     * The mount flags of the filesystem holding a directory, from {@code statvfs}.
+     *
+     * @param noExec   {@code ST_NOEXEC}: files there cannot be mapped executable, so libraries there fail to load
+     * @param readOnly {@code ST_RDONLY}: nothing can be written there
+     * @param noSuid   {@code ST_NOSUID}
+     */
+    public record MountFlags(boolean noExec, boolean readOnly, boolean noSuid) {
+    }
 }

@@ -1,5 +1,7 @@
 package dev.nativeload.cli;
 
+import dev.nativeload.platform.Platform;
+
 import dev.nativeload.binary.LibcFlavor;
 import java.util.Locale;
 import java.util.Set;
@@ -47,7 +49,7 @@ final class BaseSystem {
      * @param target     the platform
      * @param dependency the name as the binary records it: a DT_NEEDED name, an install name, a DLL name
      */
-    static boolean contains(PlatformTarget target, String dependency) {
+    static boolean contains(Platform target, String dependency) {
         return switch (target.os()) {
             case LINUX -> target.libc() == LibcFlavor.MUSL
                     ? MUSL.matcher(dependency).matches()

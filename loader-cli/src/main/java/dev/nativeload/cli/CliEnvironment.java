@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param workingDirectory the directory relative file names are resolved against
  */
 public record CliEnvironment(InputStream stdin, Path workingDirectory) {
+    /** Rejects null components. */
     public CliEnvironment {
         Objects.requireNonNull(stdin, "stdin");
         Objects.requireNonNull(workingDirectory, "workingDirectory");

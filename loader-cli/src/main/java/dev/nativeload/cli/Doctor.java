@@ -1,11 +1,12 @@
 package dev.nativeload.cli;
 
-import dev.nativeload.Attempt;
-import dev.nativeload.LoadReport;
+import dev.nativeload.report.Attempt;
+import dev.nativeload.report.LoadReport;
 import dev.nativeload.NativeLibrary;
 import dev.nativeload.NativeLoadException;
 import dev.nativeload.NativeLoader;
 import dev.nativeload.binary.TargetOs;
+import dev.nativeload.report.Diagnosis;
 import dev.nativeload.spi.NativeAccess;
 import java.io.File;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import java.util.TreeMap;
 
 /**
  * Runs one real load through the {@link NativeLoader} chain in this JVM and collects what explains it.
+ * {@code nativeload doctor} runs it in a child JVM ({@link TrialLoad}), so a library that kills or hangs
+ * the process it loads in takes only the child with it.
  *
  * <p>An argument that contains a path separator or names an existing file is loaded as that file
  * ({@link NativeLoader#load(Path)}); any other is a library name ({@link NativeLoader#load(String)}).
@@ -75,19 +78,23 @@ final class Doctor {
     }
 
     /**
-     * Loads {@code argument} and explains the outcome.
+     * Loads {@code argument}, runs the JNI step when {@code jni} says so, and explains the outcome.
      *
      * @param argument a library name or a file
+     * @param jni      whether to hand the loaded file to {@code System.load} (which runs {@code JNI_OnLoad})
+     * @param stages   told what is about to run, so a process that dies in it can be explained
      * @return the verdict, cause, attempts and host facts
      * @throws IllegalArgumentException when the argument is blank or not a valid file name
      * @throws IllegalStateException    when no NativeAccess implementation is present
      */
-    DoctorResult diagnose(String argument) {
+    DoctorResult diagnose(String argument, JniStep jni, TrialStages stages) {
         NativeAccess access = nativeAccess();
         LoadReport report;
         Optional<Path> path;
+        NativeLibrary library;
         try {
-            NativeLibrary library = isFile(argument)
+            stages.loading(argument);
+            library = isFile(argument)
                     ? NativeLoader.load(workingDirectory.resolve(argument))
                     : NativeLoader.load(argument);
             report = library.report();
@@ -95,17 +102,52 @@ final class Doctor {
         } catch (NativeLoadException e) {
             report = e.report();
             path = Optional.empty();
+            library = null;
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("invalid file name: " + e.getReason(), e);
         }
+        if (library != null && jni.appliesTo(library)) {
+            stages.jniOnLoad(library.path());
+            Attempt step = JniTrial.run(library.path());
+            List<Attempt> attempts = new ArrayList<>(report.attempts());
+            attempts.add(step);
+            Optional<Diagnosis> failed = step.diagnosis();
+            return new DoctorResult(argument, failed.isPresent() ? Optional.empty() : path, failed, attempts,
+                    hostFacts(access, attempts, path));
+        }
         return new DoctorResult(argument, path, path.isPresent() ? Optional.empty() : report.cause(),
-                report.attempts(), hostFacts(access, report, path));
+                report.attempts(), hostFacts(access, report.attempts(), path));
     }
 
-    private DoctorResult.HostFacts hostFacts(NativeAccess access, LoadReport report, Optional<Path> loaded) {
+    /**
+     * {@return the verdict of a trial load that ended without a report (the process died or hung), with this host's facts}
+     *
+     * @param argument the library name or file as given
+     * @param attempt  the one attempt to report: the trial load and its cause
+     */
+    DoctorResult unreported(String argument, Attempt attempt) {
+        List<Attempt> attempts = List.of(attempt);
+        return new DoctorResult(argument, Optional.empty(), attempt.diagnosis(), attempts,
+                hostFacts(nativeAccess(), attempts, Optional.empty()));
+    }
+
+    /**
+     * {@return the file {@code argument} names, absolute, when it names one}
+     *
+     * @param argument the command-line argument
+     */
+    Optional<Path> fileOf(String argument) {
+        try {
+            return isFile(argument) ? Optional.of(workingDirectory.resolve(argument).toAbsolutePath()) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private DoctorResult.HostFacts hostFacts(NativeAccess access, List<Attempt> attempts, Optional<Path> loaded) {
         var host = access.host();
         List<DoctorResult.Mount> mounts = new ArrayList<>();
-        for (Path dir : directories(report.attempts(), loaded)) {
+        for (Path dir : directories(attempts, loaded)) {
             mounts.add(new DoctorResult.Mount(dir,
                     Files.isDirectory(dir) ? access.mountFlags(dir) : Optional.empty()));
         }

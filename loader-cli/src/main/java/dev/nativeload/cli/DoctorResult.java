@@ -1,9 +1,9 @@
 package dev.nativeload.cli;
 
-import dev.nativeload.Attempt;
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.Attempt;
+import dev.nativeload.report.Diagnosis;
 import dev.nativeload.platform.Host;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

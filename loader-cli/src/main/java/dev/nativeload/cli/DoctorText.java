@@ -1,10 +1,10 @@
 package dev.nativeload.cli;
 
-import dev.nativeload.Attempt;
-import dev.nativeload.Outcome;
-import dev.nativeload.failure.Diagnosis;
+import dev.nativeload.report.Attempt;
+import dev.nativeload.report.Outcome;
+import dev.nativeload.report.Diagnosis;
 import dev.nativeload.platform.Host;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

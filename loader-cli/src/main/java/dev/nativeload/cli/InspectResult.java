@@ -19,6 +19,7 @@ public sealed interface InspectResult permits InspectResult.Read, InspectResult.
      * @param images the summary of each image: one for a thin file, one per slice of a fat file
      */
     record Read(String path, BinaryFormat format, List<BinarySummary> images) implements InspectResult {
+        /** Rejects null components and a thin file with other than one image, and copies the images. */
         public Read {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(format, "format");
@@ -43,6 +44,7 @@ public sealed interface InspectResult permits InspectResult.Read, InspectResult.
      * @param offset  the byte offset of the problem in the file, when known
      */
     record Failed(String path, ErrorKind kind, String message, OptionalLong offset) implements InspectResult {
+        /** Rejects null components. */
         public Failed {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(kind, "kind");

@@ -23,6 +23,10 @@ public final class JsonWriter {
 
     private final StringBuilder out = new StringBuilder();
     private final Deque<Scope> scopes = new ArrayDeque<>();
+
+    /** A writer with nothing written yet. */
+    public JsonWriter() {
+    }
     /** Whether the innermost scope already holds an element (so the next one needs a comma). */
     private final Deque<Boolean> nonEmpty = new ArrayDeque<>();
     private boolean nameWritten;

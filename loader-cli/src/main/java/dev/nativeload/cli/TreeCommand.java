@@ -1,12 +1,13 @@
 package dev.nativeload.cli;
 
+import dev.nativeload.platform.Platform;
+
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.NotABinaryException;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.DependencyResolver;
-import dev.nativeload.resolve.HostProbe;
 import dev.nativeload.resolve.ResolveHost;
 import dev.nativeload.resolve.symbols.SymbolBinder;
 import dev.nativeload.resolve.symbols.SymbolReport;
@@ -144,12 +145,12 @@ final class TreeCommand implements Callable<Integer> {
     /** {@return the loader to emulate: this machine's, or the target platform's, with the environment given} */
     private ResolveHost host() {
         Path cwd = environment.workingDirectory().toAbsolutePath();
-        Optional<PlatformTarget> platform = Optional.ofNullable(target).map(this::parseTarget);
+        Optional<Platform> platform = Optional.ofNullable(target).map(this::parseTarget);
         if (systemDir != null && platform.map(p -> p.os() != TargetOs.WINDOWS).orElse(true)) {
             throw new ParameterException(spec.commandLine(), "--system-dir applies to a windows --target only"
                     + platform.map(p -> ", not " + p.id()).orElse(""));
         }
-        ResolveHost host = platform.map(p -> targetHost(p, cwd)).orElseGet(HostProbe::thisMachine);
+        ResolveHost host = platform.map(p -> targetHost(p, cwd)).orElseGet(ResolveHost::thisMachine);
         if (!env.isEmpty()) {
             Map<String, String> merged = new LinkedHashMap<>(host.env());
             merged.putAll(env);
@@ -173,15 +174,15 @@ final class TreeCommand implements Callable<Integer> {
         return Optional.of(new SymbolBinder(host.currentDir()));
     }
 
-    private PlatformTarget parseTarget(String id) {
+    private Platform parseTarget(String id) {
         try {
-            return PlatformTarget.parse(id);
+            return Platform.parse(id);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--target: " + e.getMessage(), e);
         }
     }
 
-    private ResolveHost targetHost(PlatformTarget platform, Path cwd) {
+    private ResolveHost targetHost(Platform platform, Path cwd) {
         return switch (platform.os()) {
             case LINUX -> platform.libc() == LibcFlavor.MUSL
                     ? ResolveHost.linuxMusl(platform.arch()) : ResolveHost.linuxGlibc(platform.arch());

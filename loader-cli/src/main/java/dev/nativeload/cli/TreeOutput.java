@@ -43,7 +43,7 @@ final class TreeOutput {
         w.beginObject();
         w.name("name").value(n.name());
         w.name("path").value(n.path().orElse(null));
-        w.name("how").value(n.how().kind());
+        w.name("how").value(n.how().step().name());
         n.how().via().ifPresent(v -> w.name("via").value(v));
         n.note().ifPresent(v -> w.name("note").value(v));
         if (n.delayLoad()) {

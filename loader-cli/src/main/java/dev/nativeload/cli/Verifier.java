@@ -1,5 +1,10 @@
 package dev.nativeload.cli;
 
+import dev.nativeload.platform.Compatibility;
+import dev.nativeload.platform.Incompatibility;
+import dev.nativeload.platform.Platform;
+
+import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.BinaryFormat;
 import dev.nativeload.binary.BinarySummary;
 import dev.nativeload.binary.GlibcVersion;
@@ -38,7 +43,7 @@ import java.util.regex.Pattern;
 final class Verifier {
     private static final Pattern WINDOWS_PATH = Pattern.compile("^[A-Za-z]:.*|.*\\\\.*");
 
-    private final PlatformTarget target;
+    private final Platform target;
     private final Optional<GlibcVersion> maxGlibc;
     private final Set<String> shipped = new HashSet<>();
 
@@ -47,7 +52,7 @@ final class Verifier {
      * @param maxGlibc the newest glibc the files may need, if limited
      * @param files    every file of the run that could be read, so dependencies among them count as shipped
      */
-    Verifier(PlatformTarget target, Optional<GlibcVersion> maxGlibc, List<InspectResult.Read> files) {
+    Verifier(Platform target, Optional<GlibcVersion> maxGlibc, List<InspectResult.Read> files) {
         this.target = target;
         this.maxGlibc = maxGlibc;
         for (InspectResult.Read file : files) {
@@ -72,55 +77,31 @@ final class Verifier {
 
     private List<Violation> verify(InspectResult.Read read) {
         List<Violation> out = new ArrayList<>();
-        if (!target.accepts(read.format())) {
-            out.add(new Violation("format", read.format() + " file, but " + target.id() + " needs " + target.formatName()));
+        Platform limited = maxGlibc.map(v -> target.withLibcVersion(v.toString())).orElse(target);
+        for (Incompatibility problem : Compatibility.problems(read.format(), read.images(), limited)) {
+            out.add(new Violation(problem.rule(), describe(problem, read)));
+        }
+        if (out.stream().anyMatch(v -> v.rule().equals("format") || v.rule().equals("arch"))) {
             return out;
         }
-        Optional<BinarySummary> image = read.images().stream()
-                .filter(s -> s.architecture().equals(target.arch()))
-                .findFirst();
-        if (image.isEmpty()) {
-            List<String> arches = read.images().stream().map(s -> s.architecture().name()).toList();
-            String what = read.format() == BinaryFormat.FAT_MACHO ? "universal file has slices " + arches + ", none "
-                    : "built for " + String.join(", ", arches) + ", not ";
-            out.add(new Violation("arch", what + target.arch().name()));
-            return out;
-        }
-        BinarySummary s = image.get();
-        checkOs(s, out);
-        checkLibc(s, out);
-        checkGlibcVersions(s, out);
+        BinarySummary s = read.images().stream().filter(i -> i.architecture().equals(target.arch())).findFirst().orElseThrow();
         checkRpaths(s, out);
         checkDependencies(s, out);
         return out;
     }
 
-    private void checkOs(BinarySummary s, List<Violation> out) {
-        boolean ok = s.os() == target.os() || (target.os() == TargetOs.LINUX && s.os() == TargetOs.UNKNOWN);
-        if (!ok) {
-            out.add(new Violation("os", "built for " + s.os() + ", not " + target.os()));
-        }
-    }
-
-    private void checkLibc(BinarySummary s, List<Violation> out) {
-        if (target.os() != TargetOs.LINUX || s.libc() == LibcFlavor.UNKNOWN || s.libc() == target.libc()) {
-            return;
-        }
-        out.add(new Violation("libc", "linked against " + s.libc() + ", but " + target.id() + " has " + target.libc()));
-    }
-
-    private void checkGlibcVersions(BinarySummary s, List<Violation> out) {
-        if (maxGlibc.isEmpty()) {
-            return;
-        }
-        for (VersionNeed need : s.versionNeeds()) {
-            for (String version : need.versions()) {
-                GlibcVersion.ofSymbolVersion(version)
-                        .filter(v -> v.compareTo(maxGlibc.get()) > 0)
-                        .ifPresent(v -> out.add(new Violation("glibc-version",
-                                "needs " + version + " from " + need.file() + ", newer than the limit " + maxGlibc.get())));
-            }
-        }
+    private String describe(Incompatibility problem, InspectResult.Read read) {
+        return switch (problem) {
+            case Incompatibility.WrongFormat f -> f.found() + " file, but " + target.id() + " needs " + target.formatName();
+            case Incompatibility.NoSlice n -> "universal file has slices " + n.slices().stream().map(Architecture::name).toList()
+                    + ", none " + target.arch().name();
+            case Incompatibility.WrongMachine m -> "built for " + read.images().stream().map(i -> i.architecture().name())
+                    .collect(java.util.stream.Collectors.joining(", ")) + ", not " + target.arch().name();
+            case Incompatibility.WrongOs o -> "built for " + o.found() + ", not " + target.os();
+            case Incompatibility.WrongLibc l -> "linked against " + l.found() + ", but " + target.id() + " has " + target.libc();
+            case Incompatibility.GlibcTooOld g -> "needs " + g.version() + " from " + g.file() + ", newer than the limit "
+                    + maxGlibc.orElseThrow();
+        };
     }
 
     private void checkRpaths(BinarySummary s, List<Violation> out) {

@@ -1,5 +1,7 @@
 package dev.nativeload.cli;
 
+import dev.nativeload.platform.Platform;
+
 import dev.nativeload.binary.GlibcVersion;
 import dev.nativeload.binary.LibcFlavor;
 import java.io.PrintWriter;
@@ -62,10 +64,10 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlatformTarget platform;
+        Platform platform;
         Optional<GlibcVersion> limit = Optional.empty();
         try {
-            platform = PlatformTarget.parse(target);
+            platform = Platform.parse(target);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--target: " + e.getMessage(), e);
         }

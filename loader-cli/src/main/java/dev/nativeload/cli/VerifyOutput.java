@@ -1,5 +1,7 @@
 package dev.nativeload.cli;
 
+import dev.nativeload.platform.Platform;
+
 import java.util.List;
 
 /** Renders one file's verdict from {@code verify}, as text lines or one JSON object. */
@@ -31,7 +33,7 @@ final class VerifyOutput {
      * @param target     the platform checked against
      * @param violations its violations
      */
-    static String json(String path, PlatformTarget target, List<Violation> violations) {
+    static String json(String path, Platform target, List<Violation> violations) {
         JsonWriter w = new JsonWriter().beginObject();
         w.name("path").value(path);
         w.name("target").value(target.id());

@@ -1,12 +1,13 @@
 package dev.nativeload.ffm;
 
-import dev.nativeload.OpenMode;
+import dev.nativeload.spi.OpenMode;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.LibraryHandle;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import dev.nativeload.spi.OpenResult;
 import dev.nativeload.spi.OsError;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -40,8 +41,8 @@ public final class ClassPathNativeAccess implements NativeAccess {
     }
 
     @Override
-    public Optional<MemorySegment> symbol(LibraryHandle library, String name) {
-        return delegate.symbol(library, name);
+    public Optional<MemorySegment> symbol(LibraryHandle library, String name, Arena scope) {
+        return delegate.symbol(library, name, scope);
     }
 
     @Override

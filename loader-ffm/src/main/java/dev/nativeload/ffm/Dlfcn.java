@@ -3,7 +3,7 @@ package dev.nativeload.ffm;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import dev.nativeload.OpenMode;
+import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.TargetOs;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;

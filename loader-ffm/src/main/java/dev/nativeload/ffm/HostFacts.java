@@ -5,6 +5,7 @@ import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.platform.Host;
+import dev.nativeload.platform.HostProbe;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -15,42 +16,33 @@ import java.util.OptionalInt;
 /** Reads the facts of a POSIX host in-process: C library and version, page size, translation. */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class HostFacts {
-    private static final Path SELF_EXE = Path.of("/proc/self/exe");
-
     private HostFacts() {
     }
 
     /**
-     * {@return the facts of this POSIX process}
+     * {@return the facts of this POSIX process}: {@link HostProbe}'s, with what only the OS tells
+     * answered through FFM ({@code gnu_get_libc_version}, {@code sysconf}, {@code sysctl})
      *
      * @param os the operating system, from {@code os.name}
      */
     static Host posix(TargetOs os) {
-        Architecture arch = Architecture.fromJvm(System.getProperty("os.arch"));
-        LibcFlavor libc;
-        Optional<String> version = Optional.empty();
-        if (os == TargetOs.MACOS) {
-            libc = LibcFlavor.NOT_APPLICABLE;
-        } else if (GnuLibcVersion.available()) {
-            libc = LibcFlavor.GLIBC;
-            version = Optional.of(cText(GnuLibcVersion.gnu_get_libc_version()));
-        } else {
-            libc = libcFromInterpreter(SELF_EXE);
-        }
-        return new Host(os, arch, libc, version, pageSize(os), os == TargetOs.MACOS && translated());
-    }
+        return HostProbe.probe(new HostProbe.OsQueries() {
+            @Override
+            public Optional<String> glibcVersion() {
+                return os != TargetOs.MACOS && GnuLibcVersion.available()
+                        ? Optional.of(cText(GnuLibcVersion.gnu_get_libc_version())) : Optional.empty();
+            }
 
-    /**
-     * {@return the C library the interpreter of {@code executable} belongs to; {@code UNKNOWN} when unreadable}
-     *
-     * @param executable an ELF executable
-     */
-    static LibcFlavor libcFromInterpreter(Path executable) {
-        try {
-            return Interpreter.of(executable).map(Interpreter::libcOf).orElse(LibcFlavor.UNKNOWN);
-        } catch (IOException | MalformedBinaryException e) {
-            return LibcFlavor.UNKNOWN;
-        }
+            @Override
+            public long pageSize() {
+                return HostFacts.pageSize(os);
+            }
+
+            @Override
+            public boolean translated() {
+                return os == TargetOs.MACOS && HostFacts.translated();
+            }
+        });
     }
 
     /** {@return the page size from {@code sysconf(_SC_PAGESIZE)}, or 0 when this OS's constant is unknown} @param os the OS */

@@ -1,10 +1,10 @@
 package dev.nativeload.ffm;
 
-import dev.nativeload.OpenMode;
+import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.LibraryHandle;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import dev.nativeload.spi.OpenResult;
 import dev.nativeload.spi.OsError;
@@ -96,13 +96,13 @@ final class PosixNativeAccess implements NativeAccess {
     }
 
     @Override
-    public Optional<MemorySegment> symbol(LibraryHandle library, String name) {
+    public Optional<MemorySegment> symbol(LibraryHandle library, String name, Arena scope) {
         MemorySegment cName = Scratch.current().cString(name);
         if (cName == null) {
             return Optional.empty();
         }
         MemorySegment address = Dlfcn.dlsym(library.address(), cName);
-        return address.address() == 0 ? Optional.empty() : Optional.of(address);
+        return address.address() == 0 ? Optional.empty() : Optional.of(address.reinterpret(scope, null));
     }
 
     @Override

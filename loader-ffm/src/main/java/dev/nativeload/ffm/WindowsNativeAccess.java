@@ -1,12 +1,13 @@
 package dev.nativeload.ffm;
 
-import dev.nativeload.OpenMode;
+import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.platform.Host;
+import dev.nativeload.platform.HostProbe;
 import dev.nativeload.spi.LibraryHandle;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import dev.nativeload.spi.OpenResult;
 import dev.nativeload.spi.OsError;
@@ -59,13 +60,13 @@ final class WindowsNativeAccess implements NativeAccess {
     }
 
     @Override
-    public Optional<MemorySegment> symbol(LibraryHandle library, String name) {
+    public Optional<MemorySegment> symbol(LibraryHandle library, String name, Arena scope) {
         MemorySegment cName = Scratch.current().cString(name);
         if (cName == null) {
             return Optional.empty();
         }
         MemorySegment address = Kernel32.GetProcAddress(library.address(), cName);
-        return address.address() == 0 ? Optional.empty() : Optional.of(address);
+        return address.address() == 0 ? Optional.empty() : Optional.of(address.reinterpret(scope, null));
     }
 
     @Override
@@ -99,8 +100,22 @@ final class WindowsNativeAccess implements NativeAccess {
     public Host host() {
         Host h = host;
         if (h == null) {
-            h = new Host(TargetOs.WINDOWS, Architecture.fromJvm(System.getProperty("os.arch")), LibcFlavor.NOT_APPLICABLE,
-                    Optional.empty(), pageSize(), false);
+            h = HostProbe.probe(new HostProbe.OsQueries() {
+                @Override
+                public Optional<String> glibcVersion() {
+                    return Optional.empty();
+                }
+
+                @Override
+                public long pageSize() {
+                    return WindowsNativeAccess.pageSize();
+                }
+
+                @Override
+                public boolean translated() {
+                    return false;
+                }
+            });
             host = h;
         }
         return h;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nativeload.NativeLibrary;
 import dev.nativeload.NativeLoader;
-import dev.nativeload.chain.Candidate;
-import dev.nativeload.chain.EmbeddedResourceStrategy;
-import dev.nativeload.chain.LoadRequest;
-import dev.nativeload.extract.Layouts;
+import dev.nativeload.spi.Candidate;
+import dev.nativeload.internal.chain.EmbeddedResourceStrategy;
+import dev.nativeload.spi.LoadRequest;
+import dev.nativeload.spi.Layouts;
 import dev.nativeload.ffm.FfmNativeAccess;
 import dev.nativeload.platform.Environment;
 import java.lang.foreign.FunctionDescriptor;

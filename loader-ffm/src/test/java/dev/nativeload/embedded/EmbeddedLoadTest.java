@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nativeload.Attempt;
-import dev.nativeload.FailureKind;
+import dev.nativeload.report.Attempt;
+import dev.nativeload.report.FailureKind;
 import dev.nativeload.LibraryAccessException;
 import dev.nativeload.NativeLibrary;
 import dev.nativeload.NativeLoader;
-import dev.nativeload.chain.EmbeddedResourceStrategy;
-import dev.nativeload.extract.Layouts;
+import dev.nativeload.internal.chain.EmbeddedResourceStrategy;
+import dev.nativeload.spi.Layouts;
 import dev.nativeload.ffm.FfmNativeAccess;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;

@@ -3,15 +3,15 @@ package dev.nativeload.embedded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nativeload.Attempt;
+import dev.nativeload.report.Attempt;
 import dev.nativeload.NativeLibrary;
 import dev.nativeload.NativeLoader;
 import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
-import dev.nativeload.extract.Layouts;
-import dev.nativeload.extract.ResourceLayout;
-import dev.nativeload.extract.ResourceName;
+import dev.nativeload.spi.Layouts;
+import dev.nativeload.spi.ResourceLayout;
+import dev.nativeload.spi.ResourceName;
 import dev.nativeload.ffm.FfmNativeAccess;
 import dev.nativeload.platform.Host;
 import java.lang.foreign.FunctionDescriptor;
@@ -98,7 +98,7 @@ class RealJarLayoutsTest {
     }
 
     private static Host host(TargetOs os, Architecture arch, LibcFlavor libc) {
-        return new Host(os, arch, libc, Optional.empty(), 4096, false);
+        return Host.of(os, arch, libc, Optional.empty(), 4096, false);
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.nativeload.ffm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nativeload.OpenMode;
+import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;

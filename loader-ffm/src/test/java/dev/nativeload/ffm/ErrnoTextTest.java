@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nativeload.binary.LibcFlavor;
-import dev.nativeload.failure.Errno;
-import dev.nativeload.failure.ErrnoTable;
+import dev.nativeload.report.Errno;
+import dev.nativeload.internal.diagnose.ErrnoTable;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.NativeAccess;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.nativeload.ffm;
 
+import dev.nativeload.binary.elf.ElfFile;
+import dev.nativeload.platform.HostProbe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -60,7 +62,7 @@ class HostFactsTest {
     @Test
     void thisJvmsOwnInterpreterIsGlibcsDynamicLoader() {
         assumeTrue(host.libc() == LibcFlavor.GLIBC, "glibc host");
-        assertEquals(LibcFlavor.GLIBC, HostFacts.libcFromInterpreter(Path.of("/proc/self/exe")));
+        assertEquals(LibcFlavor.GLIBC, HostProbe.libcOfExecutable(Path.of("/proc/self/exe")));
     }
 
     private static Path executable(Path dir, String compiler) throws IOException {
@@ -73,9 +75,9 @@ class HostFactsTest {
     @Test
     void anExecutableLinkedByMuslGccNamesAnLdMuslInterpreter(@TempDir Path dir) throws Exception {
         Path exe = executable(dir, "musl-gcc");
-        String interp = Interpreter.of(exe).orElseThrow();
-        assertEquals(LibcFlavor.MUSL, Interpreter.libcOf(interp), interp);
-        assertEquals(LibcFlavor.MUSL, HostFacts.libcFromInterpreter(exe));
+        String interp = ElfFile.read(exe).interpreter().orElseThrow();
+        assertEquals(LibcFlavor.MUSL, LibcFlavor.ofInterpreter(interp), interp);
+        assertEquals(LibcFlavor.MUSL, HostProbe.libcOfExecutable(exe));
     }
 
     @Test
@@ -86,15 +88,15 @@ class HostFactsTest {
         String marker = "[Requesting program interpreter: ";
         String expected = readelf.substring(readelf.indexOf(marker) + marker.length());
         expected = expected.substring(0, expected.indexOf(']'));
-        assertEquals(Optional.of(expected), Interpreter.of(exe));
-        assertEquals(LibcFlavor.GLIBC, HostFacts.libcFromInterpreter(exe));
+        assertEquals(Optional.of(expected), ElfFile.read(exe).interpreter());
+        assertEquals(LibcFlavor.GLIBC, HostProbe.libcOfExecutable(exe));
     }
 
     @Test
     void aSharedLibraryHasNoInterpreterSoItsLibcIsUnknown() throws Exception {
         Path lib = dev.nativeload.ffm.fixtures.BrokenLibraries.good();
-        assertEquals(Optional.empty(), Interpreter.of(lib));
-        assertEquals(LibcFlavor.UNKNOWN, HostFacts.libcFromInterpreter(lib));
+        assertEquals(Optional.empty(), ElfFile.read(lib).interpreter());
+        assertEquals(LibcFlavor.UNKNOWN, HostProbe.libcOfExecutable(lib));
     }
 
     @Test
@@ -102,21 +104,21 @@ class HostFactsTest {
         Path exe = executable(dir, "gcc");
         byte[] bytes = Files.readAllBytes(exe);
         Path cut = Files.write(dir.resolve("cut"), Arrays.copyOf(bytes, 80));
-        org.junit.jupiter.api.Assertions.assertThrows(MalformedBinaryException.class, () -> Interpreter.of(cut));
-        assertEquals(LibcFlavor.UNKNOWN, HostFacts.libcFromInterpreter(cut));
-        assertEquals(LibcFlavor.UNKNOWN, HostFacts.libcFromInterpreter(dir.resolve("absent")));
+        org.junit.jupiter.api.Assertions.assertThrows(MalformedBinaryException.class, () -> ElfFile.read(cut).interpreter());
+        assertEquals(LibcFlavor.UNKNOWN, HostProbe.libcOfExecutable(cut));
+        assertEquals(LibcFlavor.UNKNOWN, HostProbe.libcOfExecutable(dir.resolve("absent")));
         Path script = Files.writeString(dir.resolve("text"), "#!/bin/sh\necho hi\n");
-        org.junit.jupiter.api.Assertions.assertThrows(MalformedBinaryException.class, () -> Interpreter.of(script));
-        assertEquals(LibcFlavor.UNKNOWN, HostFacts.libcFromInterpreter(script));
+        org.junit.jupiter.api.Assertions.assertThrows(MalformedBinaryException.class, () -> ElfFile.read(script).interpreter());
+        assertEquals(LibcFlavor.UNKNOWN, HostProbe.libcOfExecutable(script));
     }
 
     @Test
     void interpreterFileNamesAreClassifiedByTheirLoaderFamily() {
-        assertEquals(LibcFlavor.MUSL, Interpreter.libcOf("/lib/ld-musl-aarch64.so.1"));
-        assertEquals(LibcFlavor.GLIBC, Interpreter.libcOf("/lib64/ld-linux-x86-64.so.2"));
-        assertEquals(LibcFlavor.GLIBC, Interpreter.libcOf("/lib/ld-linux-armhf.so.3"));
-        assertEquals(LibcFlavor.GLIBC, Interpreter.libcOf("/lib64/ld64.so.2"));
-        assertEquals(LibcFlavor.BIONIC, Interpreter.libcOf("/system/bin/linker64"));
-        assertEquals(LibcFlavor.UNKNOWN, Interpreter.libcOf("/usr/libexec/ld-elf.so.1"));
+        assertEquals(LibcFlavor.MUSL, LibcFlavor.ofInterpreter("/lib/ld-musl-aarch64.so.1"));
+        assertEquals(LibcFlavor.GLIBC, LibcFlavor.ofInterpreter("/lib64/ld-linux-x86-64.so.2"));
+        assertEquals(LibcFlavor.GLIBC, LibcFlavor.ofInterpreter("/lib/ld-linux-armhf.so.3"));
+        assertEquals(LibcFlavor.GLIBC, LibcFlavor.ofInterpreter("/lib64/ld64.so.2"));
+        assertEquals(LibcFlavor.BIONIC, LibcFlavor.ofInterpreter("/system/bin/linker64"));
+        assertEquals(LibcFlavor.UNKNOWN, LibcFlavor.ofInterpreter("/usr/libexec/ld-elf.so.1"));
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.ffm.fixtures.BrokenLibraries;
-import dev.nativeload.spi.MountFlags;
+import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import java.nio.file.Path;
 import java.util.Optional;

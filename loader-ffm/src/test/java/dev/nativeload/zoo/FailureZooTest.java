@@ -1,11 +1,12 @@
 package dev.nativeload.zoo;
 
+import dev.nativeload.spi.LoadStrategy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nativeload.FailureKind;
+import dev.nativeload.report.FailureKind;
 import dev.nativeload.IncompatibleLibraryException;
 import dev.nativeload.LibraryAccessException;
 import dev.nativeload.LibraryMemoryException;
@@ -14,11 +15,10 @@ import dev.nativeload.MissingDependencyException;
 import dev.nativeload.NativeLibrary;
 import dev.nativeload.NativeLoadException;
 import dev.nativeload.NativeLoader;
-import dev.nativeload.OpenMode;
-import dev.nativeload.Outcome;
+import dev.nativeload.spi.OpenMode;
+import dev.nativeload.report.Outcome;
 import dev.nativeload.SymlinkLoopException;
 import dev.nativeload.UnresolvedSymbolException;
-import dev.nativeload.chain.FileStrategy;
 import dev.nativeload.ffm.fixtures.BrokenLibraries;
 import dev.nativeload.platform.Environment;
 import java.io.IOException;
@@ -55,7 +55,7 @@ class FailureZooTest {
 
     private static NativeLoadException failure(Path library, boolean precheck, OpenMode mode) {
         NativeLoader loader = NativeLoader.builder(String.valueOf(library.getFileName()))
-                .strategies(List.of(new FileStrategy(library))).precheck(precheck).mode(mode).build();
+                .strategies(List.of(LoadStrategy.file(library))).precheck(precheck).mode(mode).build();
         return assertThrows(NativeLoadException.class, loader::load);
     }
 
@@ -179,7 +179,7 @@ class FailureZooTest {
         NativeLoadException e = failure(broken.library(), true);
         assertEquals(FailureKind.UNDEFINED_SYMBOL, e.kind());
         assertEquals(Optional.of(broken.symbol()), e.diagnosis().symbol());
-        NativeLibrary lazy = NativeLoader.builder("undeffn-lazy").strategies(List.of(new FileStrategy(broken.library())))
+        NativeLibrary lazy = NativeLoader.builder("undeffn-lazy").strategies(List.of(LoadStrategy.file(broken.library())))
                 .mode(new OpenMode(OpenMode.Binding.LAZY, OpenMode.Visibility.LOCAL)).build().load();
         assertTrue(lazy.find("call_missing").isPresent());
     }

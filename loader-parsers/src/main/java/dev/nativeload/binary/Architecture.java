@@ -33,6 +33,7 @@ public record Architecture(String name) {
     public static final Architecture SPARCV9 = new Architecture("sparcv9");
     public static final Architecture IA64 = new Architecture("ia64");
 
+    /** Rejects a null or blank name. */
     public Architecture {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {

@@ -36,7 +36,8 @@ public final class Binaries {
      * @throws MalformedBinaryException if the bytes claim a format but break its rules
      */
     public static NativeBinary read(BinaryData data) throws NotABinaryException, MalformedBinaryException {
-        BinaryFormat format = sniff(data).orElseThrow(() -> new NotABinaryException(describeUnknown(data)));
+        BinaryFormat format = sniff(data).orElseThrow(() -> new NotABinaryException(
+                data.size() == 0 ? NotABinaryException.Reason.EMPTY : NotABinaryException.Reason.UNKNOWN_FORMAT, describeUnknown(data)));
         return switch (format) {
             case ELF -> ElfFile.read(data);
             case PE -> PeFile.read(data);

@@ -69,6 +69,8 @@ public final class BinaryData {
     @FunctionalInterface
     public interface Parser<T, X extends Exception> {
         /**
+         * Reads a file's bytes into a result.
+         *
          * @param data the whole file
          * @return the result
          * @throws MalformedBinaryException if the bytes are malformed
@@ -184,30 +186,83 @@ public final class BinaryData {
         }
     }
 
-    /** {@return whether {@code length} bytes at {@code offset} lie inside this view} */
+    /**
+     * {@return whether {@code length} bytes at {@code offset} lie inside this view}
+     *
+     * @param offset the first byte
+     * @param length the number of bytes
+     */
     public boolean contains(long offset, long length) {
         return offset >= 0 && length >= 0 && length <= size() && offset <= size() - length;
     }
 
-    /** {@return the unsigned byte at {@code offset}} @param offset where @param what for errors @throws MalformedBinaryException if out of range */
+    /**
+
+     * {@return the unsigned byte at {@code offset}}
+
+     *
+
+     * @param offset where
+
+     * @param what for errors
+
+     * @throws MalformedBinaryException if out of range
+
+     */
     public int u8(long offset, String what) throws MalformedBinaryException {
         check(offset, 1, what);
         return Byte.toUnsignedInt(source.get(start + offset));
     }
 
-    /** {@return the unsigned 16-bit value at {@code offset}} @param offset where @param what for errors @throws MalformedBinaryException if out of range */
+    /**
+
+     * {@return the unsigned 16-bit value at {@code offset}}
+
+     *
+
+     * @param offset where
+
+     * @param what for errors
+
+     * @throws MalformedBinaryException if out of range
+
+     */
     public int u16(long offset, String what) throws MalformedBinaryException {
         check(offset, 2, what);
         return Short.toUnsignedInt(source.getShort(start + offset, order));
     }
 
-    /** {@return the unsigned 32-bit value at {@code offset}} @param offset where @param what for errors @throws MalformedBinaryException if out of range */
+    /**
+
+     * {@return the unsigned 32-bit value at {@code offset}}
+
+     *
+
+     * @param offset where
+
+     * @param what for errors
+
+     * @throws MalformedBinaryException if out of range
+
+     */
     public long u32(long offset, String what) throws MalformedBinaryException {
         check(offset, 4, what);
         return Integer.toUnsignedLong(source.getInt(start + offset, order));
     }
 
-    /** {@return the signed 32-bit value at {@code offset}} @param offset where @param what for errors @throws MalformedBinaryException if out of range */
+    /**
+
+     * {@return the signed 32-bit value at {@code offset}}
+
+     *
+
+     * @param offset where
+
+     * @param what for errors
+
+     * @throws MalformedBinaryException if out of range
+
+     */
     public int s32(long offset, String what) throws MalformedBinaryException {
         check(offset, 4, what);
         return source.getInt(start + offset, order);

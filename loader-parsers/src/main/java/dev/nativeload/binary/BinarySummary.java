@@ -41,6 +41,7 @@ public record BinarySummary(
         List<String> delayImports,
         List<VersionNeed> versionNeeds) {
 
+    /** Rejects null components and keeps unmodifiable copies of the lists. */
     public BinarySummary {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(architecture, "architecture");

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public record GlibcVersion(List<Integer> components) implements Comparable<GlibcVersion> {
     private static final Pattern FORM = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6}){0,5}");
 
+    /** Keeps an unmodifiable copy of the components and rejects an empty list. */
     public GlibcVersion {
         components = List.copyOf(components);
         if (components.isEmpty()) {

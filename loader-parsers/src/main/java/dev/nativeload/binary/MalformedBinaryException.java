@@ -12,10 +12,14 @@ import java.util.OptionalLong;
 public final class MalformedBinaryException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The byte offset of the problem in the file, or -1 when unknown. */
     private final long offset;
+    /** What is wrong, without the offset. */
     private final String problem;
 
     /**
+     * An exception whose message is the problem followed by its offset, when known.
+     *
      * @param offset  byte offset in the file where the problem was found, or -1 when unknown
      * @param problem what is wrong, e.g. {@code "invalid ELF program header count 65535"}
      */

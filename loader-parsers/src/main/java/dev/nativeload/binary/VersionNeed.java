@@ -9,6 +9,7 @@ import java.util.List;
  * @param versions the version names required from it, in file order, e.g. {@code GLIBC_2.34}
  */
 public record VersionNeed(String file, List<String> versions) {
+    /** Keeps an unmodifiable copy of the version names. */
     public VersionNeed {
         versions = List.copyOf(versions);
     }

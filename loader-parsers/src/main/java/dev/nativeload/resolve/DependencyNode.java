@@ -17,13 +17,15 @@ import java.util.Optional;
  * @param how      which search step produced the path, or {@link How#NOT_FOUND}
  * @param delayLoad true for a PE delay-load import: the loader loads it on the first call into it,
  *                 so the program starts without it (and without what only it brings in)
+ * @param weak     true for a weak dependency (Mach-O {@code LC_LOAD_WEAK_DYLIB}) that was not found: the loader goes on without it
  * @param tried    every candidate rejected before the answer, in order, with the reason
  * @param note     a remark a person needs: "weak: may be missing", "assumed in the dyld shared cache",
  *                 "ld.so stops here: invalid ELF header", ...; empty when there is none
  * @param children the dependencies, in the order the object lists them
  */
-public record DependencyNode(String name, Optional<String> path, How how, boolean delayLoad, List<Tried> tried,
+public record DependencyNode(String name, Optional<String> path, How how, boolean delayLoad, boolean weak, List<Tried> tried,
                              Optional<String> note, List<DependencyNode> children) {
+    /** Rejects null components and keeps unmodifiable copies of the lists. */
     public DependencyNode {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(path, "path");
@@ -38,7 +40,15 @@ public record DependencyNode(String name, Optional<String> path, How how, boolea
         return !how.is(How.NOT_FOUND);
     }
 
-    /** {@return the first child with this requested name} @param requested the name as requested */
+    /**
+
+     * {@return the first child with this requested name}
+
+     *
+
+     * @param requested the name as requested
+
+     */
     public Optional<DependencyNode> child(String requested) {
         return children.stream().filter(c -> c.name.equals(requested)).findFirst();
     }

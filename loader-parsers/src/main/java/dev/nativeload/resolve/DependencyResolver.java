@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * A safe {@code ldd}: resolves the dependency tree of a binary the way the host's loader would
- * (glibc {@code ld.so}, musl, dyld or the Windows loader, chosen by {@link ResolveHost#os()} and
- * {@link ResolveHost#libc()}), reading headers only. It never runs or maps anything executable.
+ * (glibc {@code ld.so}, musl, dyld or the Windows loader, chosen by the kind of
+ * {@link ResolveHost}), reading headers only. It never runs or maps anything executable.
  *
  * <p>Objects are loaded breadth-first, like the real loaders, so the already-loaded check and the
  * loader chain ({@code DT_RPATH} inheritance, the {@code LC_RPATH} stack) follow load order. Each
@@ -43,7 +43,11 @@ public final class DependencyResolver {
     private final int maxDepth;
     private final int maxNodes;
 
-    /** @param host the machine whose loader is emulated */
+    /**
+     * A resolver with the default limits on depth and node count.
+     *
+     * @param host the machine whose loader is emulated
+     */
     public DependencyResolver(ResolveHost host) {
         this(host, MAX_DEPTH, MAX_NODES);
     }
@@ -52,10 +56,11 @@ public final class DependencyResolver {
         this.host = Objects.requireNonNull(host, "host");
         this.maxDepth = maxDepth;
         this.maxNodes = maxNodes;
-        this.rules = switch (host.os()) {
-            case MACOS -> new DyldSearch(host, files);
-            case WINDOWS -> new WindowsSearch(host, files);
-            default -> host.libc() == LibcFlavor.MUSL ? new MuslSearch(host, files) : new GlibcSearch(host, files);
+        this.rules = switch (host) {
+            case ResolveHost.Dyld dyld -> new DyldSearch(dyld, files);
+            case ResolveHost.Windows windows -> new WindowsSearch(windows, files);
+            case ResolveHost.Musl musl -> new MuslSearch(musl, files);
+            case ResolveHost.Glibc glibc -> new GlibcSearch(glibc, files);
         };
     }
 
@@ -79,7 +84,7 @@ public final class DependencyResolver {
         NativeBinary binary = switch (probe) {
             case ObjectFiles.Present p -> p.binary();
             case ObjectFiles.Absent a -> throw new NoSuchFileException(file, null, a.reason());
-            case ObjectFiles.Unusable u -> throw new NotABinaryException(file + ": " + u.reason());
+            case ObjectFiles.Unusable u -> throw new NotABinaryException(NotABinaryException.Reason.NOT_A_FILE, file + ": " + u.reason());
         };
         Object key = ((ObjectFiles.Present) probe).fileKey();
         Optional<BinaryImage> image = pickImage(binary);
@@ -184,7 +189,7 @@ public final class DependencyResolver {
                 PendingNode missing = new PendingNode(request.name(), Optional.empty(), How.NOT_FOUND, delay, lookup.tried(),
                         lookup.note());
                 if (request.weak()) {
-                    missing.note("weak dependency: the loader goes on without it");
+                    missing.weak();
                 }
                 if (delay) {
                     missing.note("delay-load: the program starts without it; the first call into it fails");

@@ -25,7 +25,7 @@ final class Dst {
      *                     demands a trusted result)
      * @return the expansion, or why glibc drops the element
      */
-    static Expansion expand(String element, String origin, ResolveHost host, boolean isMain) {
+    static Expansion expand(String element, String origin, ResolveHost.Glibc host, boolean isMain) {
         if (element.indexOf('$') < 0) {
             return new Expansion(element, Optional.empty());
         }
@@ -48,10 +48,10 @@ final class Dst {
                 out.append(origin);
                 usedOrigin = true;
             } else if ((len = tokenLength(rest, "PLATFORM")) > 0) {
-                if (host.platform().isEmpty()) {
+                if (host.platformName().isEmpty()) {
                     return dropped("$PLATFORM has no value on this host");
                 }
-                out.append(host.platform());
+                out.append(host.platformName());
             } else if ((len = tokenLength(rest, "LIB")) > 0) {
                 out.append(host.lib());
             } else {
@@ -87,7 +87,7 @@ final class Dst {
         return 0;
     }
 
-    private static boolean trusted(String path, ResolveHost host) {
+    private static boolean trusted(String path, ResolveHost.Glibc host) {
         String p = path.endsWith("/") ? path : path + "/";
         return host.defaultDirs().stream().anyMatch(d -> p.equals(withSlash(d.toString())));
     }

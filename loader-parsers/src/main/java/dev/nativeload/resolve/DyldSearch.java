@@ -43,10 +43,10 @@ final class DyldSearch implements SearchRules {
     /** The default fallback directories dyld keeps in a restricted process. */
     private static final List<Path> RESTRICTED_FALLBACKS = List.of(Path.of("/usr/lib"), Path.of("/System/Library/Frameworks"));
 
-    private final ResolveHost host;
+    private final ResolveHost.Dyld host;
     private final ObjectFiles files;
 
-    DyldSearch(ResolveHost host, ObjectFiles files) {
+    DyldSearch(ResolveHost.Dyld host, ObjectFiles files) {
         this.host = host;
         this.files = files;
     }
@@ -182,12 +182,12 @@ final class DyldSearch implements SearchRules {
     private Optional<Lookup> attempt(String path, How how, List<Tried> tried) {
         ObjectFiles.Probe probe = files.probe(LoaderPaths.resolve(path, host.currentDir()));
         switch (probe) {
-            case ObjectFiles.Absent a -> tried.add(new Tried(path, how.kind(), a.reason()));
-            case ObjectFiles.Unusable u -> tried.add(new Tried(path, how.kind(), u.reason()));
+            case ObjectFiles.Absent a -> tried.add(new Tried(path, how.step(), a.reason()));
+            case ObjectFiles.Unusable u -> tried.add(new Tried(path, how.step(), u.reason()));
             case ObjectFiles.Present p -> {
                 Optional<MachOFile> slice = slice(p.binary());
                 if (slice.isEmpty()) {
-                    tried.add(new Tried(path, how.kind(), describeMismatch(p.binary())));
+                    tried.add(new Tried(path, how.step(), describeMismatch(p.binary())));
                     break;
                 }
                 return Optional.of(new Lookup(Optional.of(new Lookup.Found(path, how, Optional.of(slice.get()),

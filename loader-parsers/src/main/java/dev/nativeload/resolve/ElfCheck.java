@@ -40,9 +40,7 @@ final class ElfCheck {
         if (elf.header().bits() != host.bits()) {
             return Verdict.skip("wrong ELF class: ELFCLASS" + elf.header().bits());
         }
-        ByteOrder wanted = host.arch().name().equals("ppc64") || host.arch().name().equals("s390x")
-                || host.arch().name().equals("mips64") || host.arch().name().equals("mips")
-                || host.arch().name().equals("ppc") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        ByteOrder wanted = host.platform().byteOrder();
         if (!elf.header().byteOrder().equals(wanted)) {
             return Verdict.fatal("ELF file data encoding not " + (wanted == ByteOrder.LITTLE_ENDIAN ? "little" : "big") + "-endian");
         }

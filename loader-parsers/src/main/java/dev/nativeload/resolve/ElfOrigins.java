@@ -23,8 +23,8 @@ final class ElfOrigins {
                 || elf.interpreter().isPresent() && elf.soname().isEmpty());
     }
 
-    static String rootOrigin(String pathAsGiven, BinaryImage image, ResolveHost host) {
-        if (isProgram(image) && host.mainOriginIsRealPath()) {
+    static String rootOrigin(String pathAsGiven, BinaryImage image, ResolveHost host, boolean mainOriginIsRealPath) {
+        if (isProgram(image) && mainOriginIsRealPath) {
             try {
                 Path real = LoaderPaths.resolve(pathAsGiven, host.currentDir()).toRealPath();
                 Path parent = real.getParent();

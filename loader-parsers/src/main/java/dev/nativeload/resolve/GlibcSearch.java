@@ -35,13 +35,13 @@ import java.util.Optional;
  * {@code $ORIGIN} are dropped and recorded.
  */
 final class GlibcSearch implements SearchRules {
-    private final ResolveHost host;
+    private final ResolveHost.Glibc host;
     private final ObjectFiles files;
     private final List<String> hwcapsNames;
     private Optional<LdSoCache> cache;
     private String cacheProblem = "";
 
-    GlibcSearch(ResolveHost host, ObjectFiles files) {
+    GlibcSearch(ResolveHost.Glibc host, ObjectFiles files) {
         this.host = host;
         this.files = files;
         this.hwcapsNames = host.hwcapsSubdirs().stream().filter(s -> s.startsWith("glibc-hwcaps/"))
@@ -67,7 +67,7 @@ final class GlibcSearch implements SearchRules {
 
     @Override
     public String rootOrigin(String pathAsGiven, BinaryImage image) {
-        return ElfOrigins.rootOrigin(pathAsGiven, image, host);
+        return ElfOrigins.rootOrigin(pathAsGiven, image, host, host.mainOriginIsRealPath());
     }
 
     @Override
@@ -76,7 +76,7 @@ final class GlibcSearch implements SearchRules {
         if (name.indexOf('/') >= 0) {
             Dst.Expansion e = Dst.expand(name, requester.origin(), host, isMain(requester));
             if (e.dropped().isPresent()) {
-                tried.add(new Tried(name, How.DIRECT.kind(), e.dropped().get()));
+                tried.add(new Tried(name, How.Step.DIRECT, e.dropped().get()));
                 return Lookup.notFound(tried, Optional.empty());
             }
             return attempt(e.path(), How.DIRECT, tried).orElseGet(() -> Lookup.notFound(tried, Optional.empty()));
@@ -107,7 +107,7 @@ final class GlibcSearch implements SearchRules {
         if (hit.isEmpty()) {
             for (Path dir : host.defaultDirs()) {
                 if (nodeflib) {
-                    tried.add(new Tried(LoaderPaths.join(dir.toString(), name), How.DEFAULT.kind(),
+                    tried.add(new Tried(LoaderPaths.join(dir.toString(), name), How.Step.DEFAULT,
                             "skipped: the requester has DF_1_NODEFLIB"));
                     continue;
                 }
@@ -127,7 +127,7 @@ final class GlibcSearch implements SearchRules {
             if (!element.isEmpty()) {
                 Dst.Expansion e = Dst.expand(element, owner.origin(), host, ownerIsMain);
                 if (e.dropped().isPresent()) {
-                    tried.add(new Tried(LoaderPaths.join(element, name), how.kind(), e.dropped().get()));
+                    tried.add(new Tried(LoaderPaths.join(element, name), how.step(), e.dropped().get()));
                     continue;
                 }
                 if (e.path().isEmpty()) {
@@ -163,17 +163,17 @@ final class GlibcSearch implements SearchRules {
     private Optional<Lookup> fromCache(String name, boolean nodeflib, List<Tried> tried) {
         Optional<LdSoCache> c = cache();
         if (c.isEmpty()) {
-            host.ldSoCache().ifPresent(p -> tried.add(new Tried(p.toString(), How.LD_SO_CACHE.kind(), cacheProblem)));
+            host.ldSoCache().ifPresent(p -> tried.add(new Tried(p.toString(), How.Step.LD_SO_CACHE, cacheProblem)));
             return Optional.empty();
         }
         Optional<String> value = c.get().lookup(name, host.arch(), host.bits(), hwcapsNames);
         if (value.isEmpty()) {
-            tried.add(new Tried(host.ldSoCache().orElseThrow().toString(), How.LD_SO_CACHE.kind(),
+            tried.add(new Tried(host.ldSoCache().orElseThrow().toString(), How.Step.LD_SO_CACHE,
                     "no entry for " + name + " (" + host.arch() + ")"));
             return Optional.empty();
         }
         if (nodeflib && host.defaultDirs().stream().anyMatch(d -> value.get().startsWith(Dst.withSlash(d.toString())))) {
-            tried.add(new Tried(value.get(), How.LD_SO_CACHE.kind(),
+            tried.add(new Tried(value.get(), How.Step.LD_SO_CACHE,
                     "in a default directory, refused: the requester has DF_1_NODEFLIB"));
             return Optional.empty();
         }
@@ -201,7 +201,7 @@ final class GlibcSearch implements SearchRules {
         ObjectFiles.Probe probe = files.probe(LoaderPaths.resolve(path, host.currentDir()));
         switch (probe) {
             case ObjectFiles.Absent a -> {
-                tried.add(new Tried(path, how.kind(), a.reason()));
+                tried.add(new Tried(path, how.step(), a.reason()));
                 return Optional.empty();
             }
             case ObjectFiles.Unusable u -> {
@@ -210,7 +210,7 @@ final class GlibcSearch implements SearchRules {
             case ObjectFiles.Present p -> {
                 ElfCheck.Verdict v = ElfCheck.check(p.binary(), host);
                 if (v.skip().isPresent()) {
-                    tried.add(new Tried(path, how.kind(), v.skip().get()));
+                    tried.add(new Tried(path, how.step(), v.skip().get()));
                     return Optional.empty();
                 }
                 if (v.fatal().isPresent()) {
@@ -223,7 +223,7 @@ final class GlibcSearch implements SearchRules {
     }
 
     private static Lookup fatal(String path, How how, String reason, List<Tried> tried) {
-        tried.add(new Tried(path, how.kind(), reason + "; ld.so stops here"));
+        tried.add(new Tried(path, how.step(), reason + "; ld.so stops here"));
         return Lookup.notFound(tried, Optional.of("ld.so fails at " + path + ": " + reason));
     }
 }

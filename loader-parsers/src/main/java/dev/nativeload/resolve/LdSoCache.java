@@ -46,6 +46,7 @@ public final class LdSoCache {
      *                   empty for a plain entry, or for a hwcaps entry whose name the file does not give
      */
     public record Entry(String key, String value, int flags, long hwcap, Optional<String> hwcapsName) {
+        /** Rejects null components. */
         public Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * @param chain the nodes from the root to the missing one; the last is the missing one
  */
 public record MissingDependency(List<DependencyNode> chain) {
+    /** Keeps an unmodifiable copy of the chain and rejects one shorter than the root and the missing node. */
     public MissingDependency {
         chain = List.copyOf(chain);
         if (chain.size() < 2) {
@@ -57,7 +58,7 @@ public record MissingDependency(List<DependencyNode> chain) {
                 }
                 List<DependencyNode> next = new ArrayList<>(path);
                 next.add(child);
-                boolean weak = child.note().filter(n -> n.contains("weak dependency")).isPresent();
+                boolean weak = child.weak();
                 if (!child.found() && !weak) {
                     return Optional.of(new MissingDependency(next));
                 }

@@ -25,12 +25,12 @@ final class MuslSearch implements SearchRules {
     private static final Set<String> LIBC_NAMES = Set.of("libc.so", "libdl.so", "libm.so", "libpthread.so", "librt.so",
             "libutil.so", "libxnet.so");
 
-    private final ResolveHost host;
+    private final ResolveHost.Musl host;
     private final ObjectFiles files;
     private List<String> systemPath;
     private boolean systemPathFromFile;
 
-    MuslSearch(ResolveHost host, ObjectFiles files) {
+    MuslSearch(ResolveHost.Musl host, ObjectFiles files) {
         this.host = host;
         this.files = files;
     }
@@ -48,7 +48,7 @@ final class MuslSearch implements SearchRules {
     @Override
     public String rootOrigin(String pathAsGiven, BinaryImage image) {
         if (host.mainOriginIsRealPath() && ElfOrigins.isProgram(image)) {
-            return ElfOrigins.rootOrigin(pathAsGiven, image, host);
+            return ElfOrigins.rootOrigin(pathAsGiven, image, host, host.mainOriginIsRealPath());
         }
         return LoaderPaths.dirname(pathAsGiven);
     }
@@ -78,7 +78,7 @@ final class MuslSearch implements SearchRules {
             String joined = String.join(":", path);
             if (joined.contains("$ORIGIN") || joined.contains("${ORIGIN}")) {
                 if (host.secure()) {
-                    tried.add(new Tried(joined, runpath ? "RUNPATH" : "RPATH", "secure mode: a run path with $ORIGIN is ignored"));
+                    tried.add(new Tried(joined, runpath ? How.Step.RUNPATH : How.Step.RPATH, "secure mode: a run path with $ORIGIN is ignored"));
                     continue;
                 }
                 joined = joined.replace("${ORIGIN}", l.get().origin()).replace("$ORIGIN", l.get().origin());
@@ -126,7 +126,7 @@ final class MuslSearch implements SearchRules {
         ObjectFiles.Probe probe = files.probe(LoaderPaths.resolve(path, host.currentDir()));
         switch (probe) {
             case ObjectFiles.Absent a -> {
-                tried.add(new Tried(path, how.kind(), a.reason()));
+                tried.add(new Tried(path, how.step(), a.reason()));
                 return Optional.empty();
             }
             case ObjectFiles.Unusable u -> {
@@ -144,7 +144,7 @@ final class MuslSearch implements SearchRules {
     }
 
     private static Lookup fatal(String path, How how, String reason, List<Tried> tried) {
-        tried.add(new Tried(path, how.kind(), reason + "; musl does not search on"));
+        tried.add(new Tried(path, how.step(), reason + "; musl does not search on"));
         return Lookup.notFound(tried, Optional.of("musl fails at " + path + ": " + reason));
     }
 }

@@ -12,6 +12,7 @@ final class PendingNode {
     private final boolean delayLoad;
     private final List<Tried> tried;
     private Optional<String> note;
+    private boolean weak;
     private final List<PendingNode> children = new ArrayList<>();
 
     PendingNode(String name, Optional<String> path, How how, List<Tried> tried, Optional<String> note) {
@@ -31,6 +32,12 @@ final class PendingNode {
         children.add(child);
     }
 
+    /** Marks a dependency the loader goes on without. */
+    void weak() {
+        weak = true;
+        note("weak dependency: the loader goes on without it");
+    }
+
     void note(String text) {
         note = Optional.of(note.map(n -> n + "; " + text).orElse(text));
     }
@@ -40,6 +47,6 @@ final class PendingNode {
         for (PendingNode c : children) {
             frozen.add(c.freeze());
         }
-        return new DependencyNode(name, path, how, delayLoad, tried, note, frozen);
+        return new DependencyNode(name, path, how, delayLoad, weak, tried, note, frozen);
     }
 }

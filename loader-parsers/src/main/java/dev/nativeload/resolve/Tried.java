@@ -6,10 +6,10 @@ import java.util.Objects;
  * One place the loader looked, and why it did not take it.
  *
  * @param path   the candidate path, as the loader would open it
- * @param step   the search step it came from ({@code "RUNPATH"}, {@code "LD_SO_CACHE"}, ...)
+ * @param step   the search step it came from ({@code RUNPATH}, {@code LD_SO_CACHE}, ...)
  * @param reason why it was rejected: {@code "no such file"}, {@code "wrong ELF class: ELFCLASS32"}, ...
  */
-public record Tried(String path, String step, String reason) {
+public record Tried(String path, How.Step step, String reason) {
     public Tried {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(step, "step");

@@ -36,11 +36,11 @@ import java.util.stream.Stream;
  * Windows directory, the current directory and {@code PATH}, and not that DLL's own directory.
  */
 final class WindowsSearch implements SearchRules {
-    private final ResolveHost host;
+    private final ResolveHost.Windows host;
     private final ObjectFiles files;
     private final Map<Path, Map<String, String>> listings = new HashMap<>();
 
-    WindowsSearch(ResolveHost host, ObjectFiles files) {
+    WindowsSearch(ResolveHost.Windows host, ObjectFiles files) {
         this.host = host;
         this.files = files;
     }
@@ -70,16 +70,16 @@ final class WindowsSearch implements SearchRules {
     @Override
     public Lookup find(String name, LoadedObject requester) {
         Path appDir = Path.of(requester.main().origin());
-        return switch (host.windowsMode()) {
+        return switch (host.mode()) {
             case STANDARD -> search(name, standardOrder(Optional.of(appDir)), true);
             case DLL_LOAD_DIR_AND_DEFAULT_DIRS -> search(name, List.of(Map.entry(How.DLL_LOAD_DIR, Optional.of(appDir)),
-                    Map.entry(How.SYSTEM32, host.systemDir())), false);
+                    Map.entry(How.SYSTEM32, Optional.of(host.systemDir()))), false);
         };
     }
 
     @Override
     public Lookup findDelayLoaded(String name, LoadedObject requester) {
-        if (host.windowsMode() == ResolveHost.WindowsSearchMode.STANDARD) {
+        if (host.mode() == ResolveHost.WindowsSearchMode.STANDARD) {
             return find(name, requester);
         }
         Lookup lookup = search(name, standardOrder(Optional.empty()), true);
@@ -91,8 +91,8 @@ final class WindowsSearch implements SearchRules {
     private List<Map.Entry<How, Optional<Path>>> standardOrder(Optional<Path> appDir) {
         List<Map.Entry<How, Optional<Path>>> steps = new ArrayList<>();
         appDir.ifPresent(d -> steps.add(Map.entry(How.APP_DIR, Optional.of(d))));
-        steps.add(Map.entry(How.SYSTEM32, host.systemDir()));
-        steps.add(Map.entry(How.of("WINDOWS_DIR"), host.windowsDir()));
+        steps.add(Map.entry(How.SYSTEM32, Optional.of(host.systemDir())));
+        steps.add(Map.entry(How.of(How.Step.WINDOWS_DIR), host.windowsDir()));
         steps.add(Map.entry(How.CURRENT_DIR, Optional.of(host.currentDir())));
         return steps;
     }
@@ -105,8 +105,8 @@ final class WindowsSearch implements SearchRules {
                     Optional.of("API set contract: the loader maps it to a host DLL through the API set schema"));
         }
         Optional<Lookup> hit = Optional.empty();
-        if (host.knownDlls().contains(name) && host.systemDir().isPresent()) {
-            hit = attempt(host.systemDir().get(), name, How.KNOWN_DLL, tried);
+        if (host.knownDlls().contains(name)) {
+            hit = attempt(host.systemDir(), name, How.KNOWN_DLL, tried);
         }
         for (Map.Entry<How, Optional<Path>> step : steps) {
             if (hit.isEmpty() && step.getValue().isPresent()) {
@@ -127,18 +127,18 @@ final class WindowsSearch implements SearchRules {
         String actual = listing(dir).get(key(name));
         Path candidate = dir.resolve(actual == null ? name : actual);
         if (actual == null) {
-            tried.add(new Tried(candidate.toString(), how.kind(), "no such file"));
+            tried.add(new Tried(candidate.toString(), how.step(), "no such file"));
             return Optional.empty();
         }
         switch (files.probe(candidate)) {
-            case ObjectFiles.Absent a -> tried.add(new Tried(candidate.toString(), how.kind(), a.reason()));
-            case ObjectFiles.Unusable u -> tried.add(new Tried(candidate.toString(), how.kind(), u.reason()));
+            case ObjectFiles.Absent a -> tried.add(new Tried(candidate.toString(), how.step(), a.reason()));
+            case ObjectFiles.Unusable u -> tried.add(new Tried(candidate.toString(), how.step(), u.reason()));
             case ObjectFiles.Present p -> {
                 BinaryImage image = p.binary().images().get(0);
                 if (image.format() != BinaryFormat.PE) {
-                    tried.add(new Tried(candidate.toString(), how.kind(), "not a PE image (" + image.format() + ")"));
+                    tried.add(new Tried(candidate.toString(), how.step(), "not a PE image (" + image.format() + ")"));
                 } else if (!image.summary().architecture().equals(host.arch()) || image.summary().bits() != host.bits()) {
-                    tried.add(new Tried(candidate.toString(), how.kind(), "wrong machine: " + image.summary().architecture()
+                    tried.add(new Tried(candidate.toString(), how.step(), "wrong machine: " + image.summary().architecture()
                             + " (" + image.summary().bits() + "-bit), host is " + host.arch()));
                 } else {
                     return Optional.of(new Lookup(Optional.of(new Lookup.Found(candidate.toString(), how, Optional.of(image),

@@ -32,7 +32,7 @@ class DyldRulesTest {
         return new DependencyResolver(host).resolve(FWAPP);
     }
 
-    static ResolveHost macos(Map<String, String> env) {
+    static ResolveHost.Dyld macos(Map<String, String> env) {
         return ResolveHost.macos(Architecture.AARCH64).withEnv(env);
     }
 
@@ -41,7 +41,7 @@ class DyldRulesTest {
     }
 
     static List<String> steps(DependencyNode node) {
-        return node.tried().stream().map(Tried::step).toList();
+        return node.tried().stream().map(t -> t.step().name()).toList();
     }
 
     @Test
@@ -86,7 +86,7 @@ class DyldRulesTest {
 
     @Test
     void dyldLibraryPathIsTriedFirstWithTheLeafName() throws Exception {
-        ResolveHost host = ResolveHost.macos(Architecture.AARCH64).withEnv(Map.of("DYLD_LIBRARY_PATH", MACHO.resolve("deep").toString()));
+        ResolveHost.Dyld host = ResolveHost.macos(Architecture.AARCH64).withEnv(Map.of("DYLD_LIBRARY_PATH", MACHO.resolve("deep").toString()));
         DependencyNode one = resolve(host).child("@rpath/libone.dylib").orElseThrow();
         DependencyNode two = one.child("@rpath/libtwo.dylib").orElseThrow();
         assertEquals(How.DYLD_LIBRARY_PATH, two.how());
@@ -140,7 +140,7 @@ class DyldRulesTest {
 
     @Test
     void frameworkPathIsSearchedBeforeTheInstallName() throws Exception {
-        ResolveHost host = macos(Map.of("DYLD_FRAMEWORK_PATH", FW.resolve("nowhere") + ":" + FW.resolve("override")));
+        ResolveHost.Dyld host = macos(Map.of("DYLD_FRAMEWORK_PATH", FW.resolve("nowhere") + ":" + FW.resolve("override")));
         DependencyNode tree = resolveFrameworkApp(host);
         DependencyNode foo = tree.child(FOO).orElseThrow();
         assertEquals(How.DYLD_FRAMEWORK_PATH, foo.how());
@@ -169,7 +169,7 @@ class DyldRulesTest {
 
     @Test
     void fallbackFrameworkPathIsUsedWhenTheInstallNameIsMissing() throws Exception {
-        ResolveHost host = macos(Map.of("DYLD_FALLBACK_FRAMEWORK_PATH", FW.resolve("nowhere") + ":" + FW.resolve("Fallback")));
+        ResolveHost.Dyld host = macos(Map.of("DYLD_FALLBACK_FRAMEWORK_PATH", FW.resolve("nowhere") + ":" + FW.resolve("Fallback")));
         DependencyNode bar = resolveFrameworkApp(host).child(BAR).orElseThrow();
         assertEquals(How.FALLBACK_FRAMEWORK, bar.how());
         assertEquals(Optional.of(FW.resolve("Fallback") + "/Bar.framework/Bar"), bar.path());
@@ -192,7 +192,7 @@ class DyldRulesTest {
 
     @Test
     void secureModeKeepsOnlyTheSystemFallbackDirectories() throws Exception {
-        ResolveHost secure = macos(Map.of("DYLD_FALLBACK_FRAMEWORK_PATH", FW.resolve("Fallback").toString(),
+        ResolveHost.Dyld secure = macos(Map.of("DYLD_FALLBACK_FRAMEWORK_PATH", FW.resolve("Fallback").toString(),
                 "DYLD_FALLBACK_LIBRARY_PATH", MACHO.resolve("lib").toString())).withSecure(true);
         DependencyNode bar = resolveFrameworkApp(secure).child(BAR).orElseThrow();
         assertEquals(How.NOT_FOUND, bar.how(), "DYLD_FALLBACK_FRAMEWORK_PATH is ignored");

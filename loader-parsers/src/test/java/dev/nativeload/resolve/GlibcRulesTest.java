@@ -1,5 +1,7 @@
 package dev.nativeload.resolve;
 
+import dev.nativeload.platform.HostProbe;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,9 +29,8 @@ class GlibcRulesTest {
     static final Path ELF = TestData.path("resolve", "elf");
 
     /** This machine's glibc with ldd's rule for the main program's $ORIGIN (the path as given). */
-    static ResolveHost host(Map<String, String> env) {
-        ResolveHost probe = HostProbe.thisMachine();
-        return ResolveHost.linuxGlibc(Architecture.X86_64).withHwcapsSubdirs(probe.hwcapsSubdirs())
+    static ResolveHost.Glibc host(Map<String, String> env) {
+        return ResolveHost.linuxGlibc(Architecture.X86_64).withHwcapsSubdirs(HostProbe.hwcapsSubdirs())
                 .withMainOriginIsRealPath(false).withEnv(env).withCurrentDir(ELF);
     }
 
@@ -66,7 +67,7 @@ class GlibcRulesTest {
         // app_runpath has only DT_RUNPATH, so its (absent) DT_RPATH step must not appear among the tries.
         DependencyNode tree = resolve(host(Map.of("LD_LIBRARY_PATH", "/nonexistent-dir")), ELF.resolve("order/app_runpath"));
         List<Tried> tried = TreeFacts.node(tree, "libdep.so").tried();
-        assertEquals(List.of(new Tried("/nonexistent-dir/libdep.so", "LD_LIBRARY_PATH", "no such file")), tried);
+        assertEquals(List.of(new Tried("/nonexistent-dir/libdep.so", How.Step.LD_LIBRARY_PATH, "no such file")), tried);
     }
 
     @Test
@@ -77,7 +78,7 @@ class GlibcRulesTest {
         assertEquals(How.NOT_FOUND, grand.how());
         assertTrue(grand.tried().stream().noneMatch(t -> t.path().startsWith(ELF.resolve("inherit/lib").toString())),
                 "the app's RUNPATH must not be searched for the grandchild: " + grand.tried());
-        assertTrue(grand.tried().stream().anyMatch(t -> t.step().equals("DEFAULT")), grand.tried().toString());
+        assertTrue(grand.tried().stream().anyMatch(t -> t.step() == How.Step.DEFAULT), grand.tried().toString());
     }
 
     @Test
@@ -112,9 +113,9 @@ class GlibcRulesTest {
         DependencyNode tree = resolveLikeLdd(ELF.resolve("nodeflib/app"), Map.of(), ELF);
         DependencyNode libm = TreeFacts.node(tree, "libm.so.6");
         assertEquals(How.NOT_FOUND, libm.how());
-        assertTrue(libm.tried().stream().anyMatch(t -> t.step().equals("LD_SO_CACHE") && t.reason().contains("DF_1_NODEFLIB")),
+        assertTrue(libm.tried().stream().anyMatch(t -> t.step() == How.Step.LD_SO_CACHE && t.reason().contains("DF_1_NODEFLIB")),
                 libm.tried().toString());
-        assertTrue(libm.tried().stream().anyMatch(t -> t.step().equals("DEFAULT") && t.reason().contains("DF_1_NODEFLIB")),
+        assertTrue(libm.tried().stream().anyMatch(t -> t.step() == How.Step.DEFAULT && t.reason().contains("DF_1_NODEFLIB")),
                 libm.tried().toString());
         // LD_LIBRARY_PATH is not a default directory: NODEFLIB does not stop it.
         DependencyNode viaLlp = resolveLikeLdd(ELF.resolve("nodeflib/app"),
@@ -124,7 +125,7 @@ class GlibcRulesTest {
 
     @Test
     void hwcapsSubdirectoryIsPreferred() throws Exception {
-        assertTrue(HostProbe.thisMachine().hwcapsSubdirs().contains("glibc-hwcaps/x86-64-v2"), "this CPU lacks x86-64-v2");
+        assertTrue(HostProbe.hwcapsSubdirs().contains("glibc-hwcaps/x86-64-v2"), "this CPU lacks x86-64-v2");
         DependencyNode tree = resolveLikeLdd(ELF.resolve("hwcaps/app"), Map.of(), ELF);
         assertEquals(Optional.of(ELF.resolve("hwcaps/lib/glibc-hwcaps/x86-64-v2/libhw.so").toString()),
                 TreeFacts.node(tree, "libhw.so").path());
@@ -164,20 +165,20 @@ class GlibcRulesTest {
 
     @Test
     void secureModeIgnoresLdLibraryPathAndUntrustedOriginOfTheProgram() throws Exception {
-        ResolveHost secure = host(Map.of("LD_LIBRARY_PATH", ELF.resolve("secure/lib").toString())).withSecure(true);
+        ResolveHost.Glibc secure = host(Map.of("LD_LIBRARY_PATH", ELF.resolve("secure/lib").toString())).withSecure(true);
         DependencyNode tree = resolve(secure, ELF.resolve("secure/app"));
         DependencyNode sec = TreeFacts.node(tree, "libsec.so");
         assertEquals(How.NOT_FOUND, sec.how());
-        assertTrue(sec.tried().stream().anyMatch(t -> t.step().equals("RPATH") && t.reason().startsWith("secure mode")),
+        assertTrue(sec.tried().stream().anyMatch(t -> t.step() == How.Step.RPATH && t.reason().startsWith("secure mode")),
                 sec.tried().toString());
-        assertTrue(sec.tried().stream().noneMatch(t -> t.step().equals("LD_LIBRARY_PATH")), sec.tried().toString());
+        assertTrue(sec.tried().stream().noneMatch(t -> t.step() == How.Step.LD_LIBRARY_PATH), sec.tried().toString());
         // The same program outside secure mode finds it through its DT_RPATH.
         assertEquals(How.RPATH, TreeFacts.node(resolve(secure.withSecure(false), ELF.resolve("secure/app")), "libsec.so").how());
     }
 
     @Test
     void secureModeKeepsOriginAtTheStartOfALibrarysRunpath() throws Exception {
-        ResolveHost secure = host(Map.of()).withSecure(true);
+        ResolveHost.Glibc secure = host(Map.of()).withSecure(true);
         DependencyNode tree = resolve(secure, ELF.resolve("secure/lib/libsec.so"));
         DependencyNode dep = TreeFacts.node(tree, "libsecdep.so");
         assertEquals(How.RUNPATH, dep.how());
@@ -186,7 +187,7 @@ class GlibcRulesTest {
 
     @Test
     void secureModeHonoursOriginOnlyAtTheStartOfAnElement() {
-        ResolveHost secure = host(Map.of()).withSecure(true);
+        ResolveHost.Glibc secure = host(Map.of()).withSecure(true);
         assertEquals(Optional.of("secure mode: $ORIGIN is honoured only as the start of a path element"),
                 Dst.expand("/opt/$ORIGIN/lib", "/x", secure, false).dropped());
         assertEquals("/x/lib", Dst.expand("$ORIGIN/lib", "/x", secure, false).path());
@@ -233,7 +234,7 @@ class GlibcRulesTest {
         DependencyNode dep = TreeFacts.node(resolve(host(env), ELF.resolve("order/app_runpath")), "libdep.so");
         assertEquals(How.NOT_FOUND, dep.how(), "ld.so gives up instead of trying the RUNPATH copy");
         assertTrue(dep.note().orElseThrow().startsWith("ld.so fails at " + tmp.resolve("libdep.so")), dep.note().toString());
-        assertTrue(dep.tried().stream().noneMatch(t -> t.step().equals("RUNPATH")), dep.tried().toString());
+        assertTrue(dep.tried().stream().noneMatch(t -> t.step() == How.Step.RUNPATH), dep.tried().toString());
         String ldd = Ldd.run(ELF.resolve("order/app_runpath"), env, ELF).output();
         assertTrue(ldd.contains(tmp.resolve("libdep.so") + ": invalid ELF header"), ldd);
     }
@@ -259,7 +260,7 @@ class GlibcRulesTest {
         assertEquals(How.DIRECT, direct.found().orElseThrow().how());
         assertEquals(ELF.resolve("order/runpath/libdep.so").toString(), direct.found().orElseThrow().path());
         Lookup missing = search.find(tmp.resolve("nope.so").toString(), app);
-        assertEquals(List.of(new Tried(tmp.resolve("nope.so").toString(), "DIRECT", "no such file")), missing.tried());
+        assertEquals(List.of(new Tried(tmp.resolve("nope.so").toString(), How.Step.DIRECT, "no such file")), missing.tried());
     }
 
     @Test

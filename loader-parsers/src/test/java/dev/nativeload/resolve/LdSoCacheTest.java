@@ -101,7 +101,7 @@ class LdSoCacheTest {
         Path app = TestData.path("resolve", "elf", "cache", "app");
         for (String format : List.of("new", "compat", "old")) {
             Path file = tmp.resolve(format + ".cache");
-            ResolveHost host = GlibcRulesTest.host(Map.of()).withLdSoCache(Optional.of(file));
+            ResolveHost.Glibc host = GlibcRulesTest.host(Map.of()).withLdSoCache(Optional.of(file));
             DependencyNode tree = new DependencyResolver(host).resolve(app.toString());
             assertEquals(How.LD_SO_CACHE, TreeFacts.node(tree, "libcv.so.1").how());
             // The reference: ld.so itself, reading this cache as /etc/ld.so.cache in a private mount namespace.

@@ -1,5 +1,7 @@
 package dev.nativeload.resolve;
 
+import dev.nativeload.binary.Architecture;
+import dev.nativeload.platform.HostProbe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +39,8 @@ class LddDifferentialTest {
     void everyExecutableInUsrBinAndUsrSbinResolvesToTheSamePathsAsLdd() throws Exception {
         List<Path> files = elfExecutables();
         assertTrue(files.size() > 100, "expected many executables, found " + files.size());
-        ResolveHost host = HostProbe.thisMachine().withEnv(Map.of()).withMainOriginIsRealPath(false)
+        ResolveHost host = ResolveHost.linuxGlibc(Architecture.fromJvm(System.getProperty("os.arch")))
+                .withHwcapsSubdirs(HostProbe.hwcapsSubdirs()).withEnv(Map.of()).withMainOriginIsRealPath(false)
                 .withCurrentDir(Path.of("/"));
 
         Map<Path, Optional<DependencyNode>> ours = new LinkedHashMap<>();

@@ -26,7 +26,7 @@ class MuslRulesTest {
     static final Path ELF = TestData.path("resolve", "elf");
     static final Path MUSL_LDSO = Path.of("/lib/ld-musl-x86_64.so.1");
 
-    static ResolveHost host(Map<String, String> env, Optional<Path> pathFile) {
+    static ResolveHost.Musl host(Map<String, String> env, Optional<Path> pathFile) {
         return ResolveHost.linuxMusl(Architecture.X86_64).withEnv(env).withMuslPathFile(pathFile)
                 .withMainOriginIsRealPath(false).withCurrentDir(ELF);
     }
@@ -98,6 +98,6 @@ class MuslRulesTest {
         DependencyNode m1 = TreeFacts.node(tree, "libm1.so");
         assertEquals(How.NOT_FOUND, m1.how());
         assertTrue(m1.tried().stream().anyMatch(t -> t.reason().startsWith("secure mode")), m1.tried().toString());
-        assertTrue(m1.tried().stream().noneMatch(t -> t.step().equals("LD_LIBRARY_PATH")), m1.tried().toString());
+        assertTrue(m1.tried().stream().noneMatch(t -> t.step() == How.Step.LD_LIBRARY_PATH), m1.tried().toString());
     }
 }

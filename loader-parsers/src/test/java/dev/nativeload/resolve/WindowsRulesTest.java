@@ -19,7 +19,7 @@ class WindowsRulesTest {
     static final String APP = WIN.resolve("app/app.exe").toString();
     static final String DELAYAPP = WIN.resolve("app/delayapp.exe").toString();
 
-    static ResolveHost host() {
+    static ResolveHost.Windows host() {
         return ResolveHost.windows(Architecture.X86_64, WIN.resolve("sys32")).withKnownDlls(Set.of("kernel32.dll"))
                 .withEnv(Map.of("PATH", WIN.resolve("nowhere") + ";" + WIN.resolve("path")));
     }
@@ -57,12 +57,12 @@ class WindowsRulesTest {
 
     @Test
     void loadLibrarySearchModeUsesTheDllDirectoryAndSystem32ButNotPath() throws Exception {
-        ResolveHost host = host().withWindowsMode(ResolveHost.WindowsSearchMode.DLL_LOAD_DIR_AND_DEFAULT_DIRS);
+        ResolveHost.Windows host = host().withWindowsMode(ResolveHost.WindowsSearchMode.DLL_LOAD_DIR_AND_DEFAULT_DIRS);
         DependencyNode tree = new DependencyResolver(host).resolve(APP);
         assertEquals(How.DLL_LOAD_DIR, tree.child("dep.dll").orElseThrow().how());
         DependencyNode pathdep = tree.child("pathdep.dll").orElseThrow();
         assertEquals(How.NOT_FOUND, pathdep.how());
-        assertTrue(pathdep.tried().stream().noneMatch(t -> t.step().equals("PATH")), pathdep.tried().toString());
+        assertTrue(pathdep.tried().stream().noneMatch(t -> t.step() == How.Step.PATH), pathdep.tried().toString());
         MissingDependency missing = MissingDependency.first(tree).orElseThrow();
         assertEquals(APP + " → pathdep.dll", missing.describe());
     }
@@ -129,7 +129,7 @@ class WindowsRulesTest {
 
     @Test
     void delayLoadIsSearchedInTheProcessOrderNotInTheDirectoryOfTheDllThatDelayLoadsIt() throws Exception {
-        ResolveHost host = host().withWindowsMode(ResolveHost.WindowsSearchMode.DLL_LOAD_DIR_AND_DEFAULT_DIRS);
+        ResolveHost.Windows host = host().withWindowsMode(ResolveHost.WindowsSearchMode.DLL_LOAD_DIR_AND_DEFAULT_DIRS);
         String middle = WIN.resolve("app/middle.dll").toString();
         DependencyNode tree = new DependencyResolver(host).resolve(middle);
         assertEquals(How.DLL_LOAD_DIR, tree.child("delaydep.dll").orElseThrow().how(), "a static import: the DLL's directory");

@@ -16,7 +16,15 @@ public record DynamicFlags(long bits) {
 
     private static final String[] NAMES = {"ORIGIN", "SYMBOLIC", "TEXTREL", "BIND_NOW", "STATIC_TLS"};
 
-    /** {@return whether every bit of {@code flag} is set} @param flag one of the {@code DF_*} constants */
+    /**
+
+     * {@return whether every bit of {@code flag} is set}
+
+     *
+
+     * @param flag one of the {@code DF_*} constants
+
+     */
     public boolean has(long flag) {
         return (bits & flag) == flag;
     }

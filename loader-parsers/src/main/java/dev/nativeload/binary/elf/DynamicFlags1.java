@@ -28,7 +28,15 @@ public record DynamicFlags1(long bits) {
         "IGNMULDEF", "NOKSYMS", "NOHDR", "EDITED", "NORELOC", "SYMINTPOSE", "GLOBAUDIT", "SINGLETON", "STUB", "PIE",
     };
 
-    /** {@return whether every bit of {@code flag} is set} @param flag one of the {@code DF_1_*} constants */
+    /**
+
+     * {@return whether every bit of {@code flag} is set}
+
+     *
+
+     * @param flag one of the {@code DF_1_*} constants
+
+     */
     public boolean has(long flag) {
         return (bits & flag) == flag;
     }

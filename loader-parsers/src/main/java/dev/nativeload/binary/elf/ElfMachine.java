@@ -36,6 +36,7 @@ public record ElfMachine(int value) {
             Map.entry(50, "EM_IA_64"), Map.entry(62, "EM_X86_64"), Map.entry(183, "EM_AARCH64"),
             Map.entry(243, "EM_RISCV"), Map.entry(258, "EM_LOONGARCH"), Map.entry(0x9026, "EM_ALPHA"));
 
+    /** Rejects a value that does not fit the 16-bit {@code e_machine} field. */
     public ElfMachine {
         if (value < 0 || value > 0xFFFF) {
             throw new IllegalArgumentException("e_machine is 16 bits: " + value);

@@ -77,7 +77,7 @@ final class ElfPlatform {
     }
 
     LibcFlavor libc() {
-        if (interpreter.filter(i -> i.contains("ld-musl-")).isPresent()) {
+        if (interpreter.map(LibcFlavor::ofInterpreter).filter(LibcFlavor.MUSL::equals).isPresent()) {
             return LibcFlavor.MUSL;
         }
         if (isBionic()) {

@@ -13,6 +13,7 @@ public record ElfType(int value) {
     public static final ElfType DYN = new ElfType(3);
     public static final ElfType CORE = new ElfType(4);
 
+    /** Rejects a value that does not fit the 16-bit {@code e_type} field. */
     public ElfType {
         if (value < 0 || value > 0xFFFF) {
             throw new IllegalArgumentException("e_type is 16 bits: " + value);

@@ -24,6 +24,7 @@ public record OsAbi(int value) {
             Map.entry(12, "ELFOSABI_OPENBSD"), Map.entry(64, "ELFOSABI_ARM_AEABI"), Map.entry(97, "ELFOSABI_ARM"),
             Map.entry(255, "ELFOSABI_STANDALONE"));
 
+    /** Rejects a value that does not fit the 8-bit {@code EI_OSABI} byte. */
     public OsAbi {
         if (value < 0 || value > 0xFF) {
             throw new IllegalArgumentException("EI_OSABI is 8 bits: " + value);

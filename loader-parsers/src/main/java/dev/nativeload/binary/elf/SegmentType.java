@@ -29,6 +29,7 @@ public record SegmentType(long value) {
             Map.entry(0x6474e553L, "PT_GNU_PROPERTY"), Map.entry(0x70000001L, "PT_ARM_EXIDX"),
             Map.entry(0x70000003L, "PT_RISCV_ATTRIBUTES"));
 
+    /** Rejects a value that does not fit the 32-bit {@code p_type} field. */
     public SegmentType {
         if (value < 0 || value > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("p_type is 32 bits: " + value);

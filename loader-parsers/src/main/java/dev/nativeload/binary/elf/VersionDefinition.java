@@ -16,6 +16,7 @@ public record VersionDefinition(int index, int flags, String name, List<String> 
     /** A weak version. */
     public static final int VER_FLG_WEAK = 0x2;
 
+    /** Keeps an unmodifiable copy of the parents. */
     public VersionDefinition {
         parents = List.copyOf(parents);
     }

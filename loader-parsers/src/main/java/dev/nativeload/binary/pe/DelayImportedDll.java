@@ -11,6 +11,7 @@ import java.util.List;
  * @param functions the functions imported from it, in table order
  */
 public record DelayImportedDll(String name, boolean rvaBased, List<ImportedFunction> functions) {
+    /** Keeps an unmodifiable copy of the functions. */
     public DelayImportedDll {
         functions = List.copyOf(functions);
     }

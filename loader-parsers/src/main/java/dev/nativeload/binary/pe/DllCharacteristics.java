@@ -29,7 +29,15 @@ public record DllCharacteristics(int value) {
             Map.entry(0x2000L, "WDM_DRIVER"), Map.entry(0x4000L, "GUARD_CF"),
             Map.entry(0x8000L, "TERMINAL_SERVER_AWARE"));
 
-    /** {@return whether every bit of {@code flag} is set} @param flag one of the constants here */
+    /**
+
+     * {@return whether every bit of {@code flag} is set}
+
+     *
+
+     * @param flag one of the constants here
+
+     */
     public boolean has(int flag) {
         return (value & flag) == flag;
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
  *                  or {@code NTDLL.#12}
  */
 public record Export(long ordinal, List<String> names, long rva, Optional<String> forwarder) {
+    /** Keeps an unmodifiable copy of the names. */
     public Export {
         names = List.copyOf(names);
     }

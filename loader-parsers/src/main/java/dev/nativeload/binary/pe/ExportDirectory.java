@@ -12,16 +12,33 @@ import java.util.Optional;
  * @param exports       the used address-table entries (non-zero RVA) in ordinal order
  */
 public record ExportDirectory(Optional<String> dllName, long timeDateStamp, long ordinalBase, List<Export> exports) {
+    /** Keeps an unmodifiable copy of the exports. */
     public ExportDirectory {
         exports = List.copyOf(exports);
     }
 
-    /** {@return the export with this name, if any} @param name the exported name */
+    /**
+
+     * {@return the export with this name, if any}
+
+     *
+
+     * @param name the exported name
+
+     */
     public Optional<Export> byName(String name) {
         return exports.stream().filter(e -> e.names().contains(name)).findFirst();
     }
 
-    /** {@return the export with this ordinal, if any} @param ordinal the ordinal */
+    /**
+
+     * {@return the export with this ordinal, if any}
+
+     *
+
+     * @param ordinal the ordinal
+
+     */
     public Optional<Export> byOrdinal(long ordinal) {
         return exports.stream().filter(e -> e.ordinal() == ordinal).findFirst();
     }

@@ -35,7 +35,15 @@ public record FileCharacteristics(int value) {
             Map.entry(0x2000L, "DLL"), Map.entry(0x4000L, "UP_SYSTEM_ONLY"),
             Map.entry(0x8000L, "BYTES_REVERSED_HI"));
 
-    /** {@return whether every bit of {@code flag} is set} @param flag one of the constants here */
+    /**
+
+     * {@return whether every bit of {@code flag} is set}
+
+     *
+
+     * @param flag one of the constants here
+
+     */
     public boolean has(int flag) {
         return (value & flag) == flag;
     }

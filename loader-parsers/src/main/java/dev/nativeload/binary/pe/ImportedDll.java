@@ -9,6 +9,7 @@ import java.util.List;
  * @param functions the functions imported from it, in table order
  */
 public record ImportedDll(String name, List<ImportedFunction> functions) {
+    /** Keeps an unmodifiable copy of the functions. */
     public ImportedDll {
         functions = List.copyOf(functions);
     }

@@ -41,6 +41,7 @@ public record Machine(int value) {
             Map.entry(0x1a3, "SH3DSP"), Map.entry(0x1a6, "SH4"), Map.entry(0x1a8, "SH5"),
             Map.entry(0x169, "WCEMIPSV2"), Map.entry(0xc0ee, "CEE"));
 
+    /** Rejects a value that does not fit the 16-bit machine field. */
     public Machine {
         if (value < 0 || value > 0xffff) {
             throw new IllegalArgumentException("machine is a 16-bit field: " + value);

@@ -67,6 +67,7 @@ public record OptionalHeader(
         }
     }
 
+    /** Keeps an unmodifiable copy of the data directories. */
     public OptionalHeader {
         dataDirectories = List.copyOf(dataDirectories);
     }

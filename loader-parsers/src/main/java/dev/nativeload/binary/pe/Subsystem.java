@@ -32,6 +32,7 @@ public record Subsystem(int value) {
             Map.entry(11, "EFI_BOOT_SERVICE_DRIVER"), Map.entry(12, "EFI_RUNTIME_DRIVER"),
             Map.entry(13, "EFI_ROM"), Map.entry(14, "XBOX"), Map.entry(16, "WINDOWS_BOOT_APPLICATION"));
 
+    /** Rejects a value that does not fit the 16-bit subsystem field. */
     public Subsystem {
         if (value < 0 || value > 0xffff) {
             throw new IllegalArgumentException("subsystem is a 16-bit field: " + value);

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nativeload.resolve.DependencyNode;
+import dev.nativeload.binary.Architecture;
+import dev.nativeload.platform.HostProbe;
 import dev.nativeload.resolve.DependencyResolver;
-import dev.nativeload.resolve.HostProbe;
 import dev.nativeload.resolve.ResolveHost;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,8 @@ class LddSymbolsDifferentialTest {
             for (Path f : files) {
                 reference.put(f, pool.submit(() -> LddSymbols.run(f)));
             }
-            ResolveHost host = HostProbe.thisMachine().withEnv(Map.of()).withMainOriginIsRealPath(false)
+            ResolveHost host = ResolveHost.linuxGlibc(Architecture.fromJvm(System.getProperty("os.arch")))
+                    .withHwcapsSubdirs(HostProbe.hwcapsSubdirs()).withEnv(Map.of()).withMainOriginIsRealPath(false)
                     .withCurrentDir(Path.of("/"));
             DependencyResolver resolver = new DependencyResolver(host);
             SymbolBinder binder = new SymbolBinder(Path.of("/"));

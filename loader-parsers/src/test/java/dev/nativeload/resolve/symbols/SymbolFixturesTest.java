@@ -9,8 +9,8 @@ import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.elf.ElfFile;
 import dev.nativeload.binary.elf.ElfSymbol;
 import dev.nativeload.binary.testing.TestData;
+import dev.nativeload.platform.HostProbe;
 import dev.nativeload.resolve.DependencyResolver;
-import dev.nativeload.resolve.HostProbe;
 import dev.nativeload.resolve.ResolveHost;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +69,8 @@ class SymbolFixturesTest {
             host = ResolveHost.linuxGlibc(Architecture.AARCH64).withEnv(Map.of()).withLdSoCache(Optional.empty())
                     .withDefaultDirs(List.of(AARCH64_SYSROOT)).withCurrentDir(Path.of("/"));
         } else {
-            host = HostProbe.thisMachine().withEnv(Map.of()).withMainOriginIsRealPath(false).withCurrentDir(Path.of("/"));
+            host = ResolveHost.linuxGlibc(Architecture.fromJvm(System.getProperty("os.arch")))
+                    .withHwcapsSubdirs(HostProbe.hwcapsSubdirs()).withEnv(Map.of()).withMainOriginIsRealPath(false).withCurrentDir(Path.of("/"));
         }
         return new SymbolBinder(Path.of("/")).bind(new DependencyResolver(host).resolve(dir.resolve(c.root()).toString()));
     }

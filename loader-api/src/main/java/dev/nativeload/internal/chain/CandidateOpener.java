@@ -1,0 +1,132 @@
+package dev.nativeload.internal.chain;
+
+import dev.nativeload.internal.diagnose.ErrnoTable;
+import dev.nativeload.internal.diagnose.FailureClassifier;
+import dev.nativeload.internal.diagnose.PreLoadCheck;
+import dev.nativeload.internal.diagnose.StrerrorIndex;
+import dev.nativeload.report.Diagnosis;
+import dev.nativeload.report.Outcome;
+import dev.nativeload.spi.Candidate;
+import dev.nativeload.spi.LibraryHandle;
+import dev.nativeload.spi.NativeAccess;
+import dev.nativeload.spi.OpenMode;
+import dev.nativeload.spi.OpenResult;
+import java.nio.file.Path;
+import dev.nativeload.resolve.ResolveHost;
+import dev.nativeload.spi.LoadRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+
+/**
+ * Tries one candidate: the header pre-check, the dependencies shipped with it opened first, the
+ * OS's open, and the classification of a refusal. Owns nothing between calls but what depends
+ * only on the OS boundary.
+ */
+final class CandidateOpener {
+    /**
+     * The strerror index of each OS boundary, built on its first failure (it asks the OS for every
+     * errno's text). Weak keys, and an index holds no reference to its boundary, so an entry ends
+     * with the boundary it describes.
+     */
+    private static final Map<NativeAccess, StrerrorIndex> STRERROR = new WeakHashMap<>();
+
+    private final NativeAccess access;
+    private final PreLoadCheck check;
+    private final LoadRequest request;
+    private FailureClassifier classifier;
+
+    /**
+     * @param access  the OS boundary
+     * @param check   the checks made before the OS is asked
+     * @param request the load, whose host and environment every diagnosis uses
+     */
+    CandidateOpener(NativeAccess access, PreLoadCheck check, LoadRequest request) {
+        this.access = access;
+        this.check = check;
+        this.request = request;
+    }
+
+    /** What one try ended with: the outcome for the report and, when it loaded, the handle. */
+    record Tried(Outcome outcome, Optional<LibraryHandle> handle) {
+    }
+
+    Tried open(Candidate candidate, OpenMode mode, boolean precheck) {
+        if (candidate instanceof Candidate.Unavailable u) {
+            return new Tried(new Outcome.Skipped(u.why()), Optional.empty());
+        }
+        if (precheck && candidate instanceof Candidate.File f) {
+            Optional<Diagnosis> rejected = check.check(f.path());
+            if (rejected.isPresent()) {
+                return new Tried(new Outcome.Skipped(rejected.get()), Optional.empty());
+            }
+        }
+        List<LibraryHandle> first = new ArrayList<>();
+        try {
+            if (candidate instanceof Candidate.File f) {
+                Optional<Outcome> depFailed = loadFirst(f, mode, first);
+                if (depFailed.isPresent()) {
+                    return new Tried(depFailed.get(), Optional.empty());
+                }
+            }
+            return switch (access.open(candidate.target(), mode)) {
+                case OpenResult.Failed failed -> new Tried(new Outcome.Failed(classifier().classify(candidate, failed.error())),
+                        Optional.empty());
+                case OpenResult.Opened opened -> {
+                    Path path = access.loadedPath(opened.handle())
+                            .or(() -> candidate instanceof Candidate.File f ? Optional.of(f.path()) : Optional.empty())
+                            .orElse(Path.of(candidate.target()));
+                    yield new Tried(new Outcome.Loaded(path), Optional.of(opened.handle()));
+                }
+            };
+        } finally {
+            first.forEach(access::close); // the library itself now holds its dependencies, if it loaded
+        }
+    }
+
+    /** Opens a library set's dependencies in order; the first that fails is the attempt's failure. */
+    private Optional<Outcome> loadFirst(Candidate.File file, OpenMode mode, List<LibraryHandle> opened) {
+        for (Path dep : file.loadFirst()) {
+            switch (access.open(dep.toString(), mode)) {
+                case OpenResult.Opened o -> opened.add(o.handle());
+                case OpenResult.Failed failed -> {
+                    Diagnosis why = classifier().classify(new Candidate.File(dep, file.origin()), failed.error());
+                    return Optional.of(new Outcome.Failed(why.culprit().isPresent() ? why
+                            : why.withDependency(String.valueOf(dep.getFileName()), String.valueOf(file.path().getFileName()))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@return the loader of the request's host, seeing the request's environment} */
+    static ResolveHost loaderOf(LoadRequest request) {
+        Map<String, String> env = new HashMap<>();
+        for (String name : ResolveHost.ENVIRONMENT_VARIABLES) {
+            request.environment().variable(name).ifPresent(v -> env.put(name, v));
+        }
+        Path cwd = request.environment().property("user.dir").map(Path::of).orElse(Path.of("/"));
+        return ResolveHost.forHost(request.host()).withEnv(env).withCurrentDir(cwd);
+    }
+
+    /** The classifier, built on the first failure: the success path never reads the host's strerror table. */
+    private FailureClassifier classifier() {
+        FailureClassifier c = classifier;
+        if (c == null) {
+            StrerrorIndex index;
+            synchronized (STRERROR) {
+                index = STRERROR.computeIfAbsent(access, a -> {
+                    var host = a.host();
+                    ErrnoTable table = ErrnoTable.forHost(host.os(), host.arch()).orElse(ErrnoTable.LINUX);
+                    return new StrerrorIndex(table, a::errorText);
+                });
+            }
+            c = new FailureClassifier(check, index, loaderOf(request));
+            classifier = c;
+        }
+        return c;
+    }
+}

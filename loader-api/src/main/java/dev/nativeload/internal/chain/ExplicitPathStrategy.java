@@ -1,0 +1,57 @@
+package dev.nativeload.internal.chain;
+
+import dev.nativeload.platform.LibraryFileNames;
+import dev.nativeload.spi.Candidate;
+import dev.nativeload.spi.LoadRequest;
+import dev.nativeload.spi.LoadStrategy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The operator's override, always first: a file or directory named by a system property
+ * ({@code nativeload.<name>.path} unless configured otherwise) or an environment variable the
+ * application names (such as {@code ZSTD_LIBRARY_PATH}).
+ *
+ * @param propertyName        the system property to read; {@code %s} stands for the library name
+ * @param environmentVariable the environment variable to read, or empty
+ */
+public record ExplicitPathStrategy(String propertyName, Optional<String> environmentVariable) implements LoadStrategy {
+    /** The default property, {@code nativeload.<name>.path}. */
+    public static final String DEFAULT_PROPERTY = "nativeload.%s.path";
+
+    /** {@return the strategy reading {@code nativeload.<name>.path} and no environment variable} */
+    public static ExplicitPathStrategy defaults() {
+        return new ExplicitPathStrategy(DEFAULT_PROPERTY, Optional.empty());
+    }
+
+    @Override
+    public String name() {
+        return "explicit";
+    }
+
+    @Override
+    public Stream<Candidate> candidates(LoadRequest request) {
+        List<Candidate> out = new ArrayList<>();
+        String property = propertyName.formatted(request.name());
+        request.environment().property(property).filter(v -> !v.isBlank())
+                .ifPresent(v -> addPath(request, Path.of(v.strip()), "system property " + property, out));
+        environmentVariable.flatMap(var -> request.environment().variable(var).filter(v -> !v.isBlank())
+                        .map(v -> Path.of(v.strip())))
+                .ifPresent(p -> addPath(request, p, "environment variable " + environmentVariable.get(), out));
+        return out.stream();
+    }
+
+    private static void addPath(LoadRequest request, Path path, String origin, List<Candidate> out) {
+        if (!Files.isDirectory(path)) {
+            out.add(new Candidate.File(path, origin));
+            return;
+        }
+        List<Candidate> inDir = DirectoryListing.candidates(path, new LibraryFileNames(request.host().os(), request.name()), origin);
+        out.addAll(inDir);
+    }
+}

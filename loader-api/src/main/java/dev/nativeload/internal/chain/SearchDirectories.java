@@ -1,0 +1,126 @@
+package dev.nativeload.internal.chain;
+
+import dev.nativeload.resolve.LdSoConf;
+import dev.nativeload.resolve.ResolveHost;
+
+import dev.nativeload.binary.LibcFlavor;
+import dev.nativeload.binary.TargetOs;
+import dev.nativeload.platform.Environment;
+import dev.nativeload.platform.Host;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The directories the absolute-path retry walks, in order, each with where it came from:
+ * the caller's own, {@code java.library.path}, the loader's environment variable
+ * ({@code LD_LIBRARY_PATH}, {@code DYLD_LIBRARY_PATH} and {@code DYLD_FALLBACK_LIBRARY_PATH},
+ * {@code PATH}), the directories of {@code /etc/ld.so.conf}, then the system's standard ones
+ * (multiarch, lib64, Homebrew).
+ */
+public final class SearchDirectories {
+    /** The origin of the directories given to {@code NativeLoader.Builder.directories}. */
+    public static final String CONFIGURED = "configured directory";
+    /** The origin of the system's standard directories. */
+    public static final String STANDARD = "standard directory";
+    /** The origin of directories listed in {@code /etc/ld.so.conf}. */
+    public static final String LD_SO_CONF = "/etc/ld.so.conf";
+
+    private SearchDirectories() {
+    }
+
+    /**
+     * {@return the directories to search, de-duplicated, each mapped to its origin}
+     *
+     * @param host  the host
+     * @param env   the environment
+     * @param extra the caller's own directories, first
+     */
+    public static Map<Path, String> of(Host host, Environment env, List<Path> extra) {
+        return distinctByRealPath(spelled(host, env, extra));
+    }
+
+    /** Keeps the first of several spellings of one directory ({@code /lib/x86_64-linux-gnu} is {@code /usr/lib/...} on a merged /usr). */
+    private static Map<Path, String> distinctByRealPath(Map<Path, String> dirs) {
+        Map<Path, String> out = new LinkedHashMap<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        dirs.forEach((dir, origin) -> {
+            Path real;
+            try {
+                real = dir.toRealPath();
+            } catch (IOException | SecurityException absent) {
+                real = dir;
+            }
+            if (seen.add(real)) {
+                out.put(dir, origin);
+            }
+        });
+        return out;
+    }
+
+    private static Map<Path, String> spelled(Host host, Environment env, List<Path> extra) {
+        Map<Path, String> dirs = new LinkedHashMap<>();
+        extra.forEach(d -> dirs.putIfAbsent(d.toAbsolutePath().normalize(), CONFIGURED));
+        addPathList(dirs, env.property("java.library.path"), File.pathSeparator, "java.library.path");
+        switch (host.os()) {
+            case MACOS -> {
+                addPathList(dirs, env.variable("DYLD_LIBRARY_PATH"), ":", "DYLD_LIBRARY_PATH");
+                addPathList(dirs, env.variable("DYLD_FALLBACK_LIBRARY_PATH"), ":", "DYLD_FALLBACK_LIBRARY_PATH");
+                for (String d : List.of("/opt/homebrew/lib", "/usr/local/lib", "/opt/local/lib", "/usr/lib")) {
+                    dirs.putIfAbsent(Path.of(d), STANDARD);
+                }
+            }
+            case WINDOWS -> addPathList(dirs, env.variable("PATH"), ";", "PATH");
+            default -> {
+                addPathList(dirs, env.variable("LD_LIBRARY_PATH"), ":", "LD_LIBRARY_PATH");
+                LdSoConf.directories(Path.of(LD_SO_CONF)).forEach(d -> dirs.putIfAbsent(d, LD_SO_CONF));
+                for (String d : standardLinuxDirs(host)) {
+                    dirs.putIfAbsent(Path.of(d), STANDARD);
+                }
+            }
+        }
+        return dirs;
+    }
+
+    private static void addPathList(Map<Path, String> dirs, Optional<String> value, String separator, String origin) {
+        value.ifPresent(v -> {
+            for (String d : v.split(separator.equals(":") ? "[:;]" : separator)) {
+                if (!d.isBlank()) {
+                    dirs.putIfAbsent(Path.of(d).toAbsolutePath().normalize(), origin);
+                }
+            }
+        });
+    }
+
+    /**
+     * The Linux loader's own default directories (one table, shared with the resolver: multiarch on
+     * glibc, musl's list), then {@code lib64} where distributions keep 64-bit libraries, and
+     * {@code /usr/local/lib}.
+     */
+    private static List<String> standardLinuxDirs(Host host) {
+        List<String> out = new ArrayList<>();
+        List<Path> defaults = switch (ResolveHost.forPlatform(host.platform())) {
+            case ResolveHost.Glibc g -> g.defaultDirs();
+            case ResolveHost.Musl m -> m.defaultDirs();
+            default -> List.of();
+        };
+        defaults.forEach(d -> out.add(d.toString()));
+        if (host.platform().bits() == 64) {
+            out.add("/lib64");
+            out.add("/usr/lib64");
+        }
+        for (String d : List.of("/lib", "/usr/lib", "/usr/local/lib")) {
+            if (!out.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+}

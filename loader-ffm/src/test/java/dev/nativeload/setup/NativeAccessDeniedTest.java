@@ -1,0 +1,113 @@
+package dev.nativeload.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.module.ModuleFinder;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Native access denied ({@code --illegal-native-access=deny}, the JDK's announced default) is a
+ * typed set-up failure whose hint names the flag for the way the JVM runs, every call alike; and
+ * the hint is true: run again as it says, the load succeeds.
+ */
+class NativeAccessDeniedTest {
+    private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
+
+    @TempDir
+    Path dir;
+
+    private static String classPath() {
+        List<String> parts = new ArrayList<>();
+        try {
+            parts.add(Path.of(LoadTwiceMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String prop : List.of("jdk.module.path", "java.class.path")) {
+            String v = System.getProperty(prop);
+            if (v != null && !v.isBlank()) {
+                parts.add(v);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, parts);
+    }
+
+    private static List<String> run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out;
+        try (var in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child ended");
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().filter(l -> l.equals("loaded") || l.contains(" | ") || l.startsWith("UNTYPED")).toList();
+    }
+
+    @Test
+    void onTheClassPathDeniedAccessIsTypedEveryTimeAndItsFlagMakesTheLoadWork() throws Exception {
+        List<String> denied = run(List.of(JAVA, "--illegal-native-access=deny", "-cp", classPath(), LoadTwiceMain.class.getName(), "z"));
+        assertEquals(2, denied.size(), String.valueOf(denied));
+        for (String line : denied) {
+            assertTrue(line.startsWith("LoaderUnsupportedException SETUP_INCOMPLETE | "), line);
+            assertTrue(line.contains("--enable-native-access=ALL-UNNAMED"), line);
+        }
+        List<String> granted = run(List.of(JAVA, "--illegal-native-access=deny", "--enable-native-access=ALL-UNNAMED",
+                "-cp", classPath(), LoadTwiceMain.class.getName(), "z"));
+        assertEquals(List.of("loaded", "loaded"), granted);
+    }
+
+    @Test
+    void inAnExecutableJarTheHintNamesTheManifestAttributeAndThatAttributeMakesTheLoadWork() throws Exception {
+        Path denyJar = launcherJar("deny.jar", false);
+        List<String> denied = run(List.of(JAVA, "--illegal-native-access=deny", "-jar", denyJar.toString(), "z"));
+        assertEquals(2, denied.size(), String.valueOf(denied));
+        for (String line : denied) {
+            assertTrue(line.contains("SETUP_INCOMPLETE") && line.contains("Enable-Native-Access: ALL-UNNAMED"), line);
+        }
+        Path grantJar = launcherJar("grant.jar", true);
+        assertEquals(List.of("loaded", "loaded"),
+                run(List.of(JAVA, "--illegal-native-access=deny", "-jar", grantJar.toString(), "z")));
+    }
+
+    @Test
+    void theModuleTheModulePathHintNamesIsLoaderFfmsOwnModule() throws Exception {
+        Path classes = Path.of(Class.forName("dev.nativeload.ffm.FfmNativeAccess").getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        String name = ModuleFinder.of(classes).findAll().stream().map(m -> m.descriptor().name())
+                .collect(Collectors.joining(","));
+        assertEquals("dev.nativeload.ffm", name, "the module --enable-native-access must name");
+    }
+
+    /** An executable jar whose manifest runs {@link LoadTwiceMain} with this test's class path, granting access or not. */
+    private Path launcherJar(String name, boolean grant) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.put(Attributes.Name.MAIN_CLASS, LoadTwiceMain.class.getName());
+        a.put(Attributes.Name.CLASS_PATH, List.of(classPath().split(java.io.File.pathSeparator)).stream()
+                .map(p -> Path.of(p).toUri().toString()).collect(Collectors.joining(" ")));
+        if (grant) {
+            a.putValue("Enable-Native-Access", "ALL-UNNAMED");
+        }
+        Path jar = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
+            j.flush();
+        }
+        return jar;
+    }
+}

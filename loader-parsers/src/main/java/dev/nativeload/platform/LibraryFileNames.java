@@ -1,0 +1,141 @@
+package dev.nativeload.platform;
+
+import dev.nativeload.binary.TargetOs;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The file names a library's logical name takes on an OS: {@code z} is {@code libz.so} (and the
+ * versioned {@code libz.so.1}, {@code libz.so.1.3}) on Linux, {@code libz.dylib} and
+ * {@code libz.1.dylib} on macOS, {@code z.dll} and {@code libz.dll} on Windows.
+ */
+public final class LibraryFileNames {
+    private final TargetOs os;
+    private final String name;
+    private final boolean fileName;
+    private final Pattern versioned;
+
+    /**
+     * @param os   the host OS
+     * @param name the logical name ({@code z}), or a file name already ({@code libz.so.1})
+     */
+    public LibraryFileNames(TargetOs os, String name) {
+        this.os = os;
+        this.name = name;
+        this.fileName = hasLibrarySuffix(os, name);
+        String q = Pattern.quote(name);
+        this.versioned = switch (os) {
+            case MACOS -> Pattern.compile("lib" + q + "\\.(?<v>[0-9][0-9.]*)\\.dylib");
+            case WINDOWS -> Pattern.compile("(?:lib)?" + q + "-(?<v>[0-9][0-9.]*)\\.dll", Pattern.CASE_INSENSITIVE);
+            default -> Pattern.compile("lib" + q + "\\.so\\.(?<v>[0-9][0-9.]*)");
+        };
+    }
+
+    /** {@return whether the name given is already a file name (it has the OS's library suffix)} */
+    public boolean isFileName() {
+        return fileName;
+    }
+
+    private static boolean hasLibrarySuffix(TargetOs os, String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return switch (os) {
+            case MACOS -> n.endsWith(".dylib") || n.endsWith(".jnilib") || n.endsWith(".so");
+            case WINDOWS -> n.endsWith(".dll");
+            default -> n.endsWith(".so") || n.contains(".so.");
+        };
+    }
+
+    /** {@return the plain file names to try, most conventional first: {@code libz.so}; {@code z.dll}, {@code libz.dll}} */
+    public List<String> plain() {
+        if (isFileName()) {
+            return List.of(name);
+        }
+        return switch (os) {
+            case MACOS -> List.of("lib" + name + ".dylib", "lib" + name + ".jnilib", "lib" + name + ".so");
+            case WINDOWS -> List.of(name + ".dll", "lib" + name + ".dll");
+            default -> List.of("lib" + name + ".so");
+        };
+    }
+
+    /**
+     * {@return whether a directory entry may be one of this library's files}: a cheap prefix test
+     * that lets a directory listing skip the other thousand entries before any pattern runs.
+     *
+     * @param fileName a name in a directory
+     */
+    public boolean mayMatch(String fileName) {
+        if (isFileName()) {
+            return fileName.equals(name);
+        }
+        return switch (os) {
+            case WINDOWS -> fileName.regionMatches(true, 0, name, 0, name.length())
+                    || fileName.regionMatches(true, 0, "lib" + name, 0, name.length() + 3);
+            default -> fileName.startsWith("lib") && fileName.startsWith(name, 3);
+        };
+    }
+
+    /** {@return the name the OS loader is handed for a search by name: {@code libz.so}, {@code libz.dylib}, {@code z.dll}} */
+    public String systemName() {
+        return plain().getFirst();
+    }
+
+    /**
+     * Picks the versioned names for this library out of a directory listing, newest version first.
+     *
+     * @param fileNames the names in one directory
+     * @return the matching versioned names: highest major version first and, within one major
+     *         version, the shortest name (the {@code SONAME} link, {@code libz.so.1}) before the full
+     *         ones ({@code libz.so.1.3.1})
+     */
+    public List<String> versioned(List<String> fileNames) {
+        if (isFileName()) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        for (String f : fileNames) {
+            Matcher m = versioned.matcher(f);
+            if (m.matches()) {
+                found.add(f);
+            }
+        }
+        found.sort(Comparator.comparing((String f) -> major(version(f)), LibraryFileNames::compareVersions).reversed()
+                .thenComparingInt(String::length)
+                .thenComparing(Comparator.comparing(this::version, LibraryFileNames::compareVersions).reversed()));
+        return found;
+    }
+
+    private String version(String fileName) {
+        Matcher m = versioned.matcher(fileName);
+        return m.matches() ? m.group("v") : "";
+    }
+
+    private static String major(String version) {
+        int dot = version.indexOf('.');
+        return dot < 0 ? version : version.substring(0, dot);
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long p = i < x.length && !x[i].isEmpty() ? parse(x[i]) : -1;
+            long q = i < y.length && !y[i].isEmpty() ? parse(y[i]) : -1;
+            if (p != q) {
+                return Long.compare(p, q);
+            }
+        }
+        return 0;
+    }
+
+    private static long parse(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+}
