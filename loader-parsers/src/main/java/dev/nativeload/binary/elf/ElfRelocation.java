@@ -26,6 +26,7 @@ public record ElfRelocation(Table table, long offset, long type, long symbolInde
         JMPREL
     }
 
+    /** Checks that the table is given. */
     public ElfRelocation {
         Objects.requireNonNull(table, "table");
     }

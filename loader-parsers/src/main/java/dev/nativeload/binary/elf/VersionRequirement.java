@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param hash   {@code vna_hash}: the ELF hash of the name, as recorded
  */
 public record VersionRequirement(String file, String name, int index, boolean hidden, int flags, long hash) {
+    /** Checks that the names are given. */
     public VersionRequirement {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(name, "name");

@@ -44,6 +44,8 @@ public final class SymbolBinder {
     }
 
     /**
+     * Makes a binder with nothing read yet.
+     *
      * @param currentDir the directory relative paths in the trees are against (the resolver's
      *                   {@code ResolveHost.currentDir()})
      */

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public record SymbolBinding(String object, String symbol, Optional<String> version, RelocationKind kind,
                             Optional<String> definedIn, Optional<String> definedVersion) {
+    /** Checks that every component is given. */
     public SymbolBinding {
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(symbol, "symbol");

@@ -15,6 +15,7 @@ import java.util.List;
  */
 public record SymbolReport(List<UnresolvedSymbol> unresolved, List<VersionError> versionErrors,
                            List<SymbolBinding> bindings, List<String> notes) {
+    /** Copies the lists, so the report is immutable. */
     public SymbolReport {
         unresolved = List.copyOf(unresolved);
         versionErrors = List.copyOf(versionErrors);

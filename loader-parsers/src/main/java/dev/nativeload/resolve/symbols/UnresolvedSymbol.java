@@ -14,6 +14,7 @@ import java.util.Optional;
  *                error, so {@link SymbolReport#unresolved()} holds only strong ones
  */
 public record UnresolvedSymbol(String symbol, Optional<String> version, String object, boolean weak) {
+    /** Checks that every component is given. */
     public UnresolvedSymbol {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(version, "version");

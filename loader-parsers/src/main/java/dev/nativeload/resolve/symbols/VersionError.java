@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param object    the path of the object that requires it
  */
 public record VersionError(String version, String file, String filePath, String object) {
+    /** Checks that every component is given. */
     public VersionError {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(file, "file");
