@@ -59,7 +59,10 @@ record TreeObjects(List<Entry> order, Map<String, Entry> byName, List<String> no
                 continue;
             }
             Optional<String> soname = object.get().elf().soname();
-            Entry e = new Entry(path, object.get(), soname.filter(DynamicLoaders::isGlibcLoader).isPresent());
+            // The running ld.so is the loader's own map, not relocated again; a root that is an ld.so file
+            // (ldd on ld.so itself) is a separate map, loaded and relocated as the program.
+            boolean loader = n != root && soname.filter(DynamicLoaders::isGlibcLoader).isPresent();
+            Entry e = new Entry(path, object.get(), loader);
             order.add(e);
             byPath.put(path, e);
             byName.putIfAbsent(path, e);
