@@ -104,6 +104,9 @@ def main(path):
     target("ldd once per executable / bin/nativeload tree, a new process (context)", ldd,
            "DependencyTreeBenchmark.treeCommand", 50, False)
 
+    target("ldd -r once per library / binding the directory in one (warm) JVM: >= 10",
+           "SymbolBindingBenchmark.lddROncePerLibrary", "SymbolBindingBenchmark.bindEveryLibrary", 10, False)
+
     width = max(len(r[0]) for r in rows)
     vw = max(len(r[1]) for r in rows)
     print(f"| {'target':<{width}} | {'measured':<{vw}} | verdict |")

@@ -7,7 +7,7 @@
 set -euo pipefail
 
 packages=(
-  gcc libc6-dev binutils patchelf zlib1g
+  gcc g++ libc6-dev binutils patchelf zlib1g
   gcc-aarch64-linux-gnu gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-riscv64-linux-gnu
   gcc-s390x-linux-gnu gcc-powerpc64le-linux-gnu
   # The cross compilers' C libraries (crti.o, bits/wordsize.h): only Recommends of the compilers, so

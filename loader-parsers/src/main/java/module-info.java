@@ -12,5 +12,6 @@ module dev.nativeload.parsers {
     exports dev.nativeload.binary.pe;
     exports dev.nativeload.binary.macho;
     exports dev.nativeload.resolve;
+    exports dev.nativeload.resolve.symbols;
     exports dev.nativeload.platform;
 }

@@ -9,6 +9,8 @@ import dev.nativeload.binary.TargetOs;
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.DependencyResolver;
 import dev.nativeload.resolve.ResolveHost;
+import dev.nativeload.resolve.symbols.SymbolBinder;
+import dev.nativeload.resolve.symbols.SymbolReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nativeload tree [--json] [--target PLATFORM [--system-dir DIR]] [--env NAME=VALUE]... FILE...}:
+ * {@code nativeload tree [--json] [--symbols [--bindings]] [--target PLATFORM [--system-dir DIR]] [--env NAME=VALUE]... FILE...}:
  * the dependency tree a loader would resolve (this host's, or a target platform's), never running anything.
  */
 @Command(
@@ -46,7 +48,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every dependency of every file was found",
-            "1:some dependency was not found (a delay-load or weak one too), or some file could not be read",
+            "1:some dependency was not found (a delay-load or weak one too), or some file could not be read, or "
+                    + "(with --symbols) a strong reference is unresolved or a required symbol version is missing",
             "2:usage error"
         })
 final class TreeCommand implements Callable<Integer> {
@@ -55,6 +58,18 @@ final class TreeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object per file, one per line.")
     private boolean json;
+
+    @Option(names = "--symbols",
+            description = "Also bind every symbol the objects' dynamic relocations reference, as glibc's ld.so would "
+                    + "with LD_BIND_NOW (what ldd -r runs), and check every required symbol version: lists undefined "
+                    + "symbols and missing versions under the tree (JSON: \"unresolved\" and \"versionErrors\"). "
+                    + "ELF for a glibc loader only.")
+    private boolean symbols;
+
+    @Option(names = "--bindings",
+            description = "With --symbols: also list, per reference, the object whose definition wins "
+                    + "(LD_DEBUG=bindings, offline; JSON: \"bindings\").")
+    private boolean bindings;
 
     @Option(names = "--target", paramLabel = "PLATFORM",
             description = "Resolve as PLATFORM's loader would instead of this host's: linux-x86_64, linux-aarch64-musl, "
@@ -87,7 +102,9 @@ final class TreeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // One resolver for the run: it caches every file and the ld.so.cache it reads.
-        DependencyResolver resolver = new DependencyResolver(host());
+        ResolveHost host = host();
+        DependencyResolver resolver = new DependencyResolver(host);
+        Optional<SymbolBinder> binder = symbolBinder(host);
         boolean anyFailed = false;
         for (FileArguments.Item item : new FileArguments(files, environment.stdin(), environment.workingDirectory())) {
             Outcome outcome = switch (item) {
@@ -96,6 +113,12 @@ final class TreeCommand implements Callable<Integer> {
                         list.argument(), InspectResult.ErrorKind.IO, list.message(), OptionalLong.empty()));
             };
             switch (outcome) {
+                case Resolved(DependencyNode root) when binder.isPresent() -> {
+                    SymbolReport report = binder.get().bind(root);
+                    anyFailed |= !TreeOutput.allFound(root) || !report.clean();
+                    out.print(json ? TreeOutput.json(root, w -> SymbolOutput.json(w, report, bindings)) + "\n"
+                            : TreeOutput.text(root) + SymbolOutput.text(report, bindings));
+                }
                 case Resolved(DependencyNode root) -> {
                     anyFailed |= !TreeOutput.allFound(root);
                     out.print(json ? TreeOutput.json(root) + "\n" : TreeOutput.text(root));
@@ -134,6 +157,21 @@ final class TreeCommand implements Callable<Integer> {
             host = host.withEnv(merged);
         }
         return host.withCurrentDir(cwd);
+    }
+
+    /** {@return the binder for --symbols, when asked for; only a glibc Linux loader is emulated} */
+    private Optional<SymbolBinder> symbolBinder(ResolveHost host) {
+        if (bindings && !symbols) {
+            throw new ParameterException(spec.commandLine(), "--bindings needs --symbols");
+        }
+        if (!symbols) {
+            return Optional.empty();
+        }
+        if (host.os() != TargetOs.LINUX || host.libc() != LibcFlavor.GLIBC) {
+            throw new ParameterException(spec.commandLine(), "--symbols binds as glibc's ld.so does: not for a "
+                    + host.os() + " " + host.libc() + " loader");
+        }
+        return Optional.of(new SymbolBinder(host.currentDir()));
     }
 
     private Platform parseTarget(String id) {

@@ -3,6 +3,7 @@ package dev.nativeload.cli;
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.Tried;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Renders a resolved dependency tree from {@code tree}: one JSON object per file, or an indented text tree. */
 final class TreeOutput {
@@ -19,12 +20,26 @@ final class TreeOutput {
      * @param root the resolved root
      */
     static String json(DependencyNode root) {
+        return json(root, w -> { });
+    }
+
+    /**
+     * {@return the tree as one JSON object, as {@link #json(DependencyNode)}, with more fields at its top level}
+     *
+     * @param root  the resolved root
+     * @param extra writes further name/value pairs into the root object, after {@code children}
+     */
+    static String json(DependencyNode root, Consumer<JsonWriter> extra) {
         JsonWriter w = new JsonWriter();
-        node(w, root);
+        node(w, root, extra);
         return w.toJson();
     }
 
     private static void node(JsonWriter w, DependencyNode n) {
+        node(w, n, x -> { });
+    }
+
+    private static void node(JsonWriter w, DependencyNode n, Consumer<JsonWriter> extra) {
         w.beginObject();
         w.name("name").value(n.name());
         w.name("path").value(n.path().orElse(null));
@@ -40,6 +55,7 @@ final class TreeOutput {
             node(w, c);
         }
         w.endArray();
+        extra.accept(w);
         w.endObject();
     }
 

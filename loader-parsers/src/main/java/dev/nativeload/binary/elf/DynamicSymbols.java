@@ -118,6 +118,46 @@ final class DynamicSymbols {
         return Optional.ofNullable(found[0]);
     }
 
+    /**
+     * {@return every symbol the hash table offers for this name whose name matches, in chain order,
+     * defined or not (the caller decides what counts as a definition)}
+     *
+     * @param name the symbol name
+     */
+    List<ElfSymbol> named(String name) throws MalformedBinaryException {
+        if (hash.isEmpty()) {
+            return List.of();
+        }
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        List<ElfSymbol> found = new ArrayList<>(2);
+        hash.get().candidates(bytes, index -> {
+            ElfSymbol s = symbol(index);
+            if (s.name().equals(name)) {
+                found.add(s);
+            }
+            return false;
+        });
+        return found;
+    }
+
+    /** {@return whether there is a symbol table ({@code DT_SYMTAB}); without one the entry size is the placeholder 1} */
+    boolean present() {
+        return entrySize != 1;
+    }
+
+    /**
+     * {@return the raw {@code DT_VERSYM} entry of a symbol (version index, hidden bit 0x8000), or -1
+     * when the object has no version table}
+     *
+     * @param index the symbol's index
+     */
+    int versionIndex(long index) throws MalformedBinaryException {
+        if (versym.isEmpty()) {
+            return -1;
+        }
+        return d.u16(Math.addExact(versym.getAsLong(), Math.multiplyExact(index, 2L)), "DT_VERSYM entry");
+    }
+
     ElfSymbol symbol(long index) throws MalformedBinaryException {
         long at = Math.addExact(symtab, Math.multiplyExact(index, entrySize));
         d.check(at, entrySize, "dynamic symbol " + index);

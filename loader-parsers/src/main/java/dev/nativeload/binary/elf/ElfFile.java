@@ -36,6 +36,8 @@ public final class ElfFile implements BinaryImage {
     private final BinaryData data;
     /** Read on the first lookup; a racy cache of an immutable value, so a data race only repeats the read. */
     private DynamicSymbols symbols;
+    /** Read on first use, like {@link #symbols}. */
+    private List<ElfRelocation> relocations;
     private BinarySummary summary;
 
     private ElfFile(BinaryData d) throws MalformedBinaryException {
@@ -250,5 +252,71 @@ public final class ElfFile implements BinaryImage {
      */
     public Optional<ElfSymbol> findSymbol(String name, String version) throws MalformedBinaryException {
         return symbols().find(name, s -> s.version().filter(version::equals).isPresent());
+    }
+
+    /**
+     * {@return the symbol versions required from each dependency, one entry per {@code DT_VERNEED}
+     * auxiliary record in file order, with the index, flags and hash the loader checks}
+     */
+    public List<VersionRequirement> versionRequirements() {
+        return versions.requirements();
+    }
+
+    /**
+     * {@return the dynamic relocations that name a symbol ({@code DT_RELA}, {@code DT_REL}, then
+     * {@code DT_JMPREL}), in table order; the ones that name none (relative, {@code IRELATIVE}) are left
+     * out. Read on the first call.}
+     *
+     * @throws MalformedBinaryException if a table lies outside the file or its tags are inconsistent
+     */
+    public List<ElfRelocation> symbolRelocations() throws MalformedBinaryException {
+        List<ElfRelocation> r = relocations;
+        if (r == null) {
+            r = DynamicRelocations.read(data, header, dynamic, loadSegments);
+            relocations = r;
+        }
+        return r;
+    }
+
+    /**
+     * {@return the dynamic symbol at an index, as a relocation names it}
+     *
+     * @param index the index in the dynamic symbol table
+     * @throws MalformedBinaryException if there is no symbol table or the entry lies outside the file
+     */
+    public ElfSymbol dynamicSymbol(long index) throws MalformedBinaryException {
+        DynamicSymbols s = symbols();
+        if (!s.present() || index < 0) {
+            throw new MalformedBinaryException(0, "dynamic symbol " + index + " requested, but the object has no DT_SYMTAB");
+        }
+        return s.symbol(index);
+    }
+
+    /**
+     * {@return the raw {@code DT_VERSYM} entry of a dynamic symbol: the version index in the low 15
+     * bits, the hidden bit 0x8000; -1 when the object has no version table}
+     *
+     * @param index the symbol's index in the dynamic symbol table
+     * @throws MalformedBinaryException if the entry lies outside the file
+     */
+    public int symbolVersionIndex(long index) throws MalformedBinaryException {
+        return symbols().versionIndex(index);
+    }
+
+    /**
+     * {@return every dynamic symbol with this name that the hash table (GNU, else SysV) leads to, in
+     * chain order, defined or undefined: the candidates {@code ld.so} checks one by one; empty
+     * without a hash table}
+     *
+     * @param name the symbol name
+     * @throws MalformedBinaryException if the hash or symbol table is broken
+     */
+    public List<ElfSymbol> symbolsNamed(String name) throws MalformedBinaryException {
+        return symbols().named(name);
+    }
+
+    /** {@return whether the object has a hash table lookups can use (GNU or SysV)} */
+    public boolean hasSymbolHash() {
+        return !symbolHashStyle().equals("none");
     }
 }

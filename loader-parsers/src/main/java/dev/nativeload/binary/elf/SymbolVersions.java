@@ -24,23 +24,28 @@ final class SymbolVersions {
     private final List<VersionNeed> needs;
     private final List<VersionDefinition> definitions;
     private final Map<Integer, String> names;
+    private final List<VersionRequirement> requirements;
 
-    private SymbolVersions(List<VersionNeed> needs, List<VersionDefinition> definitions, Map<Integer, String> names) {
+    private SymbolVersions(List<VersionNeed> needs, List<VersionDefinition> definitions, Map<Integer, String> names,
+                           List<VersionRequirement> requirements) {
         this.needs = needs;
         this.definitions = definitions;
         this.names = names;
+        this.requirements = requirements;
     }
 
     static SymbolVersions read(BinaryData d, DynamicSection dyn, LoadSegments loads) throws MalformedBinaryException {
         Map<Integer, String> names = new HashMap<>();
         int[] budget = {MAX_RECORDS};
-        List<VersionNeed> needs = readNeeds(d, dyn, loads, names, budget);
+        List<VersionRequirement> requirements = new ArrayList<>();
+        List<VersionNeed> needs = readNeeds(d, dyn, loads, names, budget, requirements);
         List<VersionDefinition> defs = readDefinitions(d, dyn, loads, names, budget);
-        return new SymbolVersions(needs, defs, names);
+        return new SymbolVersions(needs, defs, names, List.copyOf(requirements));
     }
 
     private static List<VersionNeed> readNeeds(BinaryData d, DynamicSection dyn, LoadSegments loads,
-                                               Map<Integer, String> names, int[] budget) throws MalformedBinaryException {
+                                               Map<Integer, String> names, int[] budget,
+                                               List<VersionRequirement> requirements) throws MalformedBinaryException {
         Optional<DynamicEntry> start = DynamicSection.first(dyn.entries(), DynamicTag.VERNEED);
         if (start.isEmpty()) {
             return List.of();
@@ -57,9 +62,12 @@ final class SymbolVersions {
             LinkedHashSet<String> versions = byFile.computeIfAbsent(file, f -> new LinkedHashSet<>());
             for (int j = 0; j < auxCount; j++) {
                 spend(budget, aux);
+                long hash = d.u32(aux, "vna_hash");
+                int flags = d.u16(aux + 4, "vna_flags");
                 int other = d.u16(aux + 6, "vna_other");
                 String name = dyn.strings().get(d.u32(aux + 8, "vna_name"), "vna_name");
                 versions.add(name);
+                requirements.add(new VersionRequirement(file, name, other & 0x7FFF, (other & 0x8000) != 0, flags, hash));
                 names.putIfAbsent(other & 0x7FFF, name);
                 long auxNext = d.u32(aux + 12, "vna_next");
                 if (auxNext == 0) {
@@ -140,6 +148,11 @@ final class SymbolVersions {
 
     List<VersionDefinition> definitions() {
         return definitions;
+    }
+
+    /** {@return every {@code DT_VERNEED} auxiliary entry, in file order, with its file} */
+    List<VersionRequirement> requirements() {
+        return requirements;
     }
 
     /** {@return the version name for a {@code DT_VERSYM} index (hidden bit cleared), if known} */

@@ -1,0 +1,96 @@
+package dev.nativeload.cli;
+
+import dev.nativeload.resolve.symbols.SymbolBinding;
+import dev.nativeload.resolve.symbols.SymbolReport;
+import dev.nativeload.resolve.symbols.UnresolvedSymbol;
+import dev.nativeload.resolve.symbols.VersionError;
+
+/**
+ * Renders what {@code tree --symbols} found: JSON fields added to a tree's top-level object, or
+ * the lines {@code ldd -r} prints, under the text tree.
+ */
+final class SymbolOutput {
+    private SymbolOutput() {
+    }
+
+    /**
+     * Writes {@code "unresolved": [{"symbol", "version", "object", "weak"}]} and {@code "versionErrors":
+     * [{"version", "file", "object"}]} (and, when asked, {@code "bindings"}; and {@code "symbolNotes"}
+     * when there are notes) into the object being written.
+     *
+     * @param w        a writer inside the tree's top-level object
+     * @param report   what binding found
+     * @param bindings whether to write every binding too
+     */
+    static void json(JsonWriter w, SymbolReport report, boolean bindings) {
+        w.name("unresolved").beginArray();
+        for (UnresolvedSymbol u : report.unresolved()) {
+            w.beginObject();
+            w.name("symbol").value(u.symbol());
+            w.name("version").value(u.version().orElse(null));
+            w.name("object").value(u.object());
+            w.name("weak").value(u.weak());
+            w.endObject();
+        }
+        w.endArray();
+        w.name("versionErrors").beginArray();
+        for (VersionError v : report.versionErrors()) {
+            w.beginObject();
+            w.name("version").value(v.version());
+            w.name("file").value(v.file());
+            w.name("object").value(v.object());
+            w.endObject();
+        }
+        w.endArray();
+        if (bindings) {
+            w.name("bindings").beginArray();
+            for (SymbolBinding b : report.bindings()) {
+                w.beginObject();
+                w.name("object").value(b.object());
+                w.name("symbol").value(b.symbol());
+                w.name("version").value(b.version().orElse(null));
+                w.name("kind").value(b.kind().name());
+                w.name("definedIn").value(b.definedIn().orElse(null));
+                w.name("definedVersion").value(b.definedVersion().orElse(null));
+                w.endObject();
+            }
+            w.endArray();
+        }
+        if (!report.notes().isEmpty()) {
+            w.name("symbolNotes").stringArray(report.notes());
+        }
+    }
+
+    /**
+     * {@return the findings as {@code ldd -r} words them, one per line, each line ending in a line
+     * break}: {@code PATH: version `V' not found (required by OBJECT)}, then
+     * {@code undefined symbol: NAME[, version V]<TAB>(OBJECT)}; with bindings, one
+     * {@code binding OBJECT: NAME[@V] => DEFINER} line per reference, as {@code LD_DEBUG=bindings}
+     * shows them; notes in parentheses. Empty when everything binds.
+     *
+     * @param report   what binding found
+     * @param bindings whether to list every binding too
+     */
+    static String text(SymbolReport report, boolean bindings) {
+        StringBuilder s = new StringBuilder();
+        for (VersionError v : report.versionErrors()) {
+            s.append(v.message()).append('\n');
+        }
+        for (UnresolvedSymbol u : report.unresolved()) {
+            s.append(u.message()).append('\t').append('(').append(u.object()).append(')').append('\n');
+        }
+        if (bindings) {
+            for (SymbolBinding b : report.bindings()) {
+                s.append("binding ").append(b.object()).append(": ").append(b.symbol())
+                        .append(b.version().map(v -> "@" + v).orElse("")).append(" [").append(b.kind()).append("] => ")
+                        .append(b.definedIn().map(d -> d + b.definedVersion().map(v -> " [" + v + "]").orElse(""))
+                                .orElse("(unresolved)"))
+                        .append('\n');
+            }
+        }
+        for (String note : report.notes()) {
+            s.append("    (").append(note).append(")\n");
+        }
+        return s.toString();
+    }
+}
