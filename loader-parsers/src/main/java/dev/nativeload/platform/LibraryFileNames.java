@@ -37,7 +37,12 @@ public final class LibraryFileNames {
         };
     }
 
-    /** {@return whether the name given is already a file name (it has the OS's library suffix)} */
+    /** {@return the name as given: logical ({@code z}) or a file name} */
+        public String name() {
+        return name;
+    }
+
+    /** {@return whether the name given is a file name already ({@code libz.so.1}), not a logical one} */
     public boolean isFileName() {
         return fileName;
     }

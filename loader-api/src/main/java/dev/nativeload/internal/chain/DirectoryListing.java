@@ -40,7 +40,8 @@ final class DirectoryListing {
         if (out.isEmpty()) {
             out.add(new Candidate.Unavailable(dir.resolve(names.systemName()).toString(), origin,
                     Diagnosis.of(FailureKind.NOT_FOUND, "no " + names.systemName() + " or versioned variant in " + dir,
-                            "install the library there, or point -Dnativeload.<name>.path at it")));
+                            "install the library there, or name its file with -Dnativeload." + names.name() + ".path=/path/to/"
+                                    + names.systemName())));
         }
         return out;
     }

@@ -119,7 +119,8 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
             }
         }
         return Stream.of(new Candidate.Unavailable(String.join(", ", tried), "class path", Diagnosis.of(FailureKind.NOT_FOUND,
-                "no embedded library " + tried + " on the class path of " + classLoader,
+                "no embedded library " + tried + " among the resources class loader " + loaderName(classLoader)
+                        + " sees (its class path, or the module path)",
                 "add the jar with the " + request.host().platformId() + " natives, or check the layout and prefix")));
     }
 
@@ -202,5 +203,11 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
             case IO_ERROR -> FailureKind.UNKNOWN;
             case NOT_CREATABLE, SYMLINK, WRONG_OWNER, WRITABLE_BY_OTHERS, NOT_PRIVATE, UNSAFE_ANCESTOR, NOT_WRITABLE, LOCK_TIMEOUT -> FailureKind.ACCESS_DENIED;
         };
+    }
+
+    /** A class loader as a person knows it: {@code app}, {@code platform}, or its class and name. */
+    private static String loaderName(ClassLoader loader) {
+        String name = loader.getName();
+        return name != null ? "'" + name + "'" : loader.getClass().getName();
     }
 }

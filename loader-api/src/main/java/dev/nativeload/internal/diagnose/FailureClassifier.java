@@ -253,12 +253,20 @@ public final class FailureClassifier {
                 "check the process's memory limits (ulimit -v, the container's limit); a library asking for absurd sizes is corrupt");
     }
 
+    /** The logical name whose {@code nativeload.NAME.path} property names a file: {@code z} for {@code libz.so}. */
+    private static String loaderName(String fileName) {
+        String base = Hints.baseName(fileName);
+        String stem = base.startsWith("lib") ? base.substring(3) : base;
+        int dot = stem.indexOf('.');
+        return dot > 0 ? stem.substring(0, dot) : stem;
+    }
+
     private Diagnosis fromErrno(Errno errno, Candidate candidate) {
         String target = candidate.target();
         return switch (errno) {
             case ENOENT, ENOTDIR -> candidate instanceof Candidate.Name
                     ? Diagnosis.of(FailureKind.NOT_FOUND, "the OS loader found no " + target + " in its search path",
-                    "install the library, or name its file with -Dnativeload.<name>.path=/path/to/" + target)
+                    "install the library, or name its file with -Dnativeload." + loaderName(target) + ".path=/path/to/" + target)
                     : Diagnosis.of(FailureKind.NOT_FOUND, "no file " + target, "check the path");
             case ENOEXEC -> Diagnosis.of(FailureKind.WRONG_FORMAT, target + " is not an executable format this OS loads (ENOEXEC)",
                     "use the " + check.host().platformId() + " build of the library");
