@@ -88,13 +88,13 @@ public final class Extractor {
             return Optional.empty();
         }
         List<CacheRefusal> refusals = new ArrayList<>();
-        List<String> steps = new ArrayList<>();
-        steps.add("found " + resource + " at " + url);
+        List<ExtractionStep> steps = new ArrayList<>();
+        steps.add(ExtractionStep.note("found " + resource + " at " + url));
         for (Path dir : directories) {
             Optional<CacheRefusal> refused = check.prepare(dir);
             if (refused.isPresent()) {
                 refusals.add(refused.get());
-                steps.add("cache directory refused: " + refused.get());
+                steps.add(ExtractionStep.note("cache directory refused: " + refused.get()));
                 continue;
             }
             try {
@@ -105,8 +105,8 @@ public final class Extractor {
                     if (!main.indexed()) {
                         throw staleIndex;
                     }
-                    steps.add("the recorded digest of " + resource + " did not hold (" + staleIndex.getMessage()
-                            + "); hashing the resource");
+                    steps.add(ExtractionStep.note("the recorded digest of " + resource + " did not hold (" + staleIndex.getMessage()
+                            + "); hashing the resource"));
                     return Optional.of(inDirectory(loader, dir, digest(resource, url), steps, refusals));
                 }
             } catch (ExtractionException unreadable) {
@@ -118,15 +118,15 @@ public final class Extractor {
             } catch (LockTimeoutException locked) {
                 CacheRefusal r = new CacheRefusal(dir, CacheRefusal.Reason.LOCK_TIMEOUT, locked.getMessage());
                 refusals.add(r);
-                steps.add("cache directory failed: " + r);
+                steps.add(ExtractionStep.note("cache directory failed: " + r));
             } catch (NoSpaceException full) {
                 CacheRefusal r = new CacheRefusal(dir, CacheRefusal.Reason.NO_SPACE, full.getMessage());
                 refusals.add(r);
-                steps.add("cache directory failed: " + r);
+                steps.add(ExtractionStep.note("cache directory failed: " + r));
             } catch (IOException failed) {
                 CacheRefusal r = new CacheRefusal(dir, CacheRefusal.Reason.IO_ERROR, CacheDirectoryCheck.describe(failed));
                 refusals.add(r);
-                steps.add("cache directory failed: " + r);
+                steps.add(ExtractionStep.note("cache directory failed: " + r));
             }
         }
         boolean full = refusals.stream().anyMatch(r -> r.reason() == CacheRefusal.Reason.NO_SPACE);
@@ -138,13 +138,13 @@ public final class Extractor {
                 refusals, null);
     }
 
-    private Extraction inDirectory(ClassLoader loader, Path dir, ContentStore.Content main, List<String> steps,
+    private Extraction inDirectory(ClassLoader loader, Path dir, ContentStore.Content main, List<ExtractionStep> steps,
                                    List<CacheRefusal> refusals) throws IOException {
         for (int slot = 0; slot < MAX_SLOTS; slot++) {
             Path entry = dir.resolve(slot == 0 ? main.sha256() : main.sha256() + "-" + slot);
             try (EntryLock held = lock(entry)) {
-                held.locksUnavailable().ifPresent(why -> steps.add("locks unavailable for " + entry + " (" + why
-                        + "): its files are used unlocked, after the same verification"));
+                held.locksUnavailable().ifPresent(why -> steps.add(new ExtractionStep(ExtractionStep.Kind.LOCKS_UNAVAILABLE, "locks unavailable for " + entry + " (" + why
+                        + "): its files are used unlocked, after the same verification")));
                 List<ExtractedFile> ordered = new ArrayList<>();
                 if (fill(loader, entry, main, ordered, new HashSet<>(), steps)) {
                     Optional<Map<Path, String>> names = DescriptorVerification.verifyAll(files, ordered, steps);
@@ -153,12 +153,12 @@ public final class Extractor {
                     }
                     held.pin();
                     ExtractedFile library = ordered.removeLast();
-                    steps.add("using " + entry + (ordered.isEmpty() ? "" : ", dependencies first: "
-                            + ordered.stream().map(f -> f.path().getFileName().toString()).collect(Collectors.joining(", "))));
+                    steps.add(ExtractionStep.note("using " + entry + (ordered.isEmpty() ? "" : ", dependencies first: "
+                            + ordered.stream().map(f -> f.path().getFileName().toString()).collect(Collectors.joining(", ")))));
                     return new Extraction(entry, library, ordered, steps, refusals, names.get());
                 }
             } catch (UnusableEntryException planted) {
-                steps.add("entry passed over: " + planted.getMessage());
+                steps.add(ExtractionStep.passedOver(planted.getMessage()));
             }
         }
         throw new IOException("all " + MAX_SLOTS + " entries for sha256 " + main.sha256() + " in " + dir
@@ -178,7 +178,7 @@ public final class Extractor {
 
     /** Places a file and, depth first, the siblings it needs; false when the entry holds something else. */
     private boolean fill(ClassLoader loader, Path entry, ContentStore.Content content, List<ExtractedFile> ordered,
-                         Set<String> visited, List<String> steps) throws IOException {
+                         Set<String> visited, List<ExtractionStep> steps) throws IOException {
         if (!visited.add(content.name().fileName())) {
             return true;
         }
@@ -187,12 +187,12 @@ public final class Extractor {
         }
         ContentStore.Placed placed = ContentStore.place(entry, content, files.isEmpty());
         if (placed instanceof ContentStore.Placed.Conflict conflict) {
-            steps.add("entry passed over: " + conflict.why());
+            steps.add(ExtractionStep.passedOver(conflict.why()));
             return false;
         }
         ExtractedFile file = ((ContentStore.Placed.Ok) placed).file();
-        steps.add(file.action() + " " + content.name() + " as " + file.path() + " (sha256 " + file.sha256()
-                + (content.indexed() ? ", digest recorded at an earlier extraction" : "") + ")");
+        steps.add(ExtractionStep.note(file.action() + " " + content.name() + " as " + file.path() + " (sha256 " + file.sha256()
+                + (content.indexed() ? ", digest recorded at an earlier extraction" : "") + ")"));
         if (!content.indexed()) {
             SourceIndex.stamp(content.url()).ifPresent(stamp -> SourceIndex.record(entry.getParent(), stamp,
                     new Sha256.Summary(content.sha256(), content.size())));

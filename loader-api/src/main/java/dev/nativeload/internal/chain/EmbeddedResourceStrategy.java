@@ -14,6 +14,7 @@ import dev.nativeload.internal.cache.CacheRefusal;
 import dev.nativeload.internal.cache.ExtractedFile;
 import dev.nativeload.internal.cache.Extraction;
 import dev.nativeload.internal.cache.ExtractionException;
+import dev.nativeload.internal.cache.ExtractionStep;
 import dev.nativeload.internal.cache.Extractor;
 import dev.nativeload.spi.ResourceLayout;
 import dev.nativeload.spi.ResourceName;
@@ -160,8 +161,8 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
         String deps = extraction.dependencies().isEmpty() ? "" : "; dependencies loaded first: " + extraction.dependencies().stream()
                 .map(d -> d.path().getFileName() + " (" + d.action() + ", sha256 " + d.sha256() + ")")
                 .collect(Collectors.joining(", "));
-        String passedOver = extraction.steps().stream().filter(s -> s.startsWith("entry passed over") || s.startsWith("verified") || s.startsWith("locks unavailable"))
-                .map(s -> "; " + s).collect(Collectors.joining());
+        String passedOver = extraction.log().stream().filter(s -> s.kind() != ExtractionStep.Kind.NOTE)
+                .map(s -> "; " + s.text()).collect(Collectors.joining());
         return "embedded resource " + lib.resource() + " (" + layout.name() + " layout): " + lib.action() + ", sha256 "
                 + lib.sha256() + deps + passedOver;
     }
