@@ -1,5 +1,7 @@
 package dev.nativeload;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.internal.chain.ChainResult;
 import dev.nativeload.report.Attempt;
 import dev.nativeload.report.FailureKind;
@@ -19,6 +21,7 @@ import java.util.function.Consumer;
  * written in the caller's class), so JNI methods bind in the caller's class loader, and records it in the report.
  */
 final class JniHandOff {
+    private static final Origin CALLER_LOADER = Origin.of(Origin.Source.JNI_LOADER, "caller's loader");
     static final String STEP = "jni";
 
     private JniHandOff() {
@@ -32,7 +35,7 @@ final class JniHandOff {
             loader.accept(path);
         } catch (RuntimeException | LinkageError refused) {
             access.close(loaded.handle());
-            attempts.add(new Attempt(STEP, "caller's loader", path.toString(), new Outcome.Failed(Diagnosis.of(
+            attempts.add(new Attempt(STEP, CALLER_LOADER, path.toString(), new Outcome.Failed(Diagnosis.of(
                     FailureKind.INIT_FAILED, "the caller's JNI loader refused " + path + ": " + refused,
                     "check the library's JNI_OnLoad and that it is not already loaded by another class loader")),
                     Duration.ofNanos(System.nanoTime() - t0)));
@@ -42,7 +45,7 @@ final class JniHandOff {
             e.initCause(refused);
             throw e;
         }
-        attempts.add(new Attempt(STEP, "caller's loader", path.toString(), new Outcome.Loaded(path),
+        attempts.add(new Attempt(STEP, CALLER_LOADER, path.toString(), new Outcome.Loaded(path),
                 Duration.ofNanos(System.nanoTime() - t0)));
         LoadReport report = new LoadReport(loaded.report().library(), loaded.report().host(), attempts,
                 loaded.report().elapsed().plusNanos(System.nanoTime() - t0));

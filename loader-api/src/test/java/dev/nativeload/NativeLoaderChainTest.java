@@ -67,7 +67,7 @@ class NativeLoaderChainTest {
         NativeLibrary lib = NativeLoader.builder(name).access(access).precheck(false).environmentVariable("MY_LIB_DIR")
                 .environment(env(Map.of("MY_LIB_DIR", dir.toString()))).build().load();
         assertEquals(file, lib.path());
-        assertEquals("environment variable MY_LIB_DIR", lib.report().attempts().getFirst().origin());
+        assertEquals("environment variable MY_LIB_DIR", lib.report().attempts().getFirst().origin().toString());
     }
 
     @Test

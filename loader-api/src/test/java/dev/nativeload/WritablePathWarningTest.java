@@ -34,7 +34,7 @@ class WritablePathWarningTest {
         NativeLibrary lib = NativeLoader.builder(name).access(new FakeAccess().opens(file.toString())).environment(env).precheck(false)
                 .strategies(List.of(viaLibraryPath ? new SystemNameStrategy() : ExplicitPathStrategy.defaults())).build().load();
         assertEquals(file, lib.path());
-        return lib.report().attempts().getLast().origin();
+        return lib.report().attempts().getLast().origin().toString();
     }
 
     @Test

@@ -1,13 +1,15 @@
 package dev.nativeload.spi;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.report.Diagnosis;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /** One thing a step proposes to try: a name for the OS loader to search, or a file. */
 public sealed interface Candidate {
-    /** {@return where the candidate came from, for the report: {@code "java.library.path"}, {@code "LD_LIBRARY_PATH"}, ...} */
-    String origin();
+    /** {@return where the candidate came from: its kind of source, and in words for the report} */
+    Origin origin();
 
     /** {@return the name or path as it will be handed to the OS, or as it was meant} */
     String target();
@@ -18,11 +20,21 @@ public sealed interface Candidate {
      * @param name   the file name
      * @param origin where it came from
      */
-    record Name(String name, String origin) implements Candidate {
+    record Name(String name, Origin origin) implements Candidate {
         /** Checks the components: none may be null. */
         public Name {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(origin, "origin");
+        }
+
+        /**
+         * A name from a source described in words (a user-written strategy).
+         *
+         * @param name   the file name
+         * @param origin where it came from
+         */
+        public Name(String name, String origin) {
+            this(name, Origin.custom(origin));
         }
 
         @Override
@@ -42,7 +54,7 @@ public sealed interface Candidate {
      *                  instead of the path ({@code /proc/self/fd/N}): the verified file itself,
      *                  whatever has been renamed over the path since
      */
-    record File(Path path, String origin, java.util.List<Path> loadFirst, java.util.Map<Path, String> openAs) implements Candidate {
+    record File(Path path, Origin origin, java.util.List<Path> loadFirst, java.util.Map<Path, String> openAs) implements Candidate {
         /** Checks the components: none may be null. */
         public File {
             path = path.toAbsolutePath();
@@ -58,7 +70,7 @@ public sealed interface Candidate {
          * @param origin    where it came from
          * @param loadFirst files to open before it, in this order
          */
-        public File(Path path, String origin, java.util.List<Path> loadFirst) {
+        public File(Path path, Origin origin, java.util.List<Path> loadFirst) {
             this(path, origin, loadFirst, java.util.Map.of());
         }
 
@@ -78,8 +90,18 @@ public sealed interface Candidate {
          * @param path   the file
          * @param origin where it came from
          */
-        public File(Path path, String origin) {
+        public File(Path path, Origin origin) {
             this(path, origin, java.util.List.of());
+        }
+
+        /**
+         * A file from a source described in words (a user-written strategy).
+         *
+         * @param path   the file
+         * @param origin where it came from
+         */
+        public File(Path path, String origin) {
+            this(path, Origin.custom(origin));
         }
 
         @Override
@@ -96,12 +118,23 @@ public sealed interface Candidate {
      * @param origin where it came from
      * @param why    why it is unavailable
      */
-    record Unavailable(String target, String origin, Diagnosis why) implements Candidate {
+    record Unavailable(String target, Origin origin, Diagnosis why) implements Candidate {
         /** Checks the components: none may be null. */
         public Unavailable {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(why, "why");
+        }
+
+        /**
+         * An unavailable candidate from a source described in words (a user-written strategy).
+         *
+         * @param target what it would have been
+         * @param origin where it came from
+         * @param why    why it is unavailable
+         */
+        public Unavailable(String target, String origin, Diagnosis why) {
+            this(target, Origin.custom(origin), why);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.nativeload.spi;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.spi.LoadStrategy;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -17,6 +19,6 @@ record FileStep(Path file) implements LoadStrategy {
 
     @Override
     public Stream<Candidate> candidates(LoadRequest request) {
-        return Stream.of(new Candidate.File(file, "path given by the caller"));
+        return Stream.of(new Candidate.File(file, Origin.of(Origin.Source.CALLER, "path given by the caller")));
     }
 }

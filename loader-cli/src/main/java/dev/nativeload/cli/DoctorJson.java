@@ -48,7 +48,8 @@ final class DoctorJson {
     private static void attempt(JsonWriter w, Attempt a) {
         w.beginObject();
         w.name("strategy").value(a.strategy());
-        w.name("origin").value(a.origin());
+        w.name("origin").value(a.origin().toString());
+        w.name("source").value(a.origin().source().name());
         w.name("target").value(a.target());
         switch (a.outcome()) {
             case Outcome.Loaded loaded -> w.name("outcome").value("LOADED").name("path").value(loaded.path().toString());

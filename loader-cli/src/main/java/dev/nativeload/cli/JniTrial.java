@@ -52,6 +52,6 @@ final class JniTrial {
                             + "native library released with this jar")
                     .withCulprit(new Diagnosis.Culprit.Symbol(JNI_ON_LOAD, java.util.Optional.empty())));
         }
-        return new Attempt(STEP, "System.load", file.toString(), outcome, Duration.ofNanos(System.nanoTime() - t0));
+        return new Attempt(STEP, Attempt.Origin.of(Attempt.Origin.Source.JNI_LOADER, "System.load"), file.toString(), outcome, Duration.ofNanos(System.nanoTime() - t0));
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class TrialVerdict {
     private static final String STRATEGY = "trial-load";
-    private static final String ORIGIN = "child JVM";
+    private static final Attempt.Origin ORIGIN = Attempt.Origin.of(Attempt.Origin.Source.CUSTOM, "child JVM");
 
     private TrialVerdict() {
     }

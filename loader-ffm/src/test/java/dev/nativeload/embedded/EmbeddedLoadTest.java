@@ -73,7 +73,7 @@ class EmbeddedLoadTest {
         int answer = (int) Linker.nativeLinker().downcallHandle(lib.lookup("embedded_answer"),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT)).invokeExact();
         assertEquals(42, answer);
-        String origin = lib.report().attempts().getLast().origin();
+        String origin = lib.report().attempts().getLast().origin().toString();
         assertTrue(origin.indexOf("libembedded_dep.so") < origin.indexOf("libembedded_mid.so") && origin.contains("loaded first"),
                 origin);
     }
@@ -109,7 +109,7 @@ class EmbeddedLoadTest {
                 .cacheDirectory(cache), "embedded_solo");
         assertEquals(Path.of(firstPath.getParent() + "-1", "libembedded_solo.so"), lib.path());
         assertEquals(42, callSolo(lib, 41));
-        assertTrue(lib.report().attempts().getLast().origin().contains("corrupted or replaced"), lib.report()::render);
+        assertTrue(lib.report().attempts().getLast().origin().toString().contains("corrupted or replaced"), lib.report()::render);
     }
 
     @Test

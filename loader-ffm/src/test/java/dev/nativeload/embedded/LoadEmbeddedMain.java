@@ -30,7 +30,7 @@ public final class LoadEmbeddedMain {
                     .cacheDirectory(cache).build().load();
             int r = (int) Linker.nativeLinker().downcallHandle(lib.lookup("embedded_solo"),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)).invokeExact(41);
-            System.out.println("ok " + lib.path() + " " + r + " " + lib.report().attempts().getLast().origin());
+            System.out.println("ok " + lib.path() + " " + r + " " + lib.report().attempts().getLast().origin().toString());
         }
     }
 }

@@ -107,7 +107,7 @@ class OtherUsersTest {
             NativeLibrary lib = load(g.jar(), cache);
             assertEquals(42, call(lib), "the verified library runs");
             assertEquals(cache.resolve(g.sha() + "-1").resolve("libembedded_solo.so"), lib.path());
-            String origin = lib.report().attempts().getLast().origin();
+            String origin = lib.report().attempts().getLast().origin().toString();
             assertTrue(origin.contains("passed over") && origin.contains(planted.toString()) && origin.contains("nl14plant")
                     && origin.contains("uid " + other.uid), origin);
             assertEquals(other.uid, (int) Files.getAttribute(planted, "unix:uid"), "the other user's entry is left alone");
@@ -131,7 +131,7 @@ class OtherUsersTest {
             NativeLibrary lib = load(g.jar(), cache);
             assertEquals(42, call(lib));
             assertEquals(cache.resolve(g.sha() + "-1").resolve("libembedded_solo.so"), lib.path());
-            String origin = lib.report().attempts().getLast().origin();
+            String origin = lib.report().attempts().getLast().origin().toString();
             assertTrue(origin.contains(entry.resolve("libembedded_solo.so") + " is owned by uid " + other.uid + " (nl14file)"), origin);
         }
     }
@@ -167,7 +167,7 @@ class OtherUsersTest {
             NativeLibrary lib = load(g.jar(), cache);
             assertEquals(42, call(lib));
             assertEquals(cache.resolve(g.sha() + "-1").resolve("libembedded_solo.so"), lib.path());
-            String origin = lib.report().attempts().getLast().origin();
+            String origin = lib.report().attempts().getLast().origin().toString();
             assertTrue(origin.contains(target + " is owned by uid " + other.uid + " (nl14link)"), origin);
         }
     }
@@ -186,7 +186,7 @@ class OtherUsersTest {
         NativeLibrary lib = load(g.jar(), cache);
         assertEquals(42, call(lib));
         assertEquals(cache.resolve(g.sha() + "-1").resolve("libembedded_solo.so"), lib.path());
-        String origin = lib.report().attempts().getLast().origin();
+        String origin = lib.report().attempts().getLast().origin().toString();
         assertTrue(origin.contains(entry.resolve("libembedded_solo.so") + " has 2 hard links"), origin);
     }
 }

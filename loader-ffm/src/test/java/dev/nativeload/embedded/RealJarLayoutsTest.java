@@ -47,7 +47,7 @@ class RealJarLayoutsTest {
     private static void assertLoadedFromTheCacheByTheEmbeddedStep(NativeLibrary lib, Path cache, String resourcePart) {
         Attempt last = lib.report().attempts().getLast();
         assertEquals("embedded", last.strategy());
-        assertTrue(last.origin().contains(resourcePart), last::origin);
+        assertTrue(last.origin().toString().contains(resourcePart), () -> last.origin().toString());
         assertTrue(lib.path().startsWith(cache), lib.path() + " is not under " + cache);
         assertEquals(lib.path().getParent().getFileName().toString(), EmbeddedFixtures.sha256(lib.path()),
                 "the entry directory is named by the file's SHA-256");

@@ -1,5 +1,7 @@
 package dev.nativeload.internal.chain;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.internal.diagnose.PreLoadCheck;
 import dev.nativeload.report.Attempt;
 import dev.nativeload.report.Diagnosis;
@@ -64,7 +66,7 @@ public final class ChainRunner {
                     }
                 }
             } catch (RuntimeException broken) {
-                attempts.add(new Attempt(strategy.name(), "strategy", strategy.toString(), new Outcome.Failed(
+                attempts.add(new Attempt(strategy.name(), Origin.custom("strategy " + strategy.name()), strategy.toString(), new Outcome.Failed(
                         Diagnosis.of(FailureKind.UNKNOWN, "the step " + strategy.name() + " threw " + broken,
                                 "a custom strategy must report its problems as Candidate.Unavailable; fix the strategy")),
                         Duration.ZERO));

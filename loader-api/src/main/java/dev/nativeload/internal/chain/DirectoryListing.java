@@ -1,5 +1,7 @@
 package dev.nativeload.internal.chain;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.platform.LibraryFileNames;
 import dev.nativeload.spi.Candidate;
 
@@ -21,7 +23,7 @@ final class DirectoryListing {
      * @param names  the library's file names on this OS
      * @param origin where the directory came from
      */
-    static List<Candidate> candidates(Path dir, LibraryFileNames names, String origin) {
+    static List<Candidate> candidates(Path dir, LibraryFileNames names, Origin origin) {
         String[] matching = dir.toFile().list((d, fileName) -> names.mayMatch(fileName));
         if (matching == null) {
             return List.of(new Candidate.Unavailable(dir.toString(), origin, Diagnosis.of(FailureKind.ACCESS_DENIED,

@@ -1,5 +1,7 @@
 package dev.nativeload.internal.chain;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.platform.LibraryFileNames;
 import dev.nativeload.spi.Candidate;
 import dev.nativeload.spi.LoadRequest;
@@ -37,11 +39,11 @@ public record DirectorySearchStrategy(List<Path> extraDirectories) implements Lo
     @Override
     public Stream<Candidate> candidates(LoadRequest request) {
         LibraryFileNames names = new LibraryFileNames(request.host().os(), request.name());
-        Map<Path, String> dirs = SearchDirectories.of(request.host(), request.environment(), extraDirectories);
+        Map<Path, Origin> dirs = SearchDirectories.of(request.host(), request.environment(), extraDirectories);
         List<Candidate> out = new ArrayList<>();
-        Map<String, List<Path>> misses = new LinkedHashMap<>();
+        Map<Origin, List<Path>> misses = new LinkedHashMap<>();
         dirs.forEach((dir, origin) -> {
-            boolean named = origin.equals(SearchDirectories.CONFIGURED);
+            boolean named = origin.source() == Origin.Source.CONFIGURED_DIRECTORY;
             if (!Files.isDirectory(dir)) {
                 if (named) {
                     out.add(new Candidate.Unavailable(dir.toString(), origin, Diagnosis.of(FailureKind.NOT_FOUND,

@@ -1,5 +1,7 @@
 package dev.nativeload.internal.chain;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.internal.os.FileDescriptors;
 
 import dev.nativeload.spi.Candidate;
@@ -54,7 +56,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
                                        Function<Path, Optional<MountFlags>> mountFlags,
                                        Supplier<NativeAccess> access) implements LoadStrategy {
     /** The origin of refused cache directories in reports. */
-    public static final String CACHE_ORIGIN = "cache directory";
+    public static final Origin CACHE_ORIGIN = Origin.of(Origin.Source.CACHE_DIRECTORY, "cache directory");
 
     public EmbeddedResourceStrategy {
         Objects.requireNonNull(classLoader, "classLoader");
@@ -119,7 +121,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
                 }
             }
         }
-        return Stream.of(new Candidate.Unavailable(String.join(", ", tried), "class path", Diagnosis.of(FailureKind.NOT_FOUND,
+        return Stream.of(new Candidate.Unavailable(String.join(", ", tried), Origin.of(Origin.Source.EMBEDDED, "class path"), Diagnosis.of(FailureKind.NOT_FOUND,
                 "no embedded library " + tried + " among the resources class loader " + loaderName(classLoader)
                         + " sees (its class path, or the module path)",
                 "add the jar with the " + request.host().platformId() + " natives, or check the layout and prefix")));
@@ -156,15 +158,15 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
         return out;
     }
 
-    private static String origin(ResourceLayout layout, Extraction extraction) {
+    private static Origin origin(ResourceLayout layout, Extraction extraction) {
         ExtractedFile lib = extraction.library();
         String deps = extraction.dependencies().isEmpty() ? "" : "; dependencies loaded first: " + extraction.dependencies().stream()
                 .map(d -> d.path().getFileName() + " (" + d.action() + ", sha256 " + d.sha256() + ")")
                 .collect(Collectors.joining(", "));
         String passedOver = extraction.log().stream().filter(s -> s.kind() != ExtractionStep.Kind.NOTE)
                 .map(s -> "; " + s.text()).collect(Collectors.joining());
-        return "embedded resource " + lib.resource() + " (" + layout.name() + " layout): " + lib.action() + ", sha256 "
-                + lib.sha256() + deps + passedOver;
+        return Origin.of(Origin.Source.EMBEDDED, "embedded resource " + lib.resource() + " (" + layout.name() + " layout): "
+                + lib.action() + ", sha256 " + lib.sha256() + deps + passedOver);
     }
 
     private static List<Candidate> failure(ResourceName resource, ResourceLayout layout, ExtractionException failed) {
@@ -178,7 +180,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
             case NO_USABLE_CACHE_DIRECTORY -> failed.refusals().stream().map(r -> kindOf(r.reason()))
                     .max((a, b) -> Integer.compare(a.specificity(), b.specificity())).orElse(FailureKind.ACCESS_DENIED);
         };
-        out.add(new Candidate.Unavailable(resource.value(), "embedded resource (" + layout.name() + " layout)",
+        out.add(new Candidate.Unavailable(resource.value(), Origin.of(Origin.Source.EMBEDDED, "embedded resource (" + layout.name() + " layout)"),
                 Diagnosis.of(kind, failed.getMessage(), kind == FailureKind.NO_SPACE
                         ? "free space there, or point -D" + CacheLocations.PROPERTY + " at a filesystem with room (and exec allowed)"
                         : "point -D" + CacheLocations.PROPERTY + " at a directory you own, mode 0700, on a filesystem mounted with exec")));

@@ -1,5 +1,7 @@
 package dev.nativeload.internal.chain;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.platform.LibraryFileNames;
 import dev.nativeload.spi.Candidate;
 import dev.nativeload.spi.LoadRequest;
@@ -39,14 +41,14 @@ public record ExplicitPathStrategy(String propertyName, Optional<String> environ
         List<Candidate> out = new ArrayList<>();
         String property = propertyName.formatted(request.name());
         request.environment().property(property).filter(v -> !v.isBlank())
-                .ifPresent(v -> addPath(request, Path.of(v.strip()), "system property " + property, out));
+                .ifPresent(v -> addPath(request, Path.of(v.strip()), Origin.of(Origin.Source.SYSTEM_PROPERTY, "system property " + property), out));
         environmentVariable.flatMap(var -> request.environment().variable(var).filter(v -> !v.isBlank())
                         .map(v -> Path.of(v.strip())))
-                .ifPresent(p -> addPath(request, p, "environment variable " + environmentVariable.get(), out));
+                .ifPresent(p -> addPath(request, p, Origin.of(Origin.Source.ENVIRONMENT_VARIABLE, "environment variable " + environmentVariable.get()), out));
         return out.stream();
     }
 
-    private static void addPath(LoadRequest request, Path path, String origin, List<Candidate> out) {
+    private static void addPath(LoadRequest request, Path path, Origin origin, List<Candidate> out) {
         if (!Files.isDirectory(path)) {
             out.add(new Candidate.File(path, WritablePaths.origin(path, origin)));
             return;

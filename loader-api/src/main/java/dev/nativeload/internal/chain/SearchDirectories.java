@@ -1,5 +1,7 @@
 package dev.nativeload.internal.chain;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.resolve.LdSoConf;
 import dev.nativeload.resolve.ResolveHost;
 
@@ -27,11 +29,11 @@ import java.util.Optional;
  */
 public final class SearchDirectories {
     /** The origin of the directories given to {@code NativeLoader.Builder.directories}. */
-    public static final String CONFIGURED = "configured directory";
+    public static final Origin CONFIGURED = Origin.of(Origin.Source.CONFIGURED_DIRECTORY, "configured directory");
     /** The origin of the system's standard directories. */
-    public static final String STANDARD = "standard directory";
+    public static final Origin STANDARD = Origin.of(Origin.Source.STANDARD_DIRECTORY, "standard directory");
     /** The origin of directories listed in {@code /etc/ld.so.conf}. */
-    public static final String LD_SO_CONF = "/etc/ld.so.conf";
+    public static final Origin LD_SO_CONF = Origin.of(Origin.Source.LD_SO_CONF, "/etc/ld.so.conf");
 
     private SearchDirectories() {
     }
@@ -43,13 +45,13 @@ public final class SearchDirectories {
      * @param env   the environment
      * @param extra the caller's own directories, first
      */
-    public static Map<Path, String> of(Host host, Environment env, List<Path> extra) {
+    public static Map<Path, Origin> of(Host host, Environment env, List<Path> extra) {
         return distinctByRealPath(spelled(host, env, extra));
     }
 
     /** Keeps the first of several spellings of one directory ({@code /lib/x86_64-linux-gnu} is {@code /usr/lib/...} on a merged /usr). */
-    private static Map<Path, String> distinctByRealPath(Map<Path, String> dirs) {
-        Map<Path, String> out = new LinkedHashMap<>();
+    private static Map<Path, Origin> distinctByRealPath(Map<Path, Origin> dirs) {
+        Map<Path, Origin> out = new LinkedHashMap<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
         dirs.forEach((dir, origin) -> {
             Path real;
@@ -65,22 +67,22 @@ public final class SearchDirectories {
         return out;
     }
 
-    private static Map<Path, String> spelled(Host host, Environment env, List<Path> extra) {
-        Map<Path, String> dirs = new LinkedHashMap<>();
+    private static Map<Path, Origin> spelled(Host host, Environment env, List<Path> extra) {
+        Map<Path, Origin> dirs = new LinkedHashMap<>();
         extra.forEach(d -> dirs.putIfAbsent(d.toAbsolutePath().normalize(), CONFIGURED));
-        addPathList(dirs, env.property("java.library.path"), File.pathSeparator, "java.library.path");
+        addPathList(dirs, env.property("java.library.path"), File.pathSeparator, Origin.of(Origin.Source.JAVA_LIBRARY_PATH, "java.library.path"));
         switch (host.os()) {
             case MACOS -> {
-                addPathList(dirs, env.variable("DYLD_LIBRARY_PATH"), ":", "DYLD_LIBRARY_PATH");
-                addPathList(dirs, env.variable("DYLD_FALLBACK_LIBRARY_PATH"), ":", "DYLD_FALLBACK_LIBRARY_PATH");
+                addPathList(dirs, env.variable("DYLD_LIBRARY_PATH"), ":", Origin.of(Origin.Source.LOADER_VARIABLE, "DYLD_LIBRARY_PATH"));
+                addPathList(dirs, env.variable("DYLD_FALLBACK_LIBRARY_PATH"), ":", Origin.of(Origin.Source.LOADER_VARIABLE, "DYLD_FALLBACK_LIBRARY_PATH"));
                 for (String d : List.of("/opt/homebrew/lib", "/usr/local/lib", "/opt/local/lib", "/usr/lib")) {
                     dirs.putIfAbsent(Path.of(d), STANDARD);
                 }
             }
-            case WINDOWS -> addPathList(dirs, env.variable("PATH"), ";", "PATH");
+            case WINDOWS -> addPathList(dirs, env.variable("PATH"), ";", Origin.of(Origin.Source.LOADER_VARIABLE, "PATH"));
             default -> {
-                addPathList(dirs, env.variable("LD_LIBRARY_PATH"), ":", "LD_LIBRARY_PATH");
-                LdSoConf.directories(Path.of(LD_SO_CONF)).forEach(d -> dirs.putIfAbsent(d, LD_SO_CONF));
+                addPathList(dirs, env.variable("LD_LIBRARY_PATH"), ":", Origin.of(Origin.Source.LOADER_VARIABLE, "LD_LIBRARY_PATH"));
+                LdSoConf.directories(Path.of(LD_SO_CONF.text())).forEach(d -> dirs.putIfAbsent(d, LD_SO_CONF));
                 for (String d : standardLinuxDirs(host)) {
                     dirs.putIfAbsent(Path.of(d), STANDARD);
                 }
@@ -89,7 +91,7 @@ public final class SearchDirectories {
         return dirs;
     }
 
-    private static void addPathList(Map<Path, String> dirs, Optional<String> value, String separator, String origin) {
+    private static void addPathList(Map<Path, Origin> dirs, Optional<String> value, String separator, Origin origin) {
         value.ifPresent(v -> {
             for (String d : v.split(separator.equals(":") ? "[:;]" : separator)) {
                 if (!d.isBlank()) {

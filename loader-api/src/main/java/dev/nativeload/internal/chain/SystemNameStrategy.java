@@ -1,5 +1,7 @@
 package dev.nativeload.internal.chain;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.platform.LibraryFileNames;
 import dev.nativeload.spi.Candidate;
 import dev.nativeload.spi.LoadRequest;
@@ -20,6 +22,8 @@ import java.util.stream.Stream;
  * each {@code java.library.path} directory.
  */
 public record SystemNameStrategy() implements LoadStrategy {
+    private static final Origin JAVA_LIBRARY_PATH = Origin.of(Origin.Source.JAVA_LIBRARY_PATH, "java.library.path");
+
     @Override
     public String name() {
         return "system";
@@ -29,7 +33,7 @@ public record SystemNameStrategy() implements LoadStrategy {
     public Stream<Candidate> candidates(LoadRequest request) {
         LibraryFileNames names = new LibraryFileNames(request.host().os(), request.name());
         List<Candidate> out = new ArrayList<>();
-        out.add(new Candidate.Name(names.systemName(), "OS loader search"));
+        out.add(new Candidate.Name(names.systemName(), Origin.of(Origin.Source.OS_SEARCH, "OS loader search")));
         String libraryPath = request.environment().property("java.library.path").orElse("");
         List<String> searched = new ArrayList<>();
         for (String dir : libraryPath.split(File.pathSeparator)) {
@@ -39,11 +43,11 @@ public record SystemNameStrategy() implements LoadStrategy {
             searched.add(dir);
             Path file = Path.of(dir).resolve(names.systemName());
             if (Files.exists(file)) {
-                out.add(new Candidate.File(file, WritablePaths.origin(file, "java.library.path")));
+                out.add(new Candidate.File(file, WritablePaths.origin(file, JAVA_LIBRARY_PATH)));
             }
         }
         if (out.size() == 1) {
-            out.add(new Candidate.Unavailable(names.systemName(), "java.library.path", Diagnosis.of(FailureKind.NOT_FOUND,
+            out.add(new Candidate.Unavailable(names.systemName(), JAVA_LIBRARY_PATH, Diagnosis.of(FailureKind.NOT_FOUND,
                     "no " + names.systemName() + " in java.library.path " + searched,
                     "add the library's directory to -Djava.library.path, or name the file with -Dnativeload."
                             + request.name() + ".path")));

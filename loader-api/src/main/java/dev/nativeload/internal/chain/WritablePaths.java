@@ -1,5 +1,7 @@
 package dev.nativeload.internal.chain;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,8 +34,8 @@ final class WritablePaths {
      * @param file   a candidate library file (it need not exist)
      * @param origin where it came from
      */
-    static String origin(Path file, String origin) {
-        return warning(file).map(w -> origin + "; WARNING: " + w).orElse(origin);
+    static Origin origin(Path file, Origin origin) {
+        return warning(file).map(origin::withWarning).orElse(origin);
     }
 
     /** {@return what is writable by every user on the way to {@code file}, or empty} @param file a candidate file */

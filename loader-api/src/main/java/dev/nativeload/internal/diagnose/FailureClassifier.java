@@ -1,5 +1,7 @@
 package dev.nativeload.internal.diagnose;
 
+import dev.nativeload.report.Attempt.Origin;
+
 import dev.nativeload.resolve.ResolveHost;
 
 import dev.nativeload.report.Diagnosis.Culprit;
@@ -184,9 +186,9 @@ public final class FailureClassifier {
             return Optional.empty();
         }
         Path depFile = Path.of(dep);
-        Candidate asLoaded = new Candidate.File(depFile, "dependency", java.util.List.of());
+        Candidate asLoaded = new Candidate.File(depFile, Origin.custom("dependency"), java.util.List.of());
         Diagnosis d = check.check(depFile).orElseGet(() -> fromShapeAndErrno(asLoaded, msg, errno, Optional.of(depFile)));
-        String by = DependencyClaims.neededBy(new Candidate.File(root, "", java.util.List.of()), dep, loader).orElse(root.toString());
+        String by = DependencyClaims.neededBy(new Candidate.File(root, Origin.custom(""), java.util.List.of()), dep, loader).orElse(root.toString());
         String name = Hints.baseName(dep);
         return Optional.of(Diagnosis.of(d.kind(), root.getFileName() + " was found, but its dependency " + name
                 + " failed on its own: " + d.cause(), d.hint()).withDependency(name, by));
@@ -245,7 +247,7 @@ public final class FailureClassifier {
             return noexec.get();
         }
         if (errno.isPresent() && errno.get() != Errno.ENOMEM) {
-            return fromErrno(errno.get(), new Candidate.Name(target, ""));
+            return fromErrno(errno.get(), new Candidate.Name(target, Origin.custom("")));
         }
         String span = file.flatMap(LoadSpan::of).map(b -> "; its segments ask for " + LoadSpan.describe(b) + " of address space").orElse("");
         return Diagnosis.of(FailureKind.OUT_OF_MEMORY,
