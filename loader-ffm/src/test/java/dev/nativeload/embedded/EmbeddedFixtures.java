@@ -1,5 +1,7 @@
 package dev.nativeload.embedded;
 
+import dev.nativeload.testsupport.ChildJvm;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nativeload.binary.TargetOs;
@@ -114,23 +116,6 @@ final class EmbeddedFixtures {
 
     /** The command starting a JVM like this one (same java binary) running {@code main} from the test class path. */
     static List<String> childJvm(Class<?> main, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElseThrow());
-        String sep = System.getProperty("path.separator");
-        StringBuilder cp = new StringBuilder();
-        try {
-            cp.append(Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String prop : List.of("jdk.module.path", "java.class.path")) {
-            String v = System.getProperty(prop);
-            if (v != null && !v.isBlank()) {
-                cp.append(sep).append(v);
-            }
-        }
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", cp.toString(), main.getName()));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return ChildJvm.command(main, args);
     }
 }

@@ -1,16 +1,16 @@
 package dev.nativeload.setup;
 
+import dev.nativeload.testsupport.ChildJvm;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.module.ModuleFinder;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -26,25 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * the hint is true: run again as it says, the load succeeds.
  */
 class NativeAccessDeniedTest {
-    private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
+    private static final String JAVA = ChildJvm.java();
 
     @TempDir
     Path dir;
 
     private static String classPath() {
-        List<String> parts = new ArrayList<>();
-        try {
-            parts.add(Path.of(LoadTwiceMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String prop : List.of("jdk.module.path", "java.class.path")) {
-            String v = System.getProperty(prop);
-            if (v != null && !v.isBlank()) {
-                parts.add(v);
-            }
-        }
-        return String.join(java.io.File.pathSeparator, parts);
+        return ChildJvm.classPath(LoadTwiceMain.class);
     }
 
     private static List<String> run(List<String> command) throws IOException, InterruptedException {

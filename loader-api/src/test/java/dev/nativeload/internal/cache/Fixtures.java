@@ -1,5 +1,7 @@
 package dev.nativeload.internal.cache;
 
+import dev.nativeload.testsupport.ChildJvm;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nativeload.platform.Environment;
@@ -102,24 +104,7 @@ final class Fixtures {
 
     /** The command to start a JVM like this one running {@code main} from the test class path. */
     static List<String> childJvm(Class<?> main, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String sep = System.getProperty("path.separator");
-        StringBuilder cp = new StringBuilder();
-        try {
-            cp.append(Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String prop : List.of("jdk.module.path", "java.class.path")) {
-            String v = System.getProperty(prop);
-            if (v != null && !v.isBlank()) {
-                cp.append(cp.isEmpty() ? "" : sep).append(v);
-            }
-        }
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", cp.toString(), main.getName()));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return ChildJvm.command(main, args);
     }
 
     static void write(OutputStream out, String s) throws IOException {
