@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Native access denied ({@code --illegal-native-access=deny}, the JDK's announced default) is a
- * typed set-up failure whose hint names the flag for the way the JVM runs, every call alike; and
- * the hint is true: run again as it says, the load succeeds.
+ * Set-up mistakes are typed, and loads are quiet. Native access denied
+ * ({@code --illegal-native-access=deny}, the JDK's announced default) is a typed set-up failure
+ * whose hint names the flag for the way the JVM runs, every call alike, and the hint is true: run
+ * again as it says, the load succeeds. Without loader-ffm the failure names the dependency to add.
+ * A load, and a failed one its caller catches, print nothing.
  */
-class NativeAccessDeniedTest {
+class SetUpFailuresTest {
     private static final String JAVA = ChildJvm.java();
 
     @TempDir
@@ -97,5 +99,32 @@ class NativeAccessDeniedTest {
             j.flush();
         }
         return jar;
+    }
+
+    @Test
+    void withoutLoaderFfmTheFailureIsTypedAndNamesTheDependencyToAdd() throws Exception {
+        String ffmClasses = Path.of(Class.forName("dev.nativeload.ffm.FfmNativeAccess").getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).toString();
+        String withoutFfm = java.util.Arrays.stream(classPath().split(java.io.File.pathSeparator))
+                .filter(p -> !p.equals(ffmClasses)).collect(Collectors.joining(java.io.File.pathSeparator));
+        List<String> lines = run(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", withoutFfm,
+                LoadTwiceMain.class.getName(), "z"));
+        assertEquals(2, lines.size(), String.valueOf(lines));
+        for (String line : lines) {
+            assertTrue(line.startsWith("LoaderUnsupportedException SETUP_INCOMPLETE | ")
+                    && line.contains("dev.nativeload:loader-ffm"), line);
+        }
+    }
+
+    @Test
+    void aLoadAndACaughtFailurePrintNothingOnStandardError() throws Exception {
+        for (String library : List.of("z", "nativeload-absent-library")) {
+            Process p = new ProcessBuilder(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", classPath(),
+                    LoadTwiceMain.class.getName(), library)).start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals("", err, "stderr of loading " + library + " (stdout: " + out + ")");
+        }
     }
 }
