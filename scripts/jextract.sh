@@ -19,7 +19,7 @@
 # holds the clang flags for that target: --target, -nostdinc and the target's include directory,
 # so no header of the host leaks into another target's output.
 #
-# Post-processing (the only change made to jextract's output, done here, never by hand):
+# Post-processing (the only changes made to jextract's output, done here, never by hand):
 #   jextract types C `long` by the OS it runs on, not by the target: off Windows it declares
 #   C_LONG as a 64-bit ValueLayout.OfLong taken from the running JVM's canonical layouts, with Java
 #   `long` carriers. For a target whose C long is 32 bits (i686 and armhf Linux, ILP32; Windows,
@@ -29,6 +29,8 @@
 #   every target where C long is 32 bits), and every struct field and function parameter or result
 #   laid out as C_LONG gets a Java `int` carrier. Each rewritten line ends with the comment
 #   "// scripts/jextract.sh: C long is 32 bits", so the changes are visible in the committed files.
+#   And for every target: SymbolLookup.findOrThrow (JDK 23) becomes find(...).orElseThrow(), the same
+#   in JDK 22, the release nativeload is compiled for; marked "// scripts/jextract.sh: JDK 22".
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -179,7 +181,17 @@ long_is_32_bits statvfs.i686
 long_is_32_bits statvfs.armhf
 long_is_32_bits windows
 
+# ---- Post-processing: every target. jextract's output calls SymbolLookup.findOrThrow, new in JDK
+# ---- 23; nativeload is compiled for JDK 22, where find(name).orElseThrow() does the same (both throw
+# ---- NoSuchElementException for a missing symbol, when the holder class is first used).
 generated="$out/${package//.//}"
+find "$generated" -name '*.java' -exec perl -i -pe \
+  's{SYMBOL_LOOKUP\.findOrThrow\(("\w+")\);$}{SYMBOL_LOOKUP.find($1).orElseThrow(); // scripts/jextract.sh: JDK 22}' {} +
+if grep -rq 'findOrThrow' "$generated"; then
+  echo "jextract.sh: a findOrThrow call was not rewritten (has jextract's output changed?)" >&2
+  exit 1
+fi
+
 if $check; then
   if diff -ru "$repo/$tree_rel" "$generated"; then
     echo "jextract.sh: the committed bindings are what jextract generates" >&2

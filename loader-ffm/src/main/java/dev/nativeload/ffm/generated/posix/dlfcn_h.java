@@ -76,7 +76,7 @@ public class dlfcn_h extends dlfcn_h$shared {
             dlfcn_h.C_INT
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("dlopen");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("dlopen").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -136,7 +136,7 @@ public class dlfcn_h extends dlfcn_h$shared {
             dlfcn_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("dlclose");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("dlclose").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -197,7 +197,7 @@ public class dlfcn_h extends dlfcn_h$shared {
             dlfcn_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("dlsym");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("dlsym").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -255,7 +255,7 @@ public class dlfcn_h extends dlfcn_h$shared {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             dlfcn_h.C_POINTER    );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("dlerror");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("dlerror").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -316,7 +316,7 @@ public class dlfcn_h extends dlfcn_h$shared {
             dlfcn_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("dladdr");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("dladdr").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -378,7 +378,7 @@ public class dlfcn_h extends dlfcn_h$shared {
             dlfcn_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("dlinfo");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("dlinfo").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }

@@ -28,7 +28,7 @@ public class errno_h extends errno_h$shared {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             errno_h.C_POINTER    );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("__errno_location");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("__errno_location").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }

@@ -99,7 +99,7 @@ public class fcntl_h extends fcntl_h$shared {
                 fcntl_h.C_INT,
                 fcntl_h.C_INT
             );
-        private static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fcntl");
+        private static final MemorySegment ADDR = SYMBOL_LOOKUP.find("fcntl").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         private final MethodHandle handle;
         private final FunctionDescriptor descriptor;
@@ -172,7 +172,7 @@ public class fcntl_h extends fcntl_h$shared {
                 fcntl_h.C_POINTER,
                 fcntl_h.C_INT
             );
-        private static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("open");
+        private static final MemorySegment ADDR = SYMBOL_LOOKUP.find("open").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         private final MethodHandle handle;
         private final FunctionDescriptor descriptor;

@@ -28,7 +28,7 @@ public class libc_version_h extends libc_version_h$shared {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             libc_version_h.C_POINTER    );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("gnu_get_libc_version");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("gnu_get_libc_version").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }

@@ -31,7 +31,7 @@ public class stat_h extends stat_h$shared {
             stat_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("fstat");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("fstat").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }

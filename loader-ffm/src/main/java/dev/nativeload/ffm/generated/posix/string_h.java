@@ -30,7 +30,7 @@ public class string_h extends string_h$shared {
             string_h.C_INT
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("strerror");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("strerror").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }

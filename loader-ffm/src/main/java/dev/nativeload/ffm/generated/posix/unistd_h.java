@@ -30,7 +30,7 @@ public class unistd_h extends unistd_h$shared {
             unistd_h.C_INT
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("close");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("close").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -93,7 +93,7 @@ public class unistd_h extends unistd_h$shared {
             unistd_h.C_LONG
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("pread");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("pread").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -162,7 +162,7 @@ public class unistd_h extends unistd_h$shared {
             unistd_h.C_INT
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("sysconf");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("sysconf").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -220,7 +220,7 @@ public class unistd_h extends unistd_h$shared {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             unistd_h.C_INT    );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("getpid");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("getpid").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -278,7 +278,7 @@ public class unistd_h extends unistd_h$shared {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             unistd_h.C_INT    );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("geteuid");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("geteuid").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }

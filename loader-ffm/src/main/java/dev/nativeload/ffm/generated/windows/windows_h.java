@@ -92,7 +92,7 @@ public class windows_h extends windows_h$shared {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             windows_h.C_LONG    );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("GetLastError");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("GetLastError").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -154,7 +154,7 @@ public class windows_h extends windows_h$shared {
             windows_h.C_LONG
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("LoadLibraryExW");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("LoadLibraryExW").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -214,7 +214,7 @@ public class windows_h extends windows_h$shared {
             windows_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("AddDllDirectory");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("AddDllDirectory").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -274,7 +274,7 @@ public class windows_h extends windows_h$shared {
             windows_h.C_LONG
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("SetDefaultDllDirectories");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("SetDefaultDllDirectories").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -334,7 +334,7 @@ public class windows_h extends windows_h$shared {
             windows_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("FreeLibrary");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("FreeLibrary").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -395,7 +395,7 @@ public class windows_h extends windows_h$shared {
             windows_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("GetProcAddress");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("GetProcAddress").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -457,7 +457,7 @@ public class windows_h extends windows_h$shared {
             windows_h.C_LONG
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("GetModuleFileNameW");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("GetModuleFileNameW").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -516,7 +516,7 @@ public class windows_h extends windows_h$shared {
             windows_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("GetSystemInfo");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("GetSystemInfo").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
@@ -582,7 +582,7 @@ public class windows_h extends windows_h$shared {
             windows_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("FormatMessageW");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("FormatMessageW").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }

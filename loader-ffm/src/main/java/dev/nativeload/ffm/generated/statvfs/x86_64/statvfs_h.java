@@ -58,7 +58,7 @@ public class statvfs_h extends statvfs_h$shared {
             statvfs_h.C_POINTER
         );
 
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("statvfs");
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("statvfs").orElseThrow(); // scripts/jextract.sh: JDK 22
 
         public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
