@@ -3,6 +3,7 @@ package dev.nativeload.ffm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nativeload.OpenMode;
+import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.spi.MountFlags;
@@ -41,13 +42,21 @@ class BindingTablesTest {
     }
 
     @Test
-    void aHostReadsTheStructOfItsOsLibcAndWordSize() {
-        assertEquals(Optional.of(Statvfs.Layout.LINUX_LP64), Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.MUSL, 8));
-        assertEquals(Optional.of(Statvfs.Layout.LINUX_LP64), Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, 8));
-        assertEquals(Optional.of(Statvfs.Layout.LINUX_GLIBC_ILP32), Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, 4));
-        assertEquals(Optional.of(Statvfs.Layout.LINUX_MUSL_ILP32), Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.MUSL, 4));
-        assertEquals(Optional.of(Statvfs.Layout.DARWIN_STATFS), Statvfs.Layout.forHost(TargetOs.MACOS, LibcFlavor.NOT_APPLICABLE, 8));
-        assertEquals(Optional.empty(), Statvfs.Layout.forHost(TargetOs.WINDOWS, LibcFlavor.NOT_APPLICABLE, 8));
+    void aHostReadsTheStructOfItsOsLibcArchitectureAndWordSize() {
+        assertEquals(Optional.of(Statvfs.Layout.MUSL_X86_64),
+                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.X86_64, 8));
+        assertEquals(Optional.of(Statvfs.Layout.GLIBC_X86_64),
+                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.X86_64, 8));
+        assertEquals(Optional.of(Statvfs.Layout.GLIBC_AARCH64),
+                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.AARCH64, 8));
+        assertEquals(Optional.of(Statvfs.Layout.GLIBC_I686),
+                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.X86, 4));
+        assertEquals(Optional.of(Statvfs.Layout.LINUX_MUSL_ILP32),
+                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.X86, 4));
+        assertEquals(Optional.of(Statvfs.Layout.DARWIN_STATFS),
+                Statvfs.Layout.forHost(TargetOs.MACOS, LibcFlavor.NOT_APPLICABLE, Architecture.AARCH64, 8));
+        assertEquals(Optional.empty(),
+                Statvfs.Layout.forHost(TargetOs.WINDOWS, LibcFlavor.NOT_APPLICABLE, Architecture.X86_64, 8));
     }
 
     @Test
