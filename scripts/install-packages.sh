@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests build and read fixtures with: cross compilers, musl,
-# mingw-w64, clang/lld/llvm (Mach-O and reference readers), binutils (readelf), patchelf.
+# mingw-w64, clang/lld/llvm (Mach-O and reference readers), binutils (readelf), patchelf, and the
+# cross C libraries' headers (only Recommends of the cross compilers; CHeaderAgreementTest compiles
+# against them).
 # Runs apt-get only for what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 
@@ -8,6 +10,8 @@ packages=(
   gcc libc6-dev binutils patchelf zlib1g
   gcc-aarch64-linux-gnu gcc-i686-linux-gnu gcc-arm-linux-gnueabihf gcc-riscv64-linux-gnu
   gcc-s390x-linux-gnu gcc-powerpc64le-linux-gnu
+  libc6-dev-arm64-cross libc6-dev-armhf-cross libc6-dev-i386-cross libc6-dev-riscv64-cross
+  libc6-dev-s390x-cross libc6-dev-ppc64el-cross
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686
   musl-tools clang lld llvm
 )
