@@ -45,34 +45,53 @@ final class Statvfs {
      * @param noExec    {@code ST_NOEXEC} / {@code MNT_NOEXEC}
      */
     record Layout(String abi, StructLayout struct, String flagField, long readOnly, long noSuid, long noExec) {
-        /** glibc on x86_64, generated; also the layout of every other 64-bit glibc (its generic header). */
-        static final Layout GLIBC_X86_64 = linux("linux-glibc-x86_64",
-                dev.nativeload.ffm.generated.statvfs.x86_64.statvfs.layout());
-        /** glibc on aarch64, generated. */
-        static final Layout GLIBC_AARCH64 = linux("linux-glibc-aarch64",
-                dev.nativeload.ffm.generated.statvfs.aarch64.statvfs.layout());
-        /** glibc on riscv64, generated. */
-        static final Layout GLIBC_RISCV64 = linux("linux-glibc-riscv64",
-                dev.nativeload.ffm.generated.statvfs.riscv64.statvfs.layout());
-        /** glibc on s390x, generated. */
-        static final Layout GLIBC_S390X = linux("linux-glibc-s390x",
-                dev.nativeload.ffm.generated.statvfs.s390x.statvfs.layout());
-        /** glibc on ppc64le, generated. */
-        static final Layout GLIBC_PPC64LE = linux("linux-glibc-ppc64le",
-                dev.nativeload.ffm.generated.statvfs.ppc64le.statvfs.layout());
-        /** glibc on i686, generated: 32-bit counts, {@code __f_unused} before {@code f_flag}; also every other 32-bit glibc. */
-        static final Layout GLIBC_I686 = linux("linux-glibc-i686",
-                dev.nativeload.ffm.generated.statvfs.i686.statvfs.layout());
-        /** glibc on armhf, generated. */
-        static final Layout GLIBC_ARMHF = linux("linux-glibc-armhf",
-                dev.nativeload.ffm.generated.statvfs.armhf.statvfs.layout());
-        /**
-         * musl on x86_64, generated; also musl on every other 64-bit architecture: musl has one
-         * {@code <sys/statvfs.h>} for all, whose only architecture-dependent member, the padding
-         * beside {@code f_fsid}, is zero bits wide where {@code long} is 64 bits.
+        /*
+         * The generated structs are reached only through glibc() and musl(), so a process
+         * initializes the one class of its own C library and architecture, not all eight.
          */
-        static final Layout MUSL_X86_64 = linux("linux-musl-x86_64",
-                dev.nativeload.ffm.generated.statvfs.musl_x86_64.statvfs.layout());
+
+        /**
+         * {@return glibc's {@code struct statvfs} for an architecture, generated from that
+         * architecture's header} x86_64, aarch64, riscv64, s390x, ppc64le, i686 (x86) and armhf
+         * (arm) have their own; any other takes glibc's generic struct of its word size, x86_64's
+         * or i686's (glibc has one generic {@code <bits/statvfs.h>}, with {@code __f_unused} only
+         * where the word is 32 bits).
+         *
+         * @param arch         the architecture
+         * @param pointerBytes the size of a pointer (8 on LP64)
+         */
+        static Layout glibc(Architecture arch, long pointerBytes) {
+            if (arch.equals(Architecture.X86_64)) {
+                return linux("linux-glibc-x86_64", dev.nativeload.ffm.generated.statvfs.x86_64.statvfs.layout());
+            } else if (arch.equals(Architecture.AARCH64)) {
+                return linux("linux-glibc-aarch64", dev.nativeload.ffm.generated.statvfs.aarch64.statvfs.layout());
+            } else if (arch.equals(Architecture.RISCV64)) {
+                return linux("linux-glibc-riscv64", dev.nativeload.ffm.generated.statvfs.riscv64.statvfs.layout());
+            } else if (arch.equals(Architecture.S390X)) {
+                return linux("linux-glibc-s390x", dev.nativeload.ffm.generated.statvfs.s390x.statvfs.layout());
+            } else if (arch.equals(Architecture.PPC64LE)) {
+                return linux("linux-glibc-ppc64le", dev.nativeload.ffm.generated.statvfs.ppc64le.statvfs.layout());
+            } else if (arch.equals(Architecture.X86)) {
+                return linux("linux-glibc-i686", dev.nativeload.ffm.generated.statvfs.i686.statvfs.layout());
+            } else if (arch.equals(Architecture.ARM)) {
+                return linux("linux-glibc-armhf", dev.nativeload.ffm.generated.statvfs.armhf.statvfs.layout());
+            }
+            return glibc(pointerBytes == 8 ? Architecture.X86_64 : Architecture.X86, pointerBytes);
+        }
+
+        /**
+         * {@return musl's {@code struct statvfs} for a word size}: 64-bit, generated from musl's
+         * x86_64 header, which is every 64-bit architecture's (musl has one {@code <sys/statvfs.h>}
+         * for all, whose only architecture-dependent member, the padding beside {@code f_fsid}, is
+         * zero bits wide where {@code long} is 64 bits); 32-bit, {@link #LINUX_MUSL_ILP32}.
+         *
+         * @param pointerBytes the size of a pointer (8 on LP64)
+         */
+        static Layout musl(long pointerBytes) {
+            return pointerBytes == 8
+                    ? linux("linux-musl-x86_64", dev.nativeload.ffm.generated.statvfs.musl_x86_64.statvfs.layout())
+                    : LINUX_MUSL_ILP32;
+        }
 
         /**
          * {@code struct statvfs} of musl on 32-bit little-endian Linux: 64-bit counts, 32 bits of
@@ -112,14 +131,15 @@ final class Statvfs {
 
         /** {@return every layout this class knows} */
         static java.util.List<Layout> all() {
-            return java.util.List.of(GLIBC_X86_64, GLIBC_AARCH64, GLIBC_RISCV64, GLIBC_S390X, GLIBC_PPC64LE,
-                    GLIBC_I686, GLIBC_ARMHF, MUSL_X86_64, LINUX_MUSL_ILP32, DARWIN_STATFS);
+            return java.util.List.of(glibc(Architecture.X86_64, 8), glibc(Architecture.AARCH64, 8),
+                    glibc(Architecture.RISCV64, 8), glibc(Architecture.S390X, 8), glibc(Architecture.PPC64LE, 8),
+                    glibc(Architecture.X86, 4), glibc(Architecture.ARM, 4), musl(8), musl(4), DARWIN_STATFS);
         }
 
         /**
          * {@return the layout for a host, or empty where none is known}: on Linux the generated
-         * struct of its C library and architecture; for an architecture without its own, glibc's
-         * generic struct of its word size (x86_64's or i686's); musl's of its word size.
+         * struct of its C library and architecture ({@link #glibc}, {@link #musl}); another 64-bit
+         * Linux C library gets glibc's generic one.
          *
          * @param os           the operating system
          * @param libc         the C library
@@ -128,31 +148,12 @@ final class Statvfs {
          */
         static Optional<Layout> forHost(TargetOs os, LibcFlavor libc, Architecture arch, long pointerBytes) {
             return switch (os) {
-                case LINUX -> libc == LibcFlavor.MUSL ? Optional.of(pointerBytes == 8 ? MUSL_X86_64 : LINUX_MUSL_ILP32)
+                case LINUX -> libc == LibcFlavor.MUSL ? Optional.of(musl(pointerBytes))
                         : libc == LibcFlavor.GLIBC ? Optional.of(glibc(arch, pointerBytes))
-                        : pointerBytes == 8 ? Optional.of(GLIBC_X86_64) : Optional.empty();
+                        : pointerBytes == 8 ? Optional.of(glibc(Architecture.X86_64, 8)) : Optional.empty();
                 case MACOS -> Optional.of(DARWIN_STATFS);
                 default -> Optional.empty();
             };
-        }
-
-        private static Layout glibc(Architecture arch, long pointerBytes) {
-            if (arch.equals(Architecture.X86_64)) {
-                return GLIBC_X86_64;
-            } else if (arch.equals(Architecture.AARCH64)) {
-                return GLIBC_AARCH64;
-            } else if (arch.equals(Architecture.RISCV64)) {
-                return GLIBC_RISCV64;
-            } else if (arch.equals(Architecture.S390X)) {
-                return GLIBC_S390X;
-            } else if (arch.equals(Architecture.PPC64LE)) {
-                return GLIBC_PPC64LE;
-            } else if (arch.equals(Architecture.X86)) {
-                return GLIBC_I686;
-            } else if (arch.equals(Architecture.ARM)) {
-                return GLIBC_ARMHF;
-            }
-            return pointerBytes == 8 ? GLIBC_X86_64 : GLIBC_I686;
         }
 
         /** {@return {@code sizeof} the struct} */

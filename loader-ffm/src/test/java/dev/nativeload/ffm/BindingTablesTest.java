@@ -43,20 +43,19 @@ class BindingTablesTest {
 
     @Test
     void aHostReadsTheStructOfItsOsLibcArchitectureAndWordSize() {
-        assertEquals(Optional.of(Statvfs.Layout.MUSL_X86_64),
-                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.X86_64, 8));
-        assertEquals(Optional.of(Statvfs.Layout.GLIBC_X86_64),
-                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.X86_64, 8));
-        assertEquals(Optional.of(Statvfs.Layout.GLIBC_AARCH64),
-                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.AARCH64, 8));
-        assertEquals(Optional.of(Statvfs.Layout.GLIBC_I686),
-                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.X86, 4));
-        assertEquals(Optional.of(Statvfs.Layout.LINUX_MUSL_ILP32),
-                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.X86, 4));
-        assertEquals(Optional.of(Statvfs.Layout.DARWIN_STATFS),
-                Statvfs.Layout.forHost(TargetOs.MACOS, LibcFlavor.NOT_APPLICABLE, Architecture.AARCH64, 8));
+        assertEquals("linux-musl-x86_64", abi(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.X86_64, 8));
+        assertEquals("linux-glibc-x86_64", abi(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.X86_64, 8));
+        assertEquals("linux-glibc-aarch64", abi(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.AARCH64, 8));
+        assertEquals("linux-glibc-i686", abi(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.X86, 4));
+        assertEquals("linux-glibc-armhf", abi(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.ARM, 4));
+        assertEquals("linux-musl-ilp32", abi(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.X86, 4));
+        assertEquals("darwin-statfs64", abi(TargetOs.MACOS, LibcFlavor.NOT_APPLICABLE, Architecture.AARCH64, 8));
         assertEquals(Optional.empty(),
                 Statvfs.Layout.forHost(TargetOs.WINDOWS, LibcFlavor.NOT_APPLICABLE, Architecture.X86_64, 8));
+    }
+
+    private static String abi(TargetOs os, LibcFlavor libc, Architecture arch, int pointerBytes) {
+        return Statvfs.Layout.forHost(os, libc, arch, pointerBytes).orElseThrow().abi();
     }
 
     @Test

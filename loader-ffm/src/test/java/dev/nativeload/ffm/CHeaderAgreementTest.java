@@ -96,13 +96,13 @@ class CHeaderAgreementTest {
     }
 
     @Test
-    void architecturesWithoutAGeneratedStructUseGlibcsGenericStructOfTheirWordSize() {
-        assertEquals(Optional.of(Statvfs.Layout.GLIBC_X86_64),
-                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.LOONGARCH64, 8));
-        assertEquals(Optional.of(Statvfs.Layout.GLIBC_I686),
-                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.MIPSEL, 4));
-        assertEquals(Optional.of(Statvfs.Layout.MUSL_X86_64),
-                Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.AARCH64, 8));
+    void architecturesWithoutAGeneratedStructUseTheGeneratedGenericStructOfTheirWordSize() {
+        assertEquals(dev.nativeload.ffm.generated.statvfs.x86_64.statvfs.layout(), Statvfs.Layout.forHost(
+                TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.LOONGARCH64, 8).orElseThrow().struct());
+        assertEquals(dev.nativeload.ffm.generated.statvfs.i686.statvfs.layout(), Statvfs.Layout.forHost(
+                TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.MIPSEL, 4).orElseThrow().struct());
+        assertEquals(dev.nativeload.ffm.generated.statvfs.musl_x86_64.statvfs.layout(), Statvfs.Layout.forHost(
+                TargetOs.LINUX, LibcFlavor.MUSL, Architecture.AARCH64, 8).orElseThrow().struct());
         assertEquals(Optional.of(Statvfs.Layout.LINUX_MUSL_ILP32),
                 Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.ARM, 4));
     }
