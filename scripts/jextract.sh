@@ -110,6 +110,17 @@ gen fcntl "${glibc[@]}" posix '<fcntl.h>' \
   --include-constant F_RDLCK --include-constant F_WRLCK --include-constant F_UNLCK
 gen stat "${glibc[@]}" posix '<sys/stat.h>' --include-function fstat --include-struct stat --include-struct timespec
 
+# ---- aarch64's own <fcntl.h> constants (O_NOFOLLOW and O_DIRECTORY differ from x86_64's), struct
+# ---- flock and struct stat (laid out differently from x86_64's); the functions are the same.
+aarch64=(aarch64-linux-gnu /usr/aarch64-linux-gnu/include)
+gen fcntl-aarch64 "${aarch64[@]}" fcntl.aarch64 '<fcntl.h>' --include-struct flock \
+  --include-constant O_RDONLY --include-constant O_NOFOLLOW --include-constant O_CLOEXEC \
+  --include-constant O_DIRECTORY \
+  --include-constant F_GETLK --include-constant F_SETLK --include-constant F_SETLKW \
+  --include-constant F_OFD_GETLK --include-constant F_OFD_SETLK --include-constant F_OFD_SETLKW \
+  --include-constant F_RDLCK --include-constant F_WRLCK --include-constant F_UNLCK
+gen stat-aarch64 "${aarch64[@]}" fcntl.aarch64 '<sys/stat.h>' --include-struct stat --include-struct timespec
+
 # ---- struct statvfs, one package per C library and architecture (the layouts differ); statvfs()
 # ---- itself and the ST_* flags (the same on every Linux) only from this machine's glibc.
 gen statvfs-x86_64 "${glibc[@]}" statvfs.x86_64 '<sys/statvfs.h>' --include-struct statvfs \

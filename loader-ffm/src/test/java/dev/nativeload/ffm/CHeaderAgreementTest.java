@@ -132,6 +132,69 @@ class CHeaderAgreementTest {
         assertCompiles(dir, compiler, lines);
     }
 
+    /** A cross compiler, its target's generated struct stat and struct flock, and its generated fcntl constants. */
+    static Stream<Arguments> fileTargets() {
+        return Stream.of(
+                Arguments.of("gcc", dev.nativeload.ffm.generated.posix.stat.layout(),
+                        dev.nativeload.ffm.generated.posix.flock.layout(), List.of(
+                                dev.nativeload.ffm.generated.posix.fcntl_h.O_RDONLY(),
+                                dev.nativeload.ffm.generated.posix.fcntl_h.O_NOFOLLOW(),
+                                dev.nativeload.ffm.generated.posix.fcntl_h.O_CLOEXEC(),
+                                dev.nativeload.ffm.generated.posix.fcntl_h.O_DIRECTORY(),
+                                dev.nativeload.ffm.generated.posix.fcntl_h.F_GETLK(),
+                                dev.nativeload.ffm.generated.posix.fcntl_h.F_OFD_SETLK(),
+                                dev.nativeload.ffm.generated.posix.fcntl_h.F_WRLCK())),
+                Arguments.of("aarch64-linux-gnu-gcc", dev.nativeload.ffm.generated.fcntl.aarch64.stat.layout(),
+                        dev.nativeload.ffm.generated.fcntl.aarch64.flock.layout(), List.of(
+                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_RDONLY(),
+                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_NOFOLLOW(),
+                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_CLOEXEC(),
+                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_DIRECTORY(),
+                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.F_GETLK(),
+                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.F_OFD_SETLK(),
+                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.F_WRLCK())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fileTargets")
+    void generatedStatFlockAndFcntlConstantsAreWhatTheTargetsCompilerGives(String compiler, GroupLayout stat,
+                                                                          GroupLayout flock, List<Integer> constants,
+                                                                          @TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("#define _GNU_SOURCE", "#include <stddef.h>", "#include <fcntl.h>",
+                "#include <sys/stat.h>"));
+        lines.addAll(structChecks("struct stat", stat));
+        lines.addAll(structChecks("struct flock", flock));
+        List<String> names = List.of("O_RDONLY", "O_NOFOLLOW", "O_CLOEXEC", "O_DIRECTORY", "F_GETLK", "F_OFD_SETLK",
+                "F_WRLCK");
+        for (int i = 0; i < names.size(); i++) {
+            lines.add(check(names.get(i) + " == " + constants.get(i)));
+        }
+        assertCompiles(dir, compiler, lines);
+    }
+
+    @Test
+    void aarch64NumbersONofollowAndODirectoryDifferentlyFromX86_64() {
+        assertEquals(0x8000, dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_NOFOLLOW());
+        assertEquals(0x20000, dev.nativeload.ffm.generated.posix.fcntl_h.O_NOFOLLOW());
+        assertEquals(0x4000, dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_DIRECTORY());
+        assertEquals(0x10000, dev.nativeload.ffm.generated.posix.fcntl_h.O_DIRECTORY());
+    }
+
+    private static List<String> structChecks(String type, GroupLayout layout) {
+        List<String> lines = new ArrayList<>();
+        lines.add(check("sizeof(" + type + ") == " + layout.byteSize()));
+        for (MemoryLayout member : layout.memberLayouts()) {
+            String name = member.name().orElse("");
+            if (member instanceof PaddingLayout || name.isEmpty()) {
+                continue;
+            }
+            lines.add(check("offsetof(" + type + ", " + name + ") == "
+                    + layout.byteOffset(MemoryLayout.PathElement.groupElement(name))));
+            lines.add(check("sizeof(((" + type + " *)0)->" + name + ") == " + member.byteSize()));
+        }
+        return lines;
+    }
+
     @Test
     void handWrittenMuslIlp32StructHasTheSameFlagOffsetAsMuslsHeaderGivesOnLp64PlusItsPadding() {
         // No 32-bit musl header is installed here; what can be checked: its f_flag follows a 64-bit f_fsid slot.
