@@ -68,13 +68,17 @@ flags() { # flags TARGET INCLUDE_DIRS (colon-separated) -> the compile_flags.txt
 
 # gen DIR_NAME TARGET INCLUDE_DIRS SUBPACKAGE HEADER OPTIONS...: one jextract run, one header class.
 gen() {
-  local name="$1" target="$2" include="$3" sub="$4" header="$5"
+  local name="$1" target="$2" include="$3" sub="$4" header="$5" shared
   shift 5
+  # One class of C type layouts (C_INT, C_LONG, ...) per package, shared by its header classes,
+  # instead of one per header: the same file each time, fewer classes to load at start-up.
+  shared="${sub##*.}_shared"
   local dir="$work/run/$name"
   mkdir -p "$dir"
   flags "$target" "$include" > "$dir/compile_flags.txt"
   echo "jextract.sh: $target $header -> $package.$sub" >&2
-  (cd "$dir" && "$jextract_bin" -D _GNU_SOURCE --output "$out" --target-package "$package.$sub" "$@" "$header") \
+  (cd "$dir" && "$jextract_bin" -D _GNU_SOURCE --output "$out" --target-package "$package.$sub" \
+    --symbols-class-name "$shared" "$@" "$header") \
     > "$dir/log" 2>&1 || { cat "$dir/log" >&2; exit 1; }
   # jextract reports what it skips as warnings; none is expected from these lists.
   if grep -qi 'warning\|error' "$dir/log"; then
@@ -153,7 +157,7 @@ long_is_32_bits() { # long_is_32_bits SUBPACKAGE
   local dir="$out/${package//.//}/${1//.//}"
   perl -i -0777 -pe '
     my $mark = " // scripts/jextract.sh: C long is 32 bits";
-    # The declaration of C_LONG in the *$shared class.
+    # The declaration of C_LONG in the _shared class of the package.
     s{public static final ValueLayout\.OfLong C_LONG = \(ValueLayout\.OfLong\) Linker\.nativeLinker\(\)\.canonicalLayouts\(\)\.get\("long"\);}
      {public static final ValueLayout.OfInt C_LONG = ValueLayout.JAVA_INT;$mark};
     # Struct fields laid out as C_LONG: the type of their layout and the carrier of their accessors.
@@ -185,7 +189,7 @@ long_is_32_bits() { # long_is_32_bits SUBPACKAGE
       }
     }
   ' "$dir"/*.java
-  grep -q 'C_LONG = ValueLayout.JAVA_INT' "$dir"/*'$shared.java' \
+  grep -q 'C_LONG = ValueLayout.JAVA_INT' "$dir"/*_shared.java \
     || { echo "jextract.sh: C_LONG of $1 was not rewritten (has jextract's output changed?)" >&2; exit 1; }
 }
 long_is_32_bits statvfs.i686

@@ -12,7 +12,7 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-public class dlfcn_h extends dlfcn_h$shared {
+public class dlfcn_h extends posix_shared {
 
     dlfcn_h() {
         // Should not be called directly

@@ -12,7 +12,7 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-public class errno_h extends errno_h$shared {
+public class errno_h extends posix_shared {
 
     errno_h() {
         // Should not be called directly

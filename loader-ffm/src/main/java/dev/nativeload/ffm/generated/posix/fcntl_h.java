@@ -12,7 +12,7 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-public class fcntl_h extends fcntl_h$shared {
+public class fcntl_h extends posix_shared {
 
     fcntl_h() {
         // Should not be called directly

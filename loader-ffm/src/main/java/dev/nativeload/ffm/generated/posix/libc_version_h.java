@@ -12,7 +12,7 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-public class libc_version_h extends libc_version_h$shared {
+public class libc_version_h extends posix_shared {
 
     libc_version_h() {
         // Should not be called directly

@@ -12,7 +12,7 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-public class link_h extends link_h$shared {
+public class link_h extends posix_shared {
 
     link_h() {
         // Should not be called directly

@@ -12,7 +12,7 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-public class string_h extends string_h$shared {
+public class string_h extends posix_shared {
 
     string_h() {
         // Should not be called directly

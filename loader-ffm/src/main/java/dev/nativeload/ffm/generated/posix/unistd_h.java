@@ -12,7 +12,7 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-public class unistd_h extends unistd_h$shared {
+public class unistd_h extends posix_shared {
 
     unistd_h() {
         // Should not be called directly

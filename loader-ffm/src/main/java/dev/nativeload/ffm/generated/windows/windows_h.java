@@ -12,7 +12,7 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-public class windows_h extends windows_h$shared {
+public class windows_h extends windows_shared {
 
     windows_h() {
         // Should not be called directly

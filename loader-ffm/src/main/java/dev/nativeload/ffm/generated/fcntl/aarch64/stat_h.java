@@ -12,7 +12,7 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-public class stat_h extends stat_h$shared {
+public class stat_h extends aarch64_shared {
 
     stat_h() {
         // Should not be called directly

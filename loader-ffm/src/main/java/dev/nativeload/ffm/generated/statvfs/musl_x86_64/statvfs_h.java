@@ -12,7 +12,7 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-public class statvfs_h extends statvfs_h$shared {
+public class statvfs_h extends musl_x86_64_shared {
 
     statvfs_h() {
         // Should not be called directly
