@@ -1,26 +1,27 @@
 package dev.nativeload.ffm;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.TargetOs;
-import java.lang.foreign.FunctionDescriptor;
+import dev.nativeload.ffm.generated.posix.dlfcn_h;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
 
 /**
- * Bindings of {@code <dlfcn.h>}, shaped like jextract output: a holder class per function, so a
- * function this C library lacks ({@code dlinfo} on macOS) fails only when called.
+ * The idiomatic layer over jextract's bindings of {@code <dlfcn.h>} ({@link dlfcn_h}, generated from
+ * glibc's header by {@code scripts/jextract.sh}): the {@code RTLD_*} table of each OS, {@code dlopen}
+ * with {@code errno} captured (a linker option jextract does not emit, added here to the generated
+ * descriptor and address), and {@code dlinfo} only where the C library has it. Every C signature,
+ * and every Linux constant, is the generated one; the function signatures are the same on every
+ * POSIX system, so macOS calls the same descriptors.
  */
+@SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class Dlfcn {
-    /** {@code RTLD_DI_LINKMAP} of {@code dlinfo}: glibc, musl and FreeBSD all number it 2. */
-    static final int RTLD_DI_LINKMAP = 2;
+    /** {@code RTLD_DI_LINKMAP} of {@code dlinfo}, from glibc's header (musl and FreeBSD number it 2 too). */
+    static final int RTLD_DI_LINKMAP = dlfcn_h.RTLD_DI_LINKMAP();
 
-    private static final SymbolLookup LIBC = Linker.nativeLinker().defaultLookup();
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
     private static final VarHandle ERRNO_VALUE = Scratch.stateHandle("errno");
 
@@ -37,9 +38,14 @@ final class Dlfcn {
      * @param noload {@code RTLD_NOLOAD}: only return a handle if the library is already loaded
      */
     record Flags(int lazy, int now, int local, int global, int noload) {
-        /** glibc and musl. */
-        static final Flags LINUX = new Flags(0x1, 0x2, 0x0, 0x100, 0x4);
-        /** macOS ({@code <dlfcn.h>} of the macOS SDK). */
+        /** glibc and musl: the generated constants of glibc's {@code <dlfcn.h>} (musl's are the same). */
+        static final Flags LINUX = new Flags(dlfcn_h.RTLD_LAZY(), dlfcn_h.RTLD_NOW(), dlfcn_h.RTLD_LOCAL(),
+                dlfcn_h.RTLD_GLOBAL(), dlfcn_h.RTLD_NOLOAD());
+        /**
+         * macOS ({@code <dlfcn.h>} of the macOS SDK). Written by hand: no macOS SDK header is
+         * available to jextract here (the SDK is not redistributable), so these five values are not
+         * generated.
+         */
         static final Flags DARWIN = new Flags(0x1, 0x2, 0x4, 0x8, 0x10);
 
         /** {@return the table for an OS, or empty where none is known} @param os the OS */
@@ -65,7 +71,9 @@ final class Dlfcn {
     }
 
     private static final class dlopen$ {
-        static final Downcall CALL = Downcall.find(LIBC, "dlopen", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT), ERRNO);
+        /** The generated descriptor and address, with {@code errno} captured as the call returns. */
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(dlfcn_h.dlopen$address(),
+                dlfcn_h.dlopen$descriptor(), ERRNO);
     }
 
     /**
@@ -76,105 +84,58 @@ final class Dlfcn {
      */
     static MemorySegment dlopen(MemorySegment callState, MemorySegment filename, int flags) {
         try {
-            return (MemorySegment) dlopen$.CALL.handle().invokeExact(callState, filename, flags);
+            return (MemorySegment) dlopen$.HANDLE.invokeExact(callState, filename, flags);
         } catch (Throwable t) {
             throw Downcall.rethrow(t);
         }
     }
 
-    private static final class dlsym$ {
-        static final Downcall CALL = Downcall.find(LIBC, "dlsym", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-    }
-
-    /**
-     * {@snippet lang=c :
-     * void *dlsym(void *restrict handle, const char *restrict symbol);
-     * }
-     */
+    /** {@return {@code dlsym(handle, symbol)}, through the generated binding} @param handle a handle @param symbol a C string */
     static MemorySegment dlsym(MemorySegment handle, MemorySegment symbol) {
-        try {
-            return (MemorySegment) dlsym$.CALL.handle().invokeExact(handle, symbol);
-        } catch (Throwable t) {
-            throw Downcall.rethrow(t);
-        }
+        return dlfcn_h.dlsym(handle, symbol);
     }
 
-    private static final class dlerror$ {
-        static final Downcall CALL = Downcall.find(LIBC, "dlerror", FunctionDescriptor.of(ADDRESS));
-    }
-
-    /**
-     * {@snippet lang=c :
-     * char *dlerror(void);
-     * }
-     */
+    /** {@return {@code dlerror()}, through the generated binding: this thread's last loader message, or NULL} */
     static MemorySegment dlerror() {
-        try {
-            return (MemorySegment) dlerror$.CALL.handle().invokeExact();
-        } catch (Throwable t) {
-            throw Downcall.rethrow(t);
-        }
+        return dlfcn_h.dlerror();
     }
 
-    private static final class dlclose$ {
-        static final Downcall CALL = Downcall.find(LIBC, "dlclose", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    }
-
-    /**
-     * {@snippet lang=c :
-     * int dlclose(void *handle);
-     * }
-     */
+    /** {@return {@code dlclose(handle)}, through the generated binding} @param handle a handle from {@code dlopen} */
     static int dlclose(MemorySegment handle) {
-        try {
-            return (int) dlclose$.CALL.handle().invokeExact(handle);
-        } catch (Throwable t) {
-            throw Downcall.rethrow(t);
-        }
-    }
-
-    private static final class dladdr$ {
-        static final Downcall CALL = Downcall.find(LIBC, "dladdr", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        return dlfcn_h.dlclose(handle);
     }
 
     /**
-     * {@snippet lang=c :
-     * typedef struct { const char *dli_fname; void *dli_fbase; const char *dli_sname; void *dli_saddr; } Dl_info;
-     * int dladdr(const void *addr, Dl_info *info);
-     * }
-     * {@code dli_fname} is the first field, so {@code info} needs four pointers.
+     * {@return {@code dladdr(addr, info)}, through the generated binding} {@code info} needs
+     * {@code sizeof(Dl_info)} bytes ({@link dev.nativeload.ffm.generated.posix.Dl_info#sizeof()}).
+     *
+     * @param addr an address inside a loaded object
+     * @param info receives the {@code Dl_info}
      */
     static int dladdr(MemorySegment addr, MemorySegment info) {
-        try {
-            return (int) dladdr$.CALL.handle().invokeExact(addr, info);
-        } catch (Throwable t) {
-            throw Downcall.rethrow(t);
-        }
+        return dlfcn_h.dladdr(addr, info);
     }
 
     private static final class dlinfo$ {
-        static final Downcall CALL = Downcall.find(LIBC, "dlinfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+        /** Looked up where the generated binding would look (the default lookup): absent on macOS. */
+        static final boolean AVAILABLE = Linker.nativeLinker().defaultLookup().find("dlinfo").isPresent();
     }
 
     /** {@return whether this C library has {@code dlinfo} (glibc, musl, FreeBSD; not macOS)} */
     static boolean dlinfoAvailable() {
-        return dlinfo$.CALL.available();
+        return dlinfo$.AVAILABLE;
     }
 
     /**
-     * {@snippet lang=c :
-     * int dlinfo(void *restrict handle, int request, void *restrict info);
-     * }
-     * With {@link #RTLD_DI_LINKMAP}, {@code info} receives a {@code struct link_map *}:
-     * {@snippet lang=c :
-     * struct link_map { ElfW(Addr) l_addr; char *l_name; ElfW(Dyn) *l_ld; struct link_map *l_next, *l_prev; };
-     * }
+     * {@return {@code dlinfo(handle, request, info)}, through the generated binding} With
+     * {@link #RTLD_DI_LINKMAP}, {@code info} receives a {@code struct link_map *}
+     * ({@link dev.nativeload.ffm.generated.posix.link_map}). Call only when {@link #dlinfoAvailable()}.
+     *
+     * @param handle  a handle from {@code dlopen}
+     * @param request an {@code RTLD_DI_*} request
+     * @param info    where the answer goes
      */
     static int dlinfo(MemorySegment handle, int request, MemorySegment info) {
-        try {
-            return (int) dlinfo$.CALL.handle().invokeExact(handle, request, info);
-        } catch (Throwable t) {
-            throw Downcall.rethrow(t);
-        }
+        return dlfcn_h.dlinfo(handle, request, info);
     }
 }

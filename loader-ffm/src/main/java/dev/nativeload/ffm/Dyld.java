@@ -7,7 +7,11 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 
-/** Bindings of macOS {@code <mach-o/dyld.h>}: the loaded-image list, to find the file behind a handle. */
+/**
+ * Bindings of macOS {@code <mach-o/dyld.h>}: the loaded-image list, to find the file behind a handle.
+ * Written by hand in jextract's shape: the header is part of the macOS SDK, which is not available
+ * to jextract here (nor redistributable), so {@code scripts/jextract.sh} cannot generate it.
+ */
 final class Dyld {
     private Dyld() {
     }

@@ -4,16 +4,23 @@ import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.TargetOs;
+import dev.nativeload.ffm.generated.posix.libc_version_h;
+import dev.nativeload.ffm.generated.posix.unistd_h;
 import dev.nativeload.platform.Host;
 import dev.nativeload.platform.HostProbe;
 import java.io.IOException;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Reads the facts of a POSIX host in-process: C library and version, page size, translation. */
+/**
+ * Reads the facts of a POSIX host in-process: C library and version, page size, translation. The C
+ * calls are jextract's bindings ({@code gnu_get_libc_version}, {@code sysconf}), except macOS's
+ * {@link Sysctl}, which has no header here.
+ */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class HostFacts {
     private HostFacts() {
@@ -29,8 +36,8 @@ final class HostFacts {
         return HostProbe.probe(new HostProbe.OsQueries() {
             @Override
             public Optional<String> glibcVersion() {
-                return os != TargetOs.MACOS && GnuLibcVersion.available()
-                        ? Optional.of(cText(GnuLibcVersion.gnu_get_libc_version())) : Optional.empty();
+                return os != TargetOs.MACOS && GnuLibc.PRESENT
+                        ? Optional.of(cText(libc_version_h.gnu_get_libc_version())) : Optional.empty();
             }
 
             @Override
@@ -48,7 +55,13 @@ final class HostFacts {
     /** {@return the page size from {@code sysconf(_SC_PAGESIZE)}, or 0 when this OS's constant is unknown} @param os the OS */
     static long pageSize(TargetOs os) {
         OptionalInt name = Unistd.scPageSize(os);
-        return name.isPresent() ? Math.max(0, Unistd.sysconf(name.getAsInt())) : 0;
+        return name.isPresent() ? Math.max(0, unistd_h.sysconf(name.getAsInt())) : 0;
+    }
+
+    /** Whether the C library is glibc: only glibc has {@code gnu_get_libc_version} ({@code <gnu/libc-version.h>}). */
+    private static final class GnuLibc {
+        /** Looked up where the generated binding looks (the default lookup), so it is only called when present. */
+        static final boolean PRESENT = Linker.nativeLinker().defaultLookup().find("gnu_get_libc_version").isPresent();
     }
 
     /** {@return whether macOS runs this process under Rosetta 2: {@code sysctl.proc_translated} is 1} */

@@ -1,22 +1,23 @@
 package dev.nativeload.ffm;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
+import dev.nativeload.ffm.generated.windows._SYSTEM_INFO;
+import dev.nativeload.ffm.generated.windows.windows_h;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * Bindings of {@code kernel32.dll} ({@code <libloaderapi.h>}, {@code <winbase.h>},
- * {@code <errhandlingapi.h>}, {@code <sysinfoapi.h>}). {@code DWORD} and {@code BOOL} are 32-bit
- * {@code int}s; handles and strings are pointers; {@code LPCWSTR} is NUL-terminated UTF-16LE.
+ * The idiomatic layer over jextract's bindings of {@code kernel32.dll} ({@link windows_h}, generated
+ * from mingw-w64's {@code <windows.h>} by {@code scripts/jextract.sh}, {@code DWORD} as a Java
+ * {@code int}): the calls whose {@code GetLastError()} matters get it captured by the linker as
+ * they return (an option jextract does not emit, added here to the generated descriptor and
+ * address); the others are the generated methods.
  *
- * <p>Nothing here is touched off Windows: the library lookup and the {@code GetLastError}
- * capture option exist only there, and every holder initializes on first use.
+ * <p>Nothing here is touched off Windows: {@link windows_h} opens {@code kernel32} when it
+ * initializes, and the {@code GetLastError} capture option exists only there. So the constants
+ * below, used by {@link WindowsText} on every host, are written out; a test holds them equal to
+ * the generated ones.
  */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class Kernel32 {
@@ -33,9 +34,13 @@ final class Kernel32 {
     }
 
     private static final class Lib {
-        static final SymbolLookup KERNEL32 = SymbolLookup.libraryLookup("kernel32", Arena.global());
         static final Linker.Option LAST_ERROR = Linker.Option.captureCallState("GetLastError");
         static final VarHandle LAST_ERROR_VALUE = Scratch.stateHandle("GetLastError");
+
+        /** The generated function at {@code address} with {@code descriptor}, capturing {@code GetLastError()}. */
+        static MethodHandle capturing(MemorySegment address, java.lang.foreign.FunctionDescriptor descriptor) {
+            return Linker.nativeLinker().downcallHandle(address, descriptor, LAST_ERROR);
+        }
     }
 
     /** {@return the {@code GetLastError()} the last capturing call on this thread left in {@code scratch}} @param scratch this thread's scratch */
@@ -44,8 +49,7 @@ final class Kernel32 {
     }
 
     private static final class LoadLibraryExW$ {
-        static final Downcall CALL = Downcall.find(Lib.KERNEL32, "LoadLibraryExW",
-                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_INT), Lib.LAST_ERROR);
+        static final MethodHandle HANDLE = Lib.capturing(windows_h.LoadLibraryExW$address(), windows_h.LoadLibraryExW$descriptor());
     }
 
     /**
@@ -56,33 +60,19 @@ final class Kernel32 {
      */
     static MemorySegment LoadLibraryExW(MemorySegment callState, MemorySegment fileName, MemorySegment file, int flags) {
         try {
-            return (MemorySegment) LoadLibraryExW$.CALL.handle().invokeExact(callState, fileName, file, flags);
+            return (MemorySegment) LoadLibraryExW$.HANDLE.invokeExact(callState, fileName, file, flags);
         } catch (Throwable t) {
             throw Downcall.rethrow(t);
         }
     }
 
-    private static final class GetProcAddress$ {
-        static final Downcall CALL = Downcall.find(Lib.KERNEL32, "GetProcAddress",
-                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-    }
-
-    /**
-     * {@snippet lang=c :
-     * FARPROC GetProcAddress(HMODULE hModule, LPCSTR lpProcName);
-     * }
-     */
+    /** {@return {@code GetProcAddress(module, procName)}, through the generated binding} @param module a module handle @param procName a C string */
     static MemorySegment GetProcAddress(MemorySegment module, MemorySegment procName) {
-        try {
-            return (MemorySegment) GetProcAddress$.CALL.handle().invokeExact(module, procName);
-        } catch (Throwable t) {
-            throw Downcall.rethrow(t);
-        }
+        return windows_h.GetProcAddress(module, procName);
     }
 
     private static final class FreeLibrary$ {
-        static final Downcall CALL = Downcall.find(Lib.KERNEL32, "FreeLibrary",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS), Lib.LAST_ERROR);
+        static final MethodHandle HANDLE = Lib.capturing(windows_h.FreeLibrary$address(), windows_h.FreeLibrary$descriptor());
     }
 
     /**
@@ -93,36 +83,31 @@ final class Kernel32 {
      */
     static int FreeLibrary(MemorySegment callState, MemorySegment module) {
         try {
-            return (int) FreeLibrary$.CALL.handle().invokeExact(callState, module);
+            return (int) FreeLibrary$.HANDLE.invokeExact(callState, module);
         } catch (Throwable t) {
             throw Downcall.rethrow(t);
         }
-    }
-
-    private static final class FormatMessageW$ {
-        static final Downcall CALL = Downcall.find(Lib.KERNEL32, "FormatMessageW",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
     }
 
     /**
-     * {@snippet lang=c :
-     * DWORD FormatMessageW(DWORD dwFlags, LPCVOID lpSource, DWORD dwMessageId, DWORD dwLanguageId,
-     *                      LPWSTR lpBuffer, DWORD nSize, va_list *Arguments);
-     * }
+     * {@return {@code FormatMessageW(...)}, through the generated binding: the length of the text written}
+     *
+     * @param flags      {@code FORMAT_MESSAGE_*}
+     * @param source     {@code lpSource}
+     * @param messageId  the error code
+     * @param languageId 0 for the default
+     * @param buffer     receives UTF-16 text
+     * @param size       the buffer's size in chars
+     * @param arguments  {@code va_list *}, NULL with {@code FORMAT_MESSAGE_IGNORE_INSERTS}
      */
     static int FormatMessageW(int flags, MemorySegment source, int messageId, int languageId, MemorySegment buffer,
                               int size, MemorySegment arguments) {
-        try {
-            return (int) FormatMessageW$.CALL.handle().invokeExact(flags, source, messageId, languageId, buffer, size,
-                    arguments);
-        } catch (Throwable t) {
-            throw Downcall.rethrow(t);
-        }
+        return windows_h.FormatMessageW(flags, source, messageId, languageId, buffer, size, arguments);
     }
 
     private static final class GetModuleFileNameW$ {
-        static final Downcall CALL = Downcall.find(Lib.KERNEL32, "GetModuleFileNameW",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT), Lib.LAST_ERROR);
+        static final MethodHandle HANDLE = Lib.capturing(windows_h.GetModuleFileNameW$address(),
+                windows_h.GetModuleFileNameW$descriptor());
     }
 
     /**
@@ -133,15 +118,15 @@ final class Kernel32 {
      */
     static int GetModuleFileNameW(MemorySegment callState, MemorySegment module, MemorySegment fileName, int size) {
         try {
-            return (int) GetModuleFileNameW$.CALL.handle().invokeExact(callState, module, fileName, size);
+            return (int) GetModuleFileNameW$.HANDLE.invokeExact(callState, module, fileName, size);
         } catch (Throwable t) {
             throw Downcall.rethrow(t);
         }
     }
 
     private static final class SetDefaultDllDirectories$ {
-        static final Downcall CALL = Downcall.find(Lib.KERNEL32, "SetDefaultDllDirectories",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT), Lib.LAST_ERROR);
+        static final MethodHandle HANDLE = Lib.capturing(windows_h.SetDefaultDllDirectories$address(),
+                windows_h.SetDefaultDllDirectories$descriptor());
     }
 
     /**
@@ -152,15 +137,15 @@ final class Kernel32 {
      */
     static int SetDefaultDllDirectories(MemorySegment callState, int directoryFlags) {
         try {
-            return (int) SetDefaultDllDirectories$.CALL.handle().invokeExact(callState, directoryFlags);
+            return (int) SetDefaultDllDirectories$.HANDLE.invokeExact(callState, directoryFlags);
         } catch (Throwable t) {
             throw Downcall.rethrow(t);
         }
     }
 
     private static final class AddDllDirectory$ {
-        static final Downcall CALL = Downcall.find(Lib.KERNEL32, "AddDllDirectory",
-                FunctionDescriptor.of(ADDRESS, ADDRESS), Lib.LAST_ERROR);
+        static final MethodHandle HANDLE = Lib.capturing(windows_h.AddDllDirectory$address(),
+                windows_h.AddDllDirectory$descriptor());
     }
 
     /**
@@ -171,31 +156,23 @@ final class Kernel32 {
      */
     static MemorySegment AddDllDirectory(MemorySegment callState, MemorySegment newDirectory) {
         try {
-            return (MemorySegment) AddDllDirectory$.CALL.handle().invokeExact(callState, newDirectory);
+            return (MemorySegment) AddDllDirectory$.HANDLE.invokeExact(callState, newDirectory);
         } catch (Throwable t) {
             throw Downcall.rethrow(t);
         }
     }
 
-    private static final class GetSystemInfo$ {
-        static final Downcall CALL = Downcall.find(Lib.KERNEL32, "GetSystemInfo", FunctionDescriptor.ofVoid(ADDRESS));
-    }
-
-    /** At least {@code sizeof(SYSTEM_INFO)}: 48 bytes on 64-bit Windows, 36 on 32-bit. */
-    static final long SYSTEM_INFO_SIZE = 48;
-    /** {@code offsetof(SYSTEM_INFO, dwPageSize)}, the same on 32- and 64-bit Windows. */
-    static final long SYSTEM_INFO_PAGE_SIZE = 4;
+    /** {@code sizeof(SYSTEM_INFO)}, from the generated layout (48 bytes on 64-bit Windows). */
+    static final long SYSTEM_INFO_SIZE = _SYSTEM_INFO.sizeof();
+    /** {@code offsetof(SYSTEM_INFO, dwPageSize)}, from the generated layout. */
+    static final long SYSTEM_INFO_PAGE_SIZE = _SYSTEM_INFO.dwPageSize$offset();
 
     /**
-     * {@snippet lang=c :
-     * void GetSystemInfo(LPSYSTEM_INFO lpSystemInfo);
-     * }
+     * Fills a {@code SYSTEM_INFO}, through the generated binding.
+     *
+     * @param systemInfo at least {@link #SYSTEM_INFO_SIZE} bytes
      */
     static void GetSystemInfo(MemorySegment systemInfo) {
-        try {
-            GetSystemInfo$.CALL.handle().invokeExact(systemInfo);
-        } catch (Throwable t) {
-            throw Downcall.rethrow(t);
-        }
+        windows_h.GetSystemInfo(systemInfo);
     }
 }

@@ -4,6 +4,8 @@ import dev.nativeload.internal.os.FileDescriptors;
 
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.TargetOs;
+import dev.nativeload.ffm.generated.posix.link_map;
+import dev.nativeload.ffm.generated.posix.string_h;
 import dev.nativeload.platform.Host;
 import dev.nativeload.internal.os.FileOpenResult;
 import dev.nativeload.spi.LibraryHandle;
@@ -28,6 +30,9 @@ import java.util.OptionalInt;
  * cleared before {@code dlopen} and captured by the linker the moment it returns (glibc's
  * {@code dlopen} restores it, so it comes back 0 there; the message is what tells). Symbol lookup
  * writes the name into a per-thread native buffer and creates no arena.
+ *
+ * <p>The C bindings are jextract's ({@code dev.nativeload.ffm.generated}, through {@link Dlfcn} and
+ * {@link Statvfs}); only macOS's own calls are written by hand.
  *
  * <p>{@link #loadedPath} reads {@code l_name} of the handle's {@code struct link_map} through
  * {@code dlinfo(RTLD_DI_LINKMAP)} (glibc, musl, FreeBSD), and on macOS walks dyld's image list.
@@ -131,8 +136,7 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
         if (linkMap.address() == 0) {
             return Optional.empty();
         }
-        long pointer = ValueLayout.ADDRESS.byteSize();
-        MemorySegment lName = linkMap.reinterpret(2 * pointer).get(ValueLayout.ADDRESS, pointer);
+        MemorySegment lName = link_map.l_name(linkMap.reinterpret(link_map.sizeof()));
         String name = HostFacts.cText(lName);
         return name.isEmpty() ? Optional.empty() : Optional.of(Path.of(name).toAbsolutePath());
     }
@@ -161,13 +165,14 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
     @Override
     public String errorText(int code) {
         synchronized (STRERROR_LOCK) {
-            return HostFacts.cText(StringH.strerror(code));
+            return HostFacts.cText(string_h.strerror(code));
         }
     }
 
     @Override
     public Optional<MountFlags> mountFlags(Path directory) {
-        Optional<Statvfs.Layout> layout = Statvfs.Layout.forHost(os, host().libc(), ValueLayout.ADDRESS.byteSize());
+        Optional<Statvfs.Layout> layout = Statvfs.Layout.forHost(os, host().libc(), host().arch(),
+                ValueLayout.ADDRESS.byteSize());
         if (layout.isEmpty()) {
             return Optional.empty();
         }

@@ -8,7 +8,11 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 
-/** Bindings of macOS {@code <sys/sysctl.h>}: {@code sysctlbyname}, for {@code sysctl.proc_translated}. */
+/**
+ * Bindings of macOS {@code <sys/sysctl.h>}: {@code sysctlbyname}, for {@code sysctl.proc_translated}.
+ * Written by hand in jextract's shape: the header is part of the macOS SDK, which is not available
+ * to jextract here (nor redistributable), so {@code scripts/jextract.sh} cannot generate it.
+ */
 final class Sysctl {
     private Sysctl() {
     }

@@ -3,6 +3,7 @@ package dev.nativeload.ffm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nativeload.spi.OpenMode;
+import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.spi.NativeAccess.MountFlags;
@@ -41,13 +42,20 @@ class BindingTablesTest {
     }
 
     @Test
-    void aHostReadsTheStructOfItsOsLibcAndWordSize() {
-        assertEquals(Optional.of(Statvfs.Layout.LINUX_LP64), Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.MUSL, 8));
-        assertEquals(Optional.of(Statvfs.Layout.LINUX_LP64), Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, 8));
-        assertEquals(Optional.of(Statvfs.Layout.LINUX_GLIBC_ILP32), Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.GLIBC, 4));
-        assertEquals(Optional.of(Statvfs.Layout.LINUX_MUSL_ILP32), Statvfs.Layout.forHost(TargetOs.LINUX, LibcFlavor.MUSL, 4));
-        assertEquals(Optional.of(Statvfs.Layout.DARWIN_STATFS), Statvfs.Layout.forHost(TargetOs.MACOS, LibcFlavor.NOT_APPLICABLE, 8));
-        assertEquals(Optional.empty(), Statvfs.Layout.forHost(TargetOs.WINDOWS, LibcFlavor.NOT_APPLICABLE, 8));
+    void aHostReadsTheStructOfItsOsLibcArchitectureAndWordSize() {
+        assertEquals("linux-musl-x86_64", abi(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.X86_64, 8));
+        assertEquals("linux-glibc-x86_64", abi(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.X86_64, 8));
+        assertEquals("linux-glibc-aarch64", abi(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.AARCH64, 8));
+        assertEquals("linux-glibc-i686", abi(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.X86, 4));
+        assertEquals("linux-glibc-armhf", abi(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.ARM, 4));
+        assertEquals("linux-musl-ilp32", abi(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.X86, 4));
+        assertEquals("darwin-statfs64", abi(TargetOs.MACOS, LibcFlavor.NOT_APPLICABLE, Architecture.AARCH64, 8));
+        assertEquals(Optional.empty(),
+                Statvfs.Layout.forHost(TargetOs.WINDOWS, LibcFlavor.NOT_APPLICABLE, Architecture.X86_64, 8));
+    }
+
+    private static String abi(TargetOs os, LibcFlavor libc, Architecture arch, int pointerBytes) {
+        return Statvfs.Layout.forHost(os, libc, arch, pointerBytes).orElseThrow().abi();
     }
 
     @Test
