@@ -1,5 +1,7 @@
 package dev.nativeload;
 
+import java.util.Optional;
+
 import dev.nativeload.report.FailureKind;
 import dev.nativeload.report.LoadReport;
 
@@ -11,5 +13,10 @@ public final class MissingDependencyException extends NativeLoadException {
 
     MissingDependencyException(LoadReport report, Diagnosis diagnosis) {
         super(report, diagnosis);
+    }
+
+    /** {@return the dependency to blame, with the library that needs it, where the loader or the resolver named it} */
+    public Optional<Diagnosis.Culprit.Dependency> dependency() {
+        return diagnosis().culprit().flatMap(c -> c instanceof Diagnosis.Culprit.Dependency d ? Optional.of(d) : Optional.empty());
     }
 }

@@ -1,5 +1,7 @@
 package dev.nativeload;
 
+import java.util.Optional;
+
 import dev.nativeload.report.FailureKind;
 import dev.nativeload.report.LoadReport;
 
@@ -11,5 +13,14 @@ public final class UnresolvedSymbolException extends NativeLoadException {
 
     UnresolvedSymbolException(LoadReport report, Diagnosis diagnosis) {
         super(report, diagnosis);
+    }
+
+    /**
+     * {@return what is unresolved: a {@link Diagnosis.Culprit.Symbol} no loaded library defines (with
+     * the version asked for), or a {@link Diagnosis.Culprit.Version} a dependency lacks (with the
+     * dependency and who needs it)}
+     */
+    public Optional<Diagnosis.Culprit> unresolved() {
+        return diagnosis().culprit().filter(c -> c instanceof Diagnosis.Culprit.Symbol || c instanceof Diagnosis.Culprit.Version);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nativeload.report.Diagnosis;
 import dev.nativeload.report.FailureKind;
 import dev.nativeload.IncompatibleLibraryException;
 import dev.nativeload.LibraryAccessException;
@@ -153,6 +154,8 @@ class FailureZooTest {
         assertEquals(Optional.of(broken.dependency()), e.diagnosis().dependency());
         assertEquals(Optional.of(broken.neededBy().toString()), e.diagnosis().neededBy());
         assertNames(e, broken.dependency());
+        assertEquals(Optional.of(new Diagnosis.Culprit.Dependency(broken.dependency(), broken.neededBy().toString())),
+                ((MissingDependencyException) e).dependency(), "the culprit, typed, from the exception's own type");
     }
 
     @Test
@@ -171,6 +174,8 @@ class FailureZooTest {
         assertInstanceOf(UnresolvedSymbolException.class, e);
         assertEquals(FailureKind.UNDEFINED_SYMBOL, e.kind());
         assertEquals(Optional.of(broken.symbol()), e.diagnosis().symbol());
+        assertEquals(broken.symbol(), ((UnresolvedSymbolException) e).unresolved()
+                .map(c -> ((Diagnosis.Culprit.Symbol) c).name()).orElseThrow());
     }
 
     @Test
@@ -193,6 +198,8 @@ class FailureZooTest {
         assertEquals(Optional.of(broken.version()), e.diagnosis().version());
         assertEquals(Optional.of(broken.provider().toString()), e.diagnosis().dependency());
         assertEquals(Optional.of(broken.library().toString()), e.diagnosis().neededBy());
+        assertEquals(Optional.of(new Diagnosis.Culprit.Version(broken.version(), broken.provider().toString(),
+                broken.library().toString())), ((UnresolvedSymbolException) e).unresolved());
     }
 
     @Test

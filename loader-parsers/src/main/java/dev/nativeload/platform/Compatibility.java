@@ -52,7 +52,7 @@ public final class Compatibility {
         if (image.isEmpty()) {
             out.add(format == BinaryFormat.FAT_MACHO
                     ? new Incompatibility.NoSlice(images.stream().map(BinarySummary::architecture).toList())
-                    : new Incompatibility.WrongMachine(images.getFirst().architecture(), images.getFirst().bits()));
+                    : machine(images.getFirst(), target).orElseThrow());
             return out;
         }
         BinarySummary s = image.get();
@@ -73,6 +73,18 @@ public final class Compatibility {
      */
     public static Optional<Incompatibility> check(NativeBinary binary, Platform target) {
         return problems(binary, target).stream().findFirst();
+    }
+
+    /**
+     * {@return why one image's machine or word size is not the platform's, or empty when both match}:
+     * the rule a loader's search applies to each candidate before it takes one
+     *
+     * @param image  the image's summary
+     * @param target the platform
+     */
+    public static Optional<Incompatibility.WrongMachine> machine(BinarySummary image, Platform target) {
+        return image.architecture().equals(target.arch()) && image.bits() == target.bits() ? Optional.empty()
+                : Optional.of(new Incompatibility.WrongMachine(image.architecture(), image.bits()));
     }
 
     /** The image a loader of the platform would take: the slice of its machine, or the one image if it matches. */

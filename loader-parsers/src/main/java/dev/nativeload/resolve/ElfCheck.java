@@ -1,5 +1,7 @@
 package dev.nativeload.resolve;
 
+import dev.nativeload.platform.Compatibility;
+
 import dev.nativeload.binary.BinaryFormat;
 import dev.nativeload.binary.BinaryImage;
 import dev.nativeload.binary.NativeBinary;
@@ -43,6 +45,8 @@ final class ElfCheck {
         if (!(binary instanceof ElfFile elf)) {
             return Verdict.fatal("invalid ELF header (" + binary.format() + " file)");
         }
+        // ld.so's order: another class is skipped, another byte order stops the search, another
+        // machine (Compatibility's rule, the one the pre-check and verify apply too) is skipped.
         if (elf.header().bits() != host.bits()) {
             return Verdict.skip("wrong ELF class: ELFCLASS" + elf.header().bits());
         }
@@ -50,7 +54,7 @@ final class ElfCheck {
         if (!elf.header().byteOrder().equals(wanted)) {
             return Verdict.fatal("ELF file data encoding not " + (wanted == ByteOrder.LITTLE_ENDIAN ? "little" : "big") + "-endian");
         }
-        if (!elf.architecture().equals(host.arch())) {
+        if (Compatibility.machine(elf.summary(), host.platform()).isPresent()) {
             return Verdict.skip("wrong machine: " + elf.header().machine() + " (" + elf.architecture() + "), host is " + host.arch());
         }
         if (elf.header().type().equals(ElfType.EXEC)) {
