@@ -43,16 +43,19 @@ class NativeLoaderChainTest {
         return Environment.of(vars, p);
     }
 
-    private static String unique(String base) {
-        return base + System.nanoTime();
+    /** This test's own registry of loads: a fresh one for each test, so no name has to dodge another test's. */
+    private final LoadRegistry registry = new LoadRegistry();
+
+    private NativeLoader.Builder builder(String name) {
+        return NativeLoader.builder(name).registry(registry);
     }
 
     @Test
     void explicitPropertyIsTriedBeforeTheSystemSearch() throws IOException {
-        String name = unique("ex");
+        String name = "ex";
         Path file = Files.writeString(dir.resolve("lib" + name + ".so"), "x");
         FakeAccess access = new FakeAccess().opens(file.toString()).opens("lib" + name + ".so");
-        NativeLibrary lib = NativeLoader.builder(name).access(access).precheck(false)
+        NativeLibrary lib = builder(name).access(access).precheck(false)
                 .environment(env(Map.of(), "nativeload." + name + ".path", file.toString())).build().load();
         assertEquals(List.of(file.toString()), access.opened);
         assertEquals(file, lib.path());
@@ -61,10 +64,10 @@ class NativeLoaderChainTest {
 
     @Test
     void environmentVariableNamingADirectoryOffersTheLibraryInIt() throws IOException {
-        String name = unique("envdir");
+        String name = "envdir";
         Path file = Files.writeString(dir.resolve("lib" + name + ".so.2"), "x");
         FakeAccess access = new FakeAccess().opens(file.toString());
-        NativeLibrary lib = NativeLoader.builder(name).access(access).precheck(false).environmentVariable("MY_LIB_DIR")
+        NativeLibrary lib = builder(name).access(access).precheck(false).environmentVariable("MY_LIB_DIR")
                 .environment(env(Map.of("MY_LIB_DIR", dir.toString()))).build().load();
         assertEquals(file, lib.path());
         assertEquals("environment variable MY_LIB_DIR", lib.report().attempts().getFirst().origin().toString());
@@ -72,11 +75,11 @@ class NativeLoaderChainTest {
 
     @Test
     void directorySearchFindsAVersionedFileWhenTheBareNameIsNotFound() throws IOException {
-        String name = unique("ver");
+        String name = "ver";
         Path v1 = Files.writeString(dir.resolve("lib" + name + ".so.1"), "x");
         Files.writeString(dir.resolve("lib" + name + ".so.1.2.3"), "x");
         FakeAccess access = new FakeAccess().opens(v1.toString());
-        NativeLibrary lib = NativeLoader.builder(name).access(access).precheck(false).directories(dir)
+        NativeLibrary lib = builder(name).access(access).precheck(false).directories(dir)
                 .environment(env(Map.of())).build().load();
         assertEquals(v1, lib.path());
         assertEquals(List.of("lib" + name + ".so", v1.toString()), access.opened,
@@ -86,10 +89,10 @@ class NativeLoaderChainTest {
 
     @Test
     void aFailedLoadThrowsTheMostSpecificCauseAndTheMessageListsEveryAttempt() {
-        String name = unique("spec");
+        String name = "spec";
         String soname = "lib" + name + ".so";
         FakeAccess access = new FakeAccess().fails(soname, soname + ": wrong ELF class: ELFCLASS32", 0);
-        NativeLoadException e = assertThrows(NativeLoadException.class, () -> NativeLoader.builder(name).access(access)
+        NativeLoadException e = assertThrows(NativeLoadException.class, () -> builder(name).access(access)
                 .directories(dir).environment(env(Map.of())).build().load());
         assertInstanceOf(IncompatibleLibraryException.class, e);
         assertEquals(FailureKind.WRONG_ARCHITECTURE, e.kind());
@@ -102,8 +105,8 @@ class NativeLoaderChainTest {
 
     @Test
     void nothingFoundAnywhereIsLibraryNotFound() {
-        String name = unique("none");
-        NativeLoadException e = assertThrows(NativeLoadException.class, () -> NativeLoader.builder(name).access(new FakeAccess())
+        String name = "none";
+        NativeLoadException e = assertThrows(NativeLoadException.class, () -> builder(name).access(new FakeAccess())
                 .environment(env(Map.of())).build().load());
         assertInstanceOf(LibraryNotFoundException.class, e);
         assertEquals(FailureKind.NOT_FOUND, e.kind());
@@ -112,9 +115,9 @@ class NativeLoaderChainTest {
 
     @Test
     void enosysInjectedAtTheBoundaryIsSyscallUnavailableWithItsErrnoName() {
-        String name = unique("nosys");
+        String name = "nosys";
         FakeAccess access = new FakeAccess().fails("lib" + name + ".so", "lib" + name + ".so: cannot map: Function not implemented", 38);
-        NativeLoadException e = assertThrows(NativeLoadException.class, () -> NativeLoader.builder(name).access(access)
+        NativeLoadException e = assertThrows(NativeLoadException.class, () -> builder(name).access(access)
                 .environment(env(Map.of())).build().load());
         assertInstanceOf(LoaderUnsupportedException.class, e);
         assertEquals(FailureKind.SYSCALL_UNAVAILABLE, e.kind());
@@ -124,9 +127,9 @@ class NativeLoaderChainTest {
 
     @Test
     void eopnotsuppInjectedWithoutErrnoIsClassifiedFromTheStrerrorText() {
-        String name = unique("notsup");
+        String name = "notsup";
         FakeAccess access = new FakeAccess().fails("lib" + name + ".so", "lib" + name + ".so: cannot open shared object file: Operation not supported", 0);
-        NativeLoadException e = assertThrows(NativeLoadException.class, () -> NativeLoader.builder(name).access(access)
+        NativeLoadException e = assertThrows(NativeLoadException.class, () -> builder(name).access(access)
                 .environment(env(Map.of())).build().load());
         assertEquals(FailureKind.OPERATION_NOT_SUPPORTED, e.kind());
         assertEquals(Optional.of(Errno.EOPNOTSUPP), e.diagnosis().errno());
@@ -135,7 +138,7 @@ class NativeLoaderChainTest {
 
     @Test
     void concurrentFirstLoadsOfOneLibraryOpenItOnceAndShareTheInstance() throws Exception {
-        String name = unique("conc");
+        String name = "conc";
         FakeAccess access = new FakeAccess().opens("lib" + name + ".so");
         Environment sharedEnv = env(Map.of());
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -144,7 +147,7 @@ class NativeLoaderChainTest {
         for (int i = 0; i < 16; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return NativeLoader.builder(name).access(access).environment(sharedEnv).build().load();
+                return builder(name).access(access).environment(sharedEnv).build().load();
             }));
         }
         start.countDown();
@@ -158,8 +161,8 @@ class NativeLoaderChainTest {
 
     @Test
     void concurrentFailedLoadsEachThrowAndLeaveNoRunningLoadBehind() throws Exception {
-        int before = LoadRegistry.DEFAULT.running();
-        String base = unique("failing");
+        int before = registry.running();
+        String base = "failing";
         Environment sharedEnv = env(Map.of());
         // Daemon threads: a load that never ends fails the get below and does not keep the JVM alive.
         ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
@@ -176,7 +179,7 @@ class NativeLoaderChainTest {
                 results.add(pool.submit(() -> {
                     start.await();
                     return assertThrows(LibraryNotFoundException.class,
-                            () -> NativeLoader.builder(name).access(new FakeAccess()).environment(sharedEnv).build().load());
+                            () -> builder(name).access(new FakeAccess()).environment(sharedEnv).build().load());
                 }));
             }
             start.countDown();
@@ -186,17 +189,17 @@ class NativeLoaderChainTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(before, LoadRegistry.DEFAULT.running(), "a failed load keeps nothing once it has thrown");
-        String name = unique("closed");
-        NativeLoader.builder(name).access(new FakeAccess().opens("lib" + name + ".so")).environment(sharedEnv).build().load().close();
-        assertEquals(before, LoadRegistry.DEFAULT.running(), "nor does a loaded and closed one");
+        assertEquals(before, registry.running(), "a failed load keeps nothing once it has thrown");
+        String name = "closed";
+        builder(name).access(new FakeAccess().opens("lib" + name + ".so")).environment(sharedEnv).build().load().close();
+        assertEquals(before, registry.running(), "nor does a loaded and closed one");
     }
 
     @Test
     void repeatedFindIsCachedAndAsksTheOsOnce() {
-        String name = unique("sym");
+        String name = "sym";
         FakeAccess access = new FakeAccess().opens("lib" + name + ".so").symbol("f", 0x1234);
-        NativeLibrary lib = NativeLoader.builder(name).access(access).environment(env(Map.of())).build().load();
+        NativeLibrary lib = builder(name).access(access).environment(env(Map.of())).build().load();
         Optional<MemorySegment> a = lib.find("f");
         Optional<MemorySegment> b = lib.find("f");
         assertSame(a, b);
@@ -209,9 +212,9 @@ class NativeLoaderChainTest {
 
     @Test
     void lookupOfAMissingSymbolThrowsSymbolNotFoundNamingSymbolAndLibrary() {
-        String name = unique("miss");
+        String name = "miss";
         FakeAccess access = new FakeAccess().opens("lib" + name + ".so");
-        NativeLibrary lib = NativeLoader.builder(name).access(access).environment(env(Map.of())).build().load();
+        NativeLibrary lib = builder(name).access(access).environment(env(Map.of())).build().load();
         SymbolNotFoundException e = assertThrows(SymbolNotFoundException.class, () -> lib.lookup("nope"));
         assertEquals("nope", e.symbol());
         assertEquals(FailureKind.SYMBOL_NOT_FOUND, e.kind());
@@ -220,13 +223,15 @@ class NativeLoaderChainTest {
 
     @Test
     void closingALibraryReleasesTheHandleOnceAndTheNextLoadOpensAgain() {
-        String name = unique("close");
+        String name = "close";
         FakeAccess access = new FakeAccess().opens("lib" + name + ".so");
-        NativeLoader loader = NativeLoader.builder(name).access(access).environment(env(Map.of())).build();
+        NativeLoader loader = builder(name).access(access).environment(env(Map.of())).build();
         NativeLibrary lib = loader.load();
+        assertEquals(1, registry.loaded());
         lib.close();
         lib.close();
         assertEquals(1, access.closes.get());
+        assertEquals(0, registry.loaded(), "a released library leaves no entry (nor its strategies' class loaders)");
         assertThrows(IllegalStateException.class, () -> lib.find("f"));
         NativeLibrary again = loader.load();
         assertTrue(again.isOpen());
@@ -235,10 +240,10 @@ class NativeLoaderChainTest {
 
     @Test
     void theFileItselfOutranksTheOsWordsWhenTheyDisagree() throws IOException {
-        String name = unique("short");
+        String name = "short";
         Path lib = Files.writeString(dir.resolve("lib" + name + ".so"), "x");
         FakeAccess access = new FakeAccess().fails(lib.toString(), lib + ": cannot open shared object file: No such file or directory", 0);
-        NativeLoadException e = assertThrows(NativeLoadException.class, () -> NativeLoader.builder(name).access(access)
+        NativeLoadException e = assertThrows(NativeLoadException.class, () -> builder(name).access(access)
                 .precheck(false).directories(dir).environment(env(Map.of())).build().load());
         assertEquals(FailureKind.TRUNCATED, e.kind(), "a 1-byte file is truncated, whatever the loader's text says");
         assertTrue(e.diagnosis().cause().startsWith("the loader said the file is missing, but it exists"), e.diagnosis().cause());
@@ -246,10 +251,10 @@ class NativeLoaderChainTest {
 
     @Test
     void aCandidateTheHeadersRejectIsSkippedWithoutCallingTheOs() throws IOException {
-        String name = unique("skip");
+        String name = "skip";
         Path text = Files.writeString(dir.resolve("lib" + name + ".so"), "this is a linker script, not a library\n".repeat(4));
         FakeAccess access = new FakeAccess();
-        NativeLoadException e = assertThrows(NativeLoadException.class, () -> NativeLoader.builder(name).access(access)
+        NativeLoadException e = assertThrows(NativeLoadException.class, () -> builder(name).access(access)
                 .directories(dir).environment(env(Map.of())).build().load());
         assertFalse(access.opened.contains(text.toString()), "pre-check must not hand the text file to dlopen");
         assertEquals(FailureKind.WRONG_FORMAT, e.kind());
