@@ -53,7 +53,7 @@ public sealed class NativeLoadException extends RuntimeException
     public String getMessage() {
         String m = message;
         if (m == null) {
-            m = report.render();
+            m = report.render(diagnosis);
             message = m;
         }
         return m;

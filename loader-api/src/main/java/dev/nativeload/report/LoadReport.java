@@ -59,6 +59,16 @@ public record LoadReport(String library, Host host, List<Attempt> attempts, Dura
         return ReportText.render(this);
     }
 
+    /**
+     * {@return the report rendered with {@code cause} as its verdict}: what a failure reports when its
+     * cause is not one of the attempts (nativeload not set up, no step proposing anything)
+     *
+     * @param cause the cause to state
+     */
+    public String render(Diagnosis cause) {
+        return ReportText.render(this, Optional.of(cause));
+    }
+
     @Override
     public String toString() {
         return render();

@@ -3,6 +3,7 @@ package dev.nativeload.report;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Renders a {@link LoadReport} as text a person reads in a log. */
 final class ReportText {
@@ -10,6 +11,10 @@ final class ReportText {
     }
 
     static String render(LoadReport report) {
+        return render(report, report.cause());
+    }
+
+    static String render(LoadReport report, Optional<Diagnosis> cause) {
         StringBuilder out = new StringBuilder();
         var host = report.host();
         String hostText = host.platformId() + host.libcVersion().map(v -> ", " + host.libc().name().toLowerCase(Locale.ROOT) + " " + v).orElse("");
@@ -19,7 +24,7 @@ final class ReportText {
                     .append(millis(report.elapsed())).append(")\n");
         } else {
             out.append("could not load library \"").append(report.library()).append("\" (").append(hostText).append(")\n");
-            report.cause().ifPresent(d -> {
+            cause.ifPresent(d -> {
                 out.append("  cause: ").append(d.cause()).append(" [").append(d.kind()).append("]\n");
                 out.append("  hint:  ").append(d.hint()).append('\n');
             });

@@ -18,7 +18,8 @@ public final class LoadTwiceMain {
                 NativeLoader.load(args[0]);
                 System.out.println("loaded");
             } catch (NativeLoadException e) {
-                System.out.println(e.getClass().getSimpleName() + " " + e.kind() + " | " + e.diagnosis().hint());
+                String shown = e.getMessage().contains(e.diagnosis().hint()) ? " [message shows the hint]" : " [message lacks the hint]";
+                System.out.println(e.getClass().getSimpleName() + " " + e.kind() + " | " + e.diagnosis().hint() + shown);
             } catch (Throwable other) {
                 System.out.println("UNTYPED " + other);
             }

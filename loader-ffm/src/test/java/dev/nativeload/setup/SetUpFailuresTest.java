@@ -55,6 +55,7 @@ class SetUpFailuresTest {
         for (String line : denied) {
             assertTrue(line.startsWith("LoaderUnsupportedException SETUP_INCOMPLETE | "), line);
             assertTrue(line.contains("--enable-native-access=ALL-UNNAMED"), line);
+            assertTrue(line.endsWith("[message shows the hint]"), "the exception's own message says the fix: " + line);
         }
         List<String> granted = run(List.of(JAVA, "--illegal-native-access=deny", "--enable-native-access=ALL-UNNAMED",
                 "-cp", classPath(), LoadTwiceMain.class.getName(), "z"));
@@ -112,7 +113,7 @@ class SetUpFailuresTest {
         assertEquals(2, lines.size(), String.valueOf(lines));
         for (String line : lines) {
             assertTrue(line.startsWith("LoaderUnsupportedException SETUP_INCOMPLETE | ")
-                    && line.contains("dev.nativeload:loader-ffm"), line);
+                    && line.contains("dev.nativeload:loader-ffm") && line.endsWith("[message shows the hint]"), line);
         }
     }
 
