@@ -1,6 +1,6 @@
 package dev.nativeload;
 
-import dev.nativeload.platform.Host;
+import dev.nativeload.internal.chain.ServiceAccess;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.report.FailureKind;
 import dev.nativeload.report.LoadReport;
@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /**
  * Finds the {@link NativeAccess} service once: loader-ffm's, unless a test or an embedder supplies
@@ -45,23 +44,13 @@ final class NativeAccessLookup {
 
     private static Found find() {
         try {
-            Optional<NativeAccess> access = first(ServiceLoader.load(NativeAccess.class, NativeAccessLookup.class.getClassLoader()))
-                    .or(() -> first(ServiceLoader.load(NativeAccess.class)));
+            Optional<NativeAccess> access = ServiceAccess.lookUp();
             return access.map(a -> new Found(a, null)).orElseGet(() -> new Found(null, Diagnosis.of(FailureKind.SETUP_INCOMPLETE,
                     "no implementation of nativeload's OS boundary (loader-ffm) for this OS is on the class or module path",
                     "add the dependency dev.nativeload:loader-ffm (it brings loader-api with it)")));
         } catch (ServiceConfigurationError | LinkageError broken) {
             return new Found(null, deniedOrBroken(broken));
         }
-    }
-
-    private static Optional<NativeAccess> first(ServiceLoader<NativeAccess> loader) {
-        for (NativeAccess access : loader) {
-            if (access.isSupported()) {
-                return Optional.of(access);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Diagnosis deniedOrBroken(Throwable broken) {
