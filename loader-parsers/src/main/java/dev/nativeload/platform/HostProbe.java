@@ -132,9 +132,15 @@ public final class HostProbe {
         return 0;
     }
 
-    /** {@return the {@code glibc-hwcaps} subdirectories this CPU supports, best first (x86-64 only)} */
+    /** What the CPU offers cannot change while the process runs: read once. */
+    private static final class Cpu {
+        static final Set<String> FLAGS = Set.copyOf(readCpuFlags());
+        static final List<String> HWCAPS = List.copyOf(hwcaps(Architecture.fromJvm(System.getProperty("os.arch")), FLAGS));
+    }
+
+    /** {@return the {@code glibc-hwcaps} subdirectories this CPU supports, best first (x86-64 only); read once} */
     public static List<String> hwcapsSubdirs() {
-        return hwcaps(Architecture.fromJvm(System.getProperty("os.arch")), cpuFlags());
+        return Cpu.HWCAPS;
     }
 
     /**
@@ -158,8 +164,12 @@ public final class HostProbe {
         return out;
     }
 
-    /** {@return the CPU's flags from {@code /proc/cpuinfo}; empty off Linux or when unreadable} */
+    /** {@return the CPU's flags from {@code /proc/cpuinfo}; empty off Linux or when unreadable; read once} */
     public static Set<String> cpuFlags() {
+        return Cpu.FLAGS;
+    }
+
+    private static Set<String> readCpuFlags() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.ISO_8859_1)) {
                 if (line.startsWith("flags")) {
