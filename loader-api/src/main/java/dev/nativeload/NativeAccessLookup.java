@@ -1,6 +1,7 @@
 package dev.nativeload;
 
 import dev.nativeload.internal.chain.ServiceAccess;
+import dev.nativeload.platform.HostProbe;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.report.FailureKind;
 import dev.nativeload.report.LoadReport;
@@ -38,7 +39,7 @@ final class NativeAccessLookup {
         if (found.access() != null) {
             return found.access();
         }
-        LoadReport report = new LoadReport(library, HostOfJvm.get(), List.of(), Duration.ZERO);
+        LoadReport report = new LoadReport(library, HostProbe.fromFiles(), List.of(), Duration.ZERO);
         throw new LoaderUnsupportedException(report, found.problem());
     }
 
