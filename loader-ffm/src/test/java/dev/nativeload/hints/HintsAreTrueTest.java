@@ -30,7 +30,15 @@ class HintsAreTrueTest {
 
     @Test
     void theNotFoundHintsPropertyNamesTheLibraryAndSettingItMakesTheLoadWork() throws Exception {
-        String name = "nlhintprobe" + ProcessHandle.current().pid();
+        assertPropertyHintWorks("nlhintprobe" + ProcessHandle.current().pid());
+    }
+
+    @Test
+    void forAFileNameTheHintsPropertyIsThatNamesOwnAndSettingItMakesTheLoadWork() throws Exception {
+        assertPropertyHintWorks("libnlhintfile" + ProcessHandle.current().pid() + ".so.1");
+    }
+
+    private void assertPropertyHintWorks(String name) throws Exception {
         LibraryNotFoundException e = assertThrows(LibraryNotFoundException.class, () -> NativeLoader.load(name));
         String hints = e.report().attempts().stream().flatMap(a -> a.diagnosis().stream()).map(d -> d.hint())
                 .reduce(e.diagnosis().hint(), (a, b) -> a + "\n" + b);
@@ -39,6 +47,7 @@ class HintsAreTrueTest {
         String property = m.group(1);
         assertEquals("nativeload." + name + ".path", property, "the hint names this library's property, no placeholder");
         Path copy = Files.copy(NativeLoader.load("z").path(), dir.resolve("lib" + name + ".so"));
+        // The property names the file itself, whatever it is called.
         System.setProperty(property, copy.toString());
         try (NativeLibrary lib = NativeLoader.load(name)) {
             assertTrue(lib.find("zlibVersion").isPresent(), "loaded what the property named");

@@ -127,7 +127,7 @@ final class CandidateOpener {
                     return new StrerrorIndex(table, a::errorText);
                 });
             }
-            c = new FailureClassifier(check, index, loaderOf(request));
+            c = new FailureClassifier(check, index, loaderOf(request), request.name());
             classifier = c;
         }
         return c;

@@ -32,17 +32,20 @@ public final class FailureClassifier {
     private final PreLoadCheck check;
     private final StrerrorIndex strerror;
     private final ResolveHost loader;
+    private final String library;
     private final MessageTable table = MessageTable.standard();
 
     /**
      * @param check    the file and header checks
      * @param strerror the host's error texts
      * @param loader   the loader whose search a missing dependency is traced with: the load's own host and environment
+     * @param library  the library as the caller named it ({@code z}): its {@code nativeload.NAME.path} is what a hint names
      */
-    public FailureClassifier(PreLoadCheck check, StrerrorIndex strerror, ResolveHost loader) {
+    public FailureClassifier(PreLoadCheck check, StrerrorIndex strerror, ResolveHost loader, String library) {
         this.check = Objects.requireNonNull(check, "check");
         this.strerror = Objects.requireNonNull(strerror, "strerror");
         this.loader = Objects.requireNonNull(loader, "loader");
+        this.library = Objects.requireNonNull(library, "library");
     }
 
     /**
@@ -255,20 +258,12 @@ public final class FailureClassifier {
                 "check the process's memory limits (ulimit -v, the container's limit); a library asking for absurd sizes is corrupt");
     }
 
-    /** The logical name whose {@code nativeload.NAME.path} property names a file: {@code z} for {@code libz.so}. */
-    private static String loaderName(String fileName) {
-        String base = Hints.baseName(fileName);
-        String stem = base.startsWith("lib") ? base.substring(3) : base;
-        int dot = stem.indexOf('.');
-        return dot > 0 ? stem.substring(0, dot) : stem;
-    }
-
     private Diagnosis fromErrno(Errno errno, Candidate candidate) {
         String target = candidate.target();
         return switch (errno) {
             case ENOENT, ENOTDIR -> candidate instanceof Candidate.Name
                     ? Diagnosis.of(FailureKind.NOT_FOUND, "the OS loader found no " + target + " in its search path",
-                    "install the library, or name its file with -Dnativeload." + loaderName(target) + ".path=/path/to/" + target)
+                    "install the library, or name its file with -Dnativeload." + library + ".path=/path/to/" + target)
                     : Diagnosis.of(FailureKind.NOT_FOUND, "no file " + target, "check the path");
             case ENOEXEC -> Diagnosis.of(FailureKind.WRONG_FORMAT, target + " is not an executable format this OS loads (ENOEXEC)",
                     "use the " + check.host().platformId() + " build of the library");

@@ -28,7 +28,7 @@ class FailureClassifierTest {
     private static FailureClassifier classifier(FakeAccess access) {
         PreLoadCheck check = new PreLoadCheck(access.host(), access::mountFlags);
         return new FailureClassifier(check, new StrerrorIndex(ErrnoTable.LINUX, access::errorText),
-                ResolveHost.forHost(access.host()));
+                ResolveHost.forHost(access.host()), "test");
     }
 
     private static OsError dlopen(String message) {

@@ -30,7 +30,7 @@ class MessageTableTest {
     private static FailureClassifier classifier() {
         FakeAccess access = new FakeAccess();
         return new FailureClassifier(new PreLoadCheck(access.host(), access::mountFlags),
-                new StrerrorIndex(ErrnoTable.LINUX, access::errorText), ResolveHost.forHost(access.host()));
+                new StrerrorIndex(ErrnoTable.LINUX, access::errorText), ResolveHost.forHost(access.host()), "test");
     }
 
     @Test
@@ -94,7 +94,7 @@ class MessageTableTest {
         dev.nativeload.platform.Host windows = dev.nativeload.platform.Host.of(dev.nativeload.binary.TargetOs.WINDOWS,
                 access.host().arch(), dev.nativeload.binary.LibcFlavor.UNKNOWN, java.util.Optional.empty(), 4096, false);
         FailureClassifier classifier = new FailureClassifier(new PreLoadCheck(windows, access::mountFlags),
-                new StrerrorIndex(ErrnoTable.LINUX, access::errorText), ResolveHost.forHost(windows));
+                new StrerrorIndex(ErrnoTable.LINUX, access::errorText), ResolveHost.forHost(windows), "tensorflow_cc");
         Diagnosis d = classifier.classify(new Candidate.Name("tensorflow_cc.dll", "test"),
                 new OsError("LoadLibraryExW", OptionalInt.of(1455), "The paging file is too small for this operation to complete."));
         assertEquals(FailureKind.OUT_OF_MEMORY, d.kind(), d.cause());
