@@ -14,7 +14,6 @@ import dev.nativeload.internal.chain.SystemNameStrategy;
 import dev.nativeload.spi.Layouts;
 import dev.nativeload.spi.ResourceLayout;
 import dev.nativeload.platform.Environment;
-import dev.nativeload.spi.NativeAccess.MountFlags;
 import dev.nativeload.spi.NativeAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -168,18 +166,6 @@ public final class NativeLoader {
     /** {@return the strategies this loader runs, in order} */
     public List<LoadStrategy> strategies() {
         return key.strategies();
-    }
-
-    /** Mount flags from a given {@link NativeAccess}, or from the one looked up when null; empty when there is none. */
-    private record AccessMountFlags(NativeAccess access) implements Function<Path, Optional<MountFlags>> {
-        @Override
-        public Optional<MountFlags> apply(Path dir) {
-            try {
-                return (access != null ? access : NativeAccessLookup.get(String.valueOf(dir))).mountFlags(dir);
-            } catch (RuntimeException unavailable) {
-                return Optional.empty();
-            }
-        }
     }
 
     private static final Supplier<NativeAccess> LOOKED_UP_ACCESS = () -> NativeAccessLookup.get("the embedded step");
@@ -390,8 +376,7 @@ public final class NativeLoader {
             List<ResourceLayout> all = new ArrayList<>();
             all.add(Layouts.classifier(resourcePrefix));
             all.addAll(layouts);
-            Function<Path, Optional<MountFlags>> flags = new AccessMountFlags(access);
-            return new EmbeddedResourceStrategy(loader, all, Optional.ofNullable(cacheDirectory), flags,
+            return new EmbeddedResourceStrategy(loader, all, Optional.ofNullable(cacheDirectory),
                     access != null ? new GivenAccess(access) : LOOKED_UP_ACCESS);
         }
 

@@ -81,7 +81,7 @@ public class EmbeddedWarmStartBenchmark {
             }
             jarLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
             EmbeddedResourceStrategy embedded = new EmbeddedResourceStrategy(jarLoader, List.of(Layouts.classifier("native")),
-                    Optional.of(dir.resolve("cache")), access::mountFlags);
+                    Optional.of(dir.resolve("cache")));
             strategies = List.of(embedded);
             held = NativeLoader.builder("nlwarm").strategies(strategies).build().load();
             extracted = held.path();

@@ -67,8 +67,7 @@ class ConcurrentLoadTest {
             for (int i = 0; i < THREADS; i++) {
                 threads.add(pool.submit(() -> {
                     // separate strategies, so nothing but the file system and the lock registry is shared
-                    var step = new EmbeddedResourceStrategy(loader, List.of(Layouts.classifier("native")), Optional.of(cache),
-                            access::mountFlags);
+                    var step = new EmbeddedResourceStrategy(loader, List.of(Layouts.classifier("native")), Optional.of(cache));
                     start.await(30, TimeUnit.SECONDS);
                     if (Thread.currentThread().getName().endsWith("-1")) {
                         Files.createFile(go);

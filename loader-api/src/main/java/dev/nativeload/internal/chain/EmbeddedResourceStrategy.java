@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,12 +47,11 @@ import java.util.stream.Stream;
  * @param classLoader    whose resources are searched
  * @param layouts        where to look, in order
  * @param cacheDirectory the application's cache directory, tried before the defaults ({@link CacheLocations})
- * @param mountFlags     reads a directory's mount flags ({@code statvfs}); empty answers fall back to mountinfo
- * @param access         the OS boundary that opens, checks and hashes each extracted file through one
- *                       descriptor and tells the effective uid; asked only when this step runs
+ * @param access         the OS boundary that reads a cache directory's mount flags ({@code statvfs}; empty
+ *                       answers fall back to mountinfo), opens, checks and hashes each extracted file
+ *                       through one descriptor and tells the effective uid; asked only when this step runs
  */
 public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLayout> layouts, Optional<Path> cacheDirectory,
-                                       Function<Path, Optional<MountFlags>> mountFlags,
                                        Supplier<NativeAccess> access) implements LoadStrategy {
     /** The origin of refused cache directories in reports. */
     public static final Origin CACHE_ORIGIN = Origin.of(Origin.Source.CACHE_DIRECTORY, "cache directory");
@@ -65,7 +63,6 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
             throw new IllegalArgumentException("at least one layout is needed");
         }
         Objects.requireNonNull(cacheDirectory, "cacheDirectory");
-        Objects.requireNonNull(mountFlags, "mountFlags");
         Objects.requireNonNull(access, "access");
     }
 
@@ -75,11 +72,9 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
      * @param classLoader    whose resources are searched
      * @param layouts        where to look, in order
      * @param cacheDirectory the application's cache directory, tried first
-     * @param mountFlags     reads a directory's mount flags
      */
-    public EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLayout> layouts, Optional<Path> cacheDirectory,
-                                    Function<Path, Optional<MountFlags>> mountFlags) {
-        this(classLoader, layouts, cacheDirectory, mountFlags, ServiceAccess::find);
+    public EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLayout> layouts, Optional<Path> cacheDirectory) {
+        this(classLoader, layouts, cacheDirectory, ServiceAccess::find);
     }
 
     @Override
@@ -95,7 +90,7 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
     private Stream<Candidate> extractNow(LoadRequest request) {
         List<Path> directories = CacheLocations.of(request.host(), request.environment(), cacheDirectory);
         Optional<NativeAccess> os = osAccess();
-        CacheDirectoryCheck dirCheck = new CacheDirectoryCheck(mountFlags,
+        CacheDirectoryCheck dirCheck = new CacheDirectoryCheck(dir -> os.flatMap(a -> mountFlags(a, dir)),
                 request.environment().property("user.name").orElse(System.getProperty("user.name", "")),
                 os.map(a -> FileDescriptors.of(a).effectiveUid()).orElse(java.util.OptionalInt.empty()));
         Extractor extractor = os.map(a -> new Extractor(directories, dirCheck, a))
@@ -125,6 +120,15 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
                 "no embedded library " + tried + " among the resources class loader " + loaderName(classLoader)
                         + " sees (its class path, or the module path)",
                 "add the jar with the " + request.host().platformId() + " natives, or check the layout and prefix")));
+    }
+
+    /** {@return a directory's mount flags, empty when the boundary cannot tell} */
+    private static Optional<MountFlags> mountFlags(NativeAccess access, Path dir) {
+        try {
+            return access.mountFlags(dir);
+        } catch (RuntimeException unavailable) {
+            return Optional.empty();
+        }
     }
 
     /** The OS boundary, or empty where none is installed (files are then verified by path, as the report says). */
