@@ -35,19 +35,21 @@ final class CandidateOpener {
     private static final Map<NativeAccess, StrerrorIndex> STRERROR = new WeakHashMap<>();
 
     private final NativeAccess access;
-    private final PreLoadCheck check;
     private final LoadRequest request;
+    /** The loader of the request's host and environment, which the pre-check and every diagnosis emulate. */
+    private final ResolveHost loader;
+    private final PreLoadCheck check;
     private FailureClassifier classifier;
 
     /**
      * @param access  the OS boundary
-     * @param check   the checks made before the OS is asked
-     * @param request the load, whose host and environment every diagnosis uses
+     * @param request the load, whose host and environment the checks and every diagnosis use
      */
-    CandidateOpener(NativeAccess access, PreLoadCheck check, LoadRequest request) {
+    CandidateOpener(NativeAccess access, LoadRequest request) {
         this.access = access;
-        this.check = check;
         this.request = request;
+        this.loader = loaderOf(request);
+        this.check = new PreLoadCheck(access.host(), access::mountFlags, loader);
     }
 
     /** What one try ended with: the outcome for the report and, when it loaded, the handle. */
@@ -106,7 +108,7 @@ final class CandidateOpener {
     }
 
     /** {@return the loader of the request's host, seeing the request's environment} */
-    static ResolveHost loaderOf(LoadRequest request) {
+    private static ResolveHost loaderOf(LoadRequest request) {
         Map<String, String> env = new HashMap<>();
         for (String name : ResolveHost.ENVIRONMENT_VARIABLES) {
             request.environment().variable(name).ifPresent(v -> env.put(name, v));
@@ -127,7 +129,7 @@ final class CandidateOpener {
                     return new StrerrorIndex(table, a::errorText);
                 });
             }
-            c = new FailureClassifier(check, index, loaderOf(request), request.name());
+            c = new FailureClassifier(check, index, loader, request.name());
             classifier = c;
         }
         return c;

@@ -2,7 +2,6 @@ package dev.nativeload.internal.chain;
 
 import dev.nativeload.report.Attempt.Origin;
 
-import dev.nativeload.internal.diagnose.PreLoadCheck;
 import dev.nativeload.report.Attempt;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.report.FailureKind;
@@ -48,8 +47,7 @@ public final class ChainRunner {
     public ChainResult run(LoadRequest request, List<LoadStrategy> strategies, OpenMode mode, boolean precheck) {
         long start = System.nanoTime();
         List<Attempt> attempts = new ArrayList<>();
-        PreLoadCheck check = new PreLoadCheck(access.host(), access::mountFlags, CandidateOpener.loaderOf(request));
-        CandidateOpener opener = new CandidateOpener(access, check, request);
+        CandidateOpener opener = new CandidateOpener(access, request);
         for (LoadStrategy strategy : strategies) {
             try (Stream<Candidate> candidates = strategy.candidates(request)) {
                 Iterator<Candidate> it = candidates.iterator();
