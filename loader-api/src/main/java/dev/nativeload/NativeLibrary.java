@@ -150,11 +150,6 @@ public final class NativeLibrary implements AutoCloseable {
         return false;
     }
 
-    /** {@return the number of holders that have not closed it; for tests} */
-    int references() {
-        return references.get();
-    }
-
     /**
      * Gives back the reference one load took. When it was the last, releases the library: its
      * symbols stop working ({@link IllegalStateException} on use) and the OS handle is closed
