@@ -1,5 +1,5 @@
 /**
- * The {@code nativeload} command line: {@code inspect}, {@code tree}, {@code doctor} and {@code verify},
+ * The {@code nativeload} command line: {@code inspect}, {@code tree}, {@code doctor}, {@code verify} and {@code scan},
  * subcommands of {@link dev.nativeload.cli.Nativeload}.
  *
  * <p>Run it with {@code bin/nativeload}, or
@@ -11,6 +11,8 @@ module dev.nativeload.cli {
     // Not read by the code: required so the module path resolves the NativeAccess service doctor loads with.
     requires dev.nativeload.ffm;
     requires info.picocli;
+    // scan reads class files for their native methods.
+    requires org.objectweb.asm;
 
     // doctor finds the OS boundary the way the loader does.
     uses dev.nativeload.spi.NativeAccess;

@@ -3,7 +3,6 @@ package dev.nativeload.cli;
 import dev.nativeload.platform.Platform;
 
 import dev.nativeload.binary.GlibcVersion;
-import dev.nativeload.binary.LibcFlavor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -64,20 +62,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Platform platform;
-        Optional<GlibcVersion> limit = Optional.empty();
-        try {
-            platform = Platform.parse(target);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--target: " + e.getMessage(), e);
-        }
-        if (maxGlibc != null) {
-            if (platform.libc() != LibcFlavor.GLIBC) {
-                throw new ParameterException(spec.commandLine(), "--max-glibc applies to linux glibc targets, not " + platform.id());
-            }
-            limit = Optional.of(GlibcVersion.parse(maxGlibc).orElseThrow(() -> new ParameterException(
-                    spec.commandLine(), "--max-glibc: '" + maxGlibc + "' is not a version such as 2.28")));
-        }
+        Platform platform = TargetArguments.target(spec.commandLine(), target);
+        Optional<GlibcVersion> limit = TargetArguments.maxGlibc(spec.commandLine(), platform, maxGlibc);
         // Read every file first: a dependency on another file of the run counts as shipped.
         Inspector inspector = new Inspector(environment.workingDirectory());
         List<InspectResult> results = new ArrayList<>();

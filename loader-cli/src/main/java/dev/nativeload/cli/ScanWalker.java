@@ -1,0 +1,201 @@
+package dev.nativeload.cli;
+
+import dev.nativeload.binary.MalformedBinaryException;
+import dev.nativeload.binary.NotABinaryException;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Walks one PATH of {@code scan} and reports what it holds to a {@link ScanCollector}: a directory tree file by file
+ * (symbolic links are not followed), an archive file through its central directory ({@link ZipFile}), and an
+ * archive inside an archive, at any depth, as a stream ({@link ZipInputStream}), so nothing is extracted but a
+ * native too large for memory ({@link ScanNativeReader}). What each file is comes from its first bytes
+ * ({@link ScanEntryKind}), never from its name.
+ */
+final class ScanWalker {
+    /** Archives nested deeper than this are not opened (a real application nests two or three levels). */
+    static final int MAX_DEPTH = 16;
+    /** A class file larger than this is not searched for native methods (real ones are a few KiB). */
+    static final int MAX_CLASS_BYTES = 8 << 20;
+
+    private final ScanNativeReader natives;
+    private final ScanCollector out;
+
+    /**
+     * @param natives reads each native found
+     * @param out     receives what is found
+     */
+    ScanWalker(ScanNativeReader natives, ScanCollector out) {
+        this.natives = natives;
+        this.out = out;
+    }
+
+    /**
+     * Walks one PATH.
+     *
+     * @param label the PATH as given, the {@code archive} of everything found under it
+     * @param path  the file or directory it names
+     */
+    void walk(String label, Path path) {
+        if (Files.isDirectory(path)) {
+            out.unit(label, false);
+            walkTree(label, path);
+        } else {
+            visitFile(new ScanLocation(label, label, ""), path, true);
+        }
+    }
+
+    private void walkTree(String label, Path root) {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            all.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).forEach(files::add);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            out.problem(label, "cannot list the directory: " + e.getMessage());
+        }
+        files.sort(null);
+        for (Path file : files) {
+            String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            visitFile(new ScanLocation(label, label, relative), file, false);
+        }
+    }
+
+    /** A file of a tree, or a PATH that is a file ({@code top}: then an archive is the unit itself). */
+    private void visitFile(ScanLocation where, Path file, boolean top) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(ScanEntryKind.HEAD);
+        } catch (IOException e) {
+            out.problem(name(where), "cannot read: " + Inspector.describe(e));
+            return;
+        }
+        try {
+            switch (ScanEntryKind.of(head, head.length)) {
+                case ARCHIVE -> {
+                    String unit = top ? where.unit() : where.archive() + "/" + where.entry();
+                    walkZipFile(new ScanLocation(where.archive(), unit, top ? "" : where.entry() + "!/"), file);
+                }
+                case NATIVE -> out.nativeFound(natives.read(top ? new ScanLocation(where.archive(), where.unit(),
+                        file.getFileName().toString()) : where, file));
+                case CLASS -> classFile(where, Files.size(file) > MAX_CLASS_BYTES ? null : Files.readAllBytes(file));
+                case OTHER -> {
+                }
+            }
+        } catch (MalformedBinaryException e) {
+            out.problem(name(where), "malformed: " + e.getMessage());
+        } catch (NotABinaryException e) {
+            // a file that began like a native but is none: not one of ours
+        } catch (IOException e) {
+            out.problem(name(where), "cannot read: " + Inspector.describe(e));
+        }
+    }
+
+    /** Reads an archive file; {@code where.entry()} is the prefix of its entries' names ("" or "x.jar!/"). */
+    private void walkZipFile(ScanLocation where, Path file) throws IOException {
+        out.unit(where.unit(), true);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                ScanLocation at = new ScanLocation(where.archive(), where.unit(), where.entry() + e.getName());
+                try (InputStream in = zip.getInputStream(e)) {
+                    visitStream(at, in, e.getSize(), 1);
+                } catch (IOException | IllegalArgumentException ex) {
+                    out.problem(name(at), "cannot read: " + ex.getMessage());
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            out.problem(where.unit(), "not a readable archive: " + e.getMessage());
+        }
+    }
+
+    private void visitStream(ScanLocation where, InputStream in, long size, int depth) throws IOException {
+        byte[] head = in.readNBytes(ScanEntryKind.HEAD);
+        try {
+            switch (ScanEntryKind.of(head, head.length)) {
+                case ARCHIVE -> walkZipStream(where, new SequenceInputStream(new ByteArrayInputStream(head), unclosable(in)),
+                        depth);
+                case NATIVE -> out.nativeFound(natives.read(where, head, head.length, in, size));
+                case CLASS -> {
+                    byte[] rest = in.readNBytes(MAX_CLASS_BYTES);
+                    boolean whole = in.read() < 0;
+                    byte[] all = new byte[head.length + rest.length];
+                    System.arraycopy(head, 0, all, 0, head.length);
+                    System.arraycopy(rest, 0, all, head.length, rest.length);
+                    classFile(where, whole ? all : null);
+                }
+                case OTHER -> {
+                }
+            }
+        } catch (MalformedBinaryException e) {
+            out.problem(name(where), "malformed: " + e.getMessage());
+        } catch (NotABinaryException e) {
+            // a file that began like a native but is none: not one of ours
+        }
+    }
+
+    /** An archive inside an archive, read as a stream. */
+    private void walkZipStream(ScanLocation where, InputStream in, int depth) {
+        String unit = where.archive() + "!/" + where.entry();
+        if (depth > MAX_DEPTH) {
+            out.problem(unit, "nested deeper than " + MAX_DEPTH + " archives: not opened");
+            return;
+        }
+        out.unit(unit, true);
+        ZipInputStream zip = new ZipInputStream(in);
+        String entryName = where.entry();
+        try {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entryName = where.entry() + "!/" + e.getName();
+                if (!e.isDirectory()) {
+                    visitStream(new ScanLocation(where.archive(), unit, entryName), zip, e.getSize(), depth + 1);
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            out.problem(unit, "cannot read the archive at " + entryName + ": " + e.getMessage());
+        }
+    }
+
+    private void classFile(ScanLocation where, byte[] bytes) {
+        if (bytes == null) {
+            out.warning(name(where), "a class file over " + MAX_CLASS_BYTES + " bytes: not searched for native methods");
+            return;
+        }
+        try {
+            List<NativeMethod> methods = NativeMethod.declaredIn(bytes);
+            if (!methods.isEmpty()) {
+                out.nativeMethods(where.unit(), methods);
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            out.warning(name(where), "a malformed class file: not searched for native methods");
+        }
+    }
+
+    private static String name(ScanLocation where) {
+        return where.entry().isEmpty() ? where.archive() : where.archive() + ": " + where.entry();
+    }
+
+    /** The stream of the enclosing archive, which the nested archive's reader must not close. */
+    private static InputStream unclosable(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
