@@ -33,6 +33,41 @@ final class CliJson {
     }
 
     /**
+     * {@return the natives and summary of {@code nativeload scan --json}}
+     *
+     * @param lines its standard output: one object per native, then {@code {"summary": ...}}
+     * @throws MojoExecutionException when a line is not one of scan's objects, or the summary is missing
+     */
+    static ScanReport scanReport(List<String> lines) throws MojoExecutionException {
+        List<ScannedNative> natives = new ArrayList<>();
+        List<String> without = null;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = object(line, "scan");
+            JsonNode summary = node.get("summary");
+            if (summary != null) {
+                JsonNode list = summary.get("archivesWithoutTargetNative");
+                if (list == null || !list.isArray()) {
+                    throw unexpected("\"archivesWithoutTargetNative\" is missing or not an array", line);
+                }
+                without = new ArrayList<>();
+                for (JsonNode archive : list) {
+                    without.add(archive.asText());
+                }
+                continue;
+            }
+            natives.add(new ScannedNative(text(node, "archive", line), text(node, "entry", line), text(node, "os", line),
+                    text(node, "arch", line), bool(node, "forTarget", line), violations(node.get("violations"), line)));
+        }
+        if (without == null) {
+            throw new MojoExecutionException("nativeload scan printed no summary line");
+        }
+        return new ScanReport(natives, without);
+    }
+
+    /**
      * {@return the violations in a JSON array of {@code {"rule","message"}} objects}
      *
      * @param array the array (missing or null: none)

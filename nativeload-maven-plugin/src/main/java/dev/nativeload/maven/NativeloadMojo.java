@@ -55,6 +55,14 @@ abstract class NativeloadMojo extends AbstractMojo {
     @Parameter(property = "nativeload.maxGlibc")
     protected String maxGlibc;
 
+    /**
+     * The platforms to check against, as platform ids ({@code linux-x86_64}, {@code linux-aarch64-musl},
+     * {@code osx-aarch64}, {@code windows-x86_64}, ...): each must have a native built for it, and those natives
+     * must pass nativeload's rules.
+     */
+    @Parameter(property = "nativeload.targets")
+    protected List<String> targets;
+
     /** Skips the goal. */
     @Parameter(property = "nativeload.skip", defaultValue = "false")
     protected boolean skip;

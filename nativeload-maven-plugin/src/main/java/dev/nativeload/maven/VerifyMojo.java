@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -54,7 +57,8 @@ public final class VerifyMojo extends NativeloadMojo {
         for (NativeFile file : natives.files()) {
             byPlatform.computeIfAbsent(file.platformId(), id -> new ArrayList<>()).add(file);
         }
-        if (byPlatform.isEmpty()) {
+        boolean withTargets = targets != null && !targets.isEmpty();
+        if (byPlatform.isEmpty() && !withTargets) {
             getLog().info("nativeload: no natives under " + prefix + "/<platform-id>/ in " + classesDirectory
                     + " or the packaged jar");
             return;
@@ -64,10 +68,59 @@ public final class VerifyMojo extends NativeloadMojo {
         for (Map.Entry<String, List<NativeFile>> platform : byPlatform.entrySet()) {
             failures.addAll(verify(fork, platform.getKey(), platform.getValue()));
         }
+        if (withTargets) {
+            failures.addAll(verifyTargets(fork, byPlatform.keySet()));
+        }
         if (!failures.isEmpty()) {
             throw new MojoFailureException("nativeload: " + failures.size() + " problem(s) with the natives:\n"
                     + String.join("\n", failures));
         }
+    }
+
+    /**
+     * Checks the output against each of {@code <targets>} with {@code nativeload scan}: natives anywhere in it (found
+     * by their bytes) must include one built for each target, and those outside the platform directories already
+     * checked must pass its rules.
+     */
+    private List<String> verifyTargets(CliFork fork, Set<String> checkedPlatforms)
+            throws MojoExecutionException, MojoFailureException {
+        Map<String, String> roots = new LinkedHashMap<>();
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        if (classesDirectory.isDirectory()) {
+            roots.put(classesDirectory.getAbsolutePath(), base.relativize(classesDirectory.toPath().toAbsolutePath()) + "/");
+        }
+        File jar = project.getArtifact().getFile();
+        if (jar != null && jar.isFile() && jar.getName().endsWith(".jar")) {
+            roots.put(jar.getAbsolutePath(), base.relativize(jar.toPath().toAbsolutePath()) + "!/");
+        }
+        List<String> failures = new ArrayList<>();
+        TargetScan scan = new TargetScan(fork, base);
+        for (String target : targets.stream().map(String::strip).toList()) {
+            ScanReport report = roots.isEmpty() ? new ScanReport(List.of(), List.of())
+                    : scan.scan(Optional.of(target), glibcCeiling(target), roots.keySet().stream().map(Path::of).toList());
+            // Keyed by entry and problem: the classes directory and the jar hold the same entries, each problem once.
+            Map<String, String> problems = new LinkedHashMap<>();
+            if (!report.hasTargetNative()) {
+                List<String> has = report.natives().stream().map(ScannedNative::builtFor).distinct().toList();
+                problems.put("", "the project ships no native for " + target
+                        + (has.isEmpty() ? "" : " (it has: " + String.join(", ", has) + ")"));
+            }
+            for (ScannedNative n : report.natives()) {
+                boolean checked = checkedPlatforms.stream().anyMatch(id -> n.entry().startsWith(prefix + "/" + id + "/"));
+                if (n.forTarget() && !checked) {
+                    for (Violation v : n.violations()) {
+                        String problem = n.entry() + ": " + v.rule() + ": " + v.message();
+                        problems.putIfAbsent(problem, roots.getOrDefault(n.archive(), n.archive() + "!/") + problem);
+                    }
+                }
+            }
+            if (problems.isEmpty()) {
+                getLog().info("nativeload: the project's natives for " + target + " are ok");
+            }
+            problems.values().forEach(getLog()::error);
+            failures.addAll(problems.values());
+        }
+        return failures;
     }
 
     /** Checks one platform's files in one run (a dependency on another of them counts as shipped). */

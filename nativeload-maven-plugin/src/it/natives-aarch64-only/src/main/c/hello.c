@@ -1,0 +1,2 @@
+/* The native of a dependency that ships for linux-aarch64 only. */
+int hello(void) { return 42; }
