@@ -41,6 +41,8 @@ class MavenOnJava17IT {
         assumeTrue(seventeen.isPresent(), "no Java 17 found (PATH, JAVA_HOME, or beside " + System.getProperty("java.home")
                 + "); scripts/install-packages.sh installs openjdk-17-jdk-headless");
         java17 = seventeen.get();
+        assertTrue(Files.isDirectory(TARGET.resolve("it/verify-ok")),
+                "no sample cloned under " + TARGET.resolve("it") + ": the invoker runs before this test (mvn verify)");
         work = TARGET.resolve("java17").toAbsolutePath();
         Tools.deleteTree(work);
         for (String sample : List.of("samples-parent", "verify-ok", "verify-glibc-ceiling")) {
