@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ final class CliFork {
     private final long timeoutSeconds;
     private final Consumer<String> stderrSink;
     private final Consumer<String> debug;
+    private final Path argumentDirectory;
 
     /**
      * @param java           the JVM to start
@@ -38,34 +40,51 @@ final class CliFork {
      * @param timeoutSeconds how long one run may take before it is killed
      * @param stderrSink     where each line of the child's standard error goes (the build log)
      * @param debug          where the command line goes (the build log's debug level)
+     * @param argumentDirectory where each run's argument file is written (and deleted after the run)
      */
     CliFork(ForkJava java, List<Path> modulePath, long timeoutSeconds, Consumer<String> stderrSink,
-            Consumer<String> debug) {
+            Consumer<String> debug, Path argumentDirectory) {
         this.java = java;
         this.modulePath = List.copyOf(modulePath);
         this.timeoutSeconds = timeoutSeconds;
         this.stderrSink = stderrSink;
         this.debug = debug;
+        this.argumentDirectory = argumentDirectory;
     }
 
     /**
-     * {@return the full command line for nativeload with these arguments}
+     * {@return the command line for nativeload: the launcher, the JVM options, and an argument file holding the module
+     * path, the main module and the arguments}
+     *
+     * @param argumentFile where the argument file is (written by {@link #run})
+     */
+    List<String> command(Path argumentFile) {
+        // One short command: a quick JIT and a small collector, as bin/nativeload runs it.
+        return List.of(java.executable().toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "--enable-native-access=dev.nativeload.ffm", "@" + argumentFile);
+    }
+
+    /**
+     * {@return the argument file's lines: the module path, the main module, the arguments; each quoted}
+     *
+     * <p>A file, not the command line: a project's class path can pass Windows' 32 KiB command line limit, and
+     * Linux's 128 KiB limit on one argument. The java launcher reads it ({@code java @file}), each line one quoted
+     * argument, a backslash escaping the next character inside the quotes.
      *
      * @param arguments the subcommand and its arguments, e.g. {@code verify --target linux-x86_64 --json FILE}
      */
-    List<String> command(List<String> arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(java.executable().toString());
-        // One short command: a quick JIT and a small collector, as bin/nativeload runs it.
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.add("--enable-native-access=dev.nativeload.ffm");
-        command.add("-p");
-        command.add(modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        command.add("-m");
-        command.add("dev.nativeload.cli/dev.nativeload.cli.Main");
-        command.addAll(arguments);
-        return command;
+    List<String> argumentFile(List<String> arguments) {
+        List<String> lines = new ArrayList<>();
+        lines.add("-p");
+        lines.add(modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        lines.add("-m");
+        lines.add("dev.nativeload.cli/dev.nativeload.cli.Main");
+        lines.addAll(arguments);
+        return lines.stream().map(CliFork::quoted).toList();
+    }
+
+    private static String quoted(String argument) {
+        return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
     }
 
     /**
@@ -78,7 +97,27 @@ final class CliFork {
      *                                the wait is interrupted
      */
     ForkResult run(List<String> arguments, Path workingDirectory) throws MojoExecutionException {
-        List<String> command = command(arguments);
+        Path argumentFile;
+        try {
+            Files.createDirectories(argumentDirectory);
+            argumentFile = Files.createTempFile(argumentDirectory, "nativeload-", ".args");
+            Files.write(argumentFile, argumentFile(arguments), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write nativeload's argument file in " + argumentDirectory + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            return run(arguments.get(0), command(argumentFile), workingDirectory);
+        } finally {
+            try {
+                Files.deleteIfExists(argumentFile);
+            } catch (IOException e) {
+                debug.accept("could not delete " + argumentFile + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private ForkResult run(String subcommand, List<String> command, Path workingDirectory) throws MojoExecutionException {
         debug.accept("nativeload command: " + String.join(" ", command));
         Process process;
         try {
@@ -109,7 +148,7 @@ final class CliFork {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
-                throw new MojoExecutionException("nativeload " + arguments.get(0) + " did not finish within "
+                throw new MojoExecutionException("nativeload " + subcommand + " did not finish within "
                         + timeoutSeconds + " s and was killed (raise <timeoutSeconds>, property nativeload.timeoutSeconds)");
             }
             out.finish();
@@ -117,7 +156,7 @@ final class CliFork {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("interrupted while nativeload " + arguments.get(0) + " ran", e);
+            throw new MojoExecutionException("interrupted while nativeload " + subcommand + " ran", e);
         }
         synchronized (stderr) {
             return new ForkResult(process.exitValue(), new ArrayList<>(stdout), new ArrayList<>(stderr));

@@ -96,7 +96,7 @@ abstract class NativeloadMojo extends AbstractMojo {
         getLog().info("nativeload runs on " + java.executable() + ", from " + java.origin());
         List<Path> modulePath = CliModulePath.of(new ArrayList<>(plugin.getArtifacts()));
         return new CliFork(java, modulePath, timeoutSeconds, line -> getLog().warn("nativeload: " + line),
-                getLog()::debug);
+                getLog()::debug, workDirectory());
     }
 
     /**
