@@ -73,6 +73,11 @@ public final class ClassPathNativeAccess implements NativeAccess, FileDescriptor
     }
 
     @Override
+    public Optional<Boolean> globalSymbolDefined(String name, Optional<String> version) {
+        return delegate.globalSymbolDefined(name, version);
+    }
+
+    @Override
     public dev.nativeload.internal.os.FileOpenResult openNoFollow(Path file) {
         return FileDescriptors.of(delegate).openNoFollow(file);
     }
