@@ -45,6 +45,11 @@ final class DoctorText {
                 }
             }
         }
+        if (!r.unresolved().isEmpty()) {
+            s.append("unresolved (").append(r.unresolved().size())
+                    .append(", bound offline; neither the library's tree nor this JVM defines them):\n")
+                    .append(SymbolOutput.unresolvedText(r.unresolved(), "  "));
+        }
         host(s, r.host());
         return s.toString();
     }

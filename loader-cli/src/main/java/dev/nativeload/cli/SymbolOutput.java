@@ -4,6 +4,7 @@ import dev.nativeload.resolve.symbols.SymbolBinding;
 import dev.nativeload.resolve.symbols.SymbolReport;
 import dev.nativeload.resolve.symbols.UnresolvedSymbol;
 import dev.nativeload.resolve.symbols.VersionError;
+import java.util.List;
 
 /**
  * Renders what {@code tree --symbols} found: JSON fields added to a tree's top-level object, or
@@ -23,16 +24,7 @@ final class SymbolOutput {
      * @param bindings whether to write every binding too
      */
     static void json(JsonWriter w, SymbolReport report, boolean bindings) {
-        w.name("unresolved").beginArray();
-        for (UnresolvedSymbol u : report.unresolved()) {
-            w.beginObject();
-            w.name("symbol").value(u.symbol());
-            w.name("version").value(u.version().orElse(null));
-            w.name("object").value(u.object());
-            w.name("weak").value(u.weak());
-            w.endObject();
-        }
-        w.endArray();
+        unresolvedJson(w, report.unresolved());
         w.name("versionErrors").beginArray();
         for (VersionError v : report.versionErrors()) {
             w.beginObject();
@@ -76,9 +68,7 @@ final class SymbolOutput {
         for (VersionError v : report.versionErrors()) {
             s.append(v.message()).append('\n');
         }
-        for (UnresolvedSymbol u : report.unresolved()) {
-            s.append(u.message()).append('\t').append('(').append(u.object()).append(')').append('\n');
-        }
+        s.append(unresolvedText(report.unresolved(), ""));
         if (bindings) {
             for (SymbolBinding b : report.bindings()) {
                 s.append("binding ").append(b.object()).append(": ").append(b.symbol())
@@ -90,6 +80,39 @@ final class SymbolOutput {
         }
         for (String note : report.notes()) {
             s.append("    (").append(note).append(")\n");
+        }
+        return s.toString();
+    }
+
+    /**
+     * Writes {@code "unresolved": [{"symbol", "version", "object", "weak"}]} into the object being written.
+     *
+     * @param w          a writer inside an object
+     * @param unresolved the references
+     */
+    static void unresolvedJson(JsonWriter w, List<UnresolvedSymbol> unresolved) {
+        w.name("unresolved").beginArray();
+        for (UnresolvedSymbol u : unresolved) {
+            w.beginObject();
+            w.name("symbol").value(u.symbol());
+            w.name("version").value(u.version().orElse(null));
+            w.name("object").value(u.object());
+            w.name("weak").value(u.weak());
+            w.endObject();
+        }
+        w.endArray();
+    }
+
+    /**
+     * {@return one {@code undefined symbol: NAME[, version V]<TAB>(OBJECT)} line per reference, as {@code ldd -r} words it}
+     *
+     * @param unresolved the references
+     * @param indent     what each line starts with
+     */
+    static String unresolvedText(List<UnresolvedSymbol> unresolved, String indent) {
+        StringBuilder s = new StringBuilder();
+        for (UnresolvedSymbol u : unresolved) {
+            s.append(indent).append(u.message()).append('\t').append('(').append(u.object()).append(')').append('\n');
         }
         return s.toString();
     }

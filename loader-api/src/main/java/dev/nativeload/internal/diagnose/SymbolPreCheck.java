@@ -95,10 +95,25 @@ public final class SymbolPreCheck {
      * @param file a regular file the other checks accepted
      */
     public Optional<Diagnosis> check(Path file) {
-        if (!applies()) {
-            return Optional.empty();
-        }
         Path abs = file.toAbsolutePath().normalize();
+        List<Unbound> missing = missing(abs);
+        return missing.isEmpty() ? Optional.empty() : Optional.of(diagnosis(abs, missing));
+    }
+
+    /**
+     * {@return every strong reference of {@code file}'s tree that neither the tree nor the process
+     * defines, in load order; empty where the check does not apply}
+     *
+     * @param file a regular file
+     */
+    public List<UnresolvedSymbol> unresolved(Path file) {
+        return missing(file.toAbsolutePath().normalize()).stream().map(Unbound::symbol).toList();
+    }
+
+    private List<Unbound> missing(Path abs) {
+        if (!applies()) {
+            return List.of();
+        }
         Key key = new Key(abs, loader);
         Bound bound = CACHE.get(key);
         if (bound == null || !bound.fresh()) {
@@ -114,7 +129,7 @@ public final class SymbolPreCheck {
                 missing.add(u);
             }
         }
-        return missing.isEmpty() ? Optional.empty() : Optional.of(diagnosis(abs, missing));
+        return missing;
     }
 
     /** Forgets every offline answer (tests that rebuild a library under the same name and size). */
