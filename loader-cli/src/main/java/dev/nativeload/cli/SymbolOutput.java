@@ -4,7 +4,9 @@ import dev.nativeload.resolve.symbols.SymbolBinding;
 import dev.nativeload.resolve.symbols.SymbolReport;
 import dev.nativeload.resolve.symbols.UnresolvedSymbol;
 import dev.nativeload.resolve.symbols.VersionError;
+import dev.nativeload.binary.GlibcVersion;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Renders what {@code tree --symbols} found: JSON fields added to a tree's top-level object, or
@@ -62,13 +64,15 @@ final class SymbolOutput {
      *
      * @param report   what binding found
      * @param bindings whether to list every binding too
+     * @param glibc    the glibc whose {@code ld.so} is emulated, if known: before 2.30 a versioned reference
+     *                 is worded as that loader words it ({@link UnresolvedSymbol#message(Optional)})
      */
-    static String text(SymbolReport report, boolean bindings) {
+    static String text(SymbolReport report, boolean bindings, Optional<GlibcVersion> glibc) {
         StringBuilder s = new StringBuilder();
         for (VersionError v : report.versionErrors()) {
             s.append(v.message()).append('\n');
         }
-        s.append(unresolvedText(report.unresolved(), ""));
+        s.append(unresolvedText(report.unresolved(), "", glibc));
         if (bindings) {
             for (SymbolBinding b : report.bindings()) {
                 s.append("binding ").append(b.object()).append(": ").append(b.symbol())
@@ -108,11 +112,12 @@ final class SymbolOutput {
      *
      * @param unresolved the references
      * @param indent     what each line starts with
+     * @param glibc      the glibc whose {@code ld.so} is emulated, if known
      */
-    static String unresolvedText(List<UnresolvedSymbol> unresolved, String indent) {
+    static String unresolvedText(List<UnresolvedSymbol> unresolved, String indent, Optional<GlibcVersion> glibc) {
         StringBuilder s = new StringBuilder();
         for (UnresolvedSymbol u : unresolved) {
-            s.append(indent).append(u.message()).append('\t').append('(').append(u.object()).append(')').append('\n');
+            s.append(indent).append(u.message(glibc)).append('\t').append('(').append(u.object()).append(')').append('\n');
         }
         return s.toString();
     }

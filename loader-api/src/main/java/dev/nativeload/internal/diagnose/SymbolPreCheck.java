@@ -161,15 +161,16 @@ public final class SymbolPreCheck {
             Stamp.of(loader.currentDir().resolve(p)).ifPresent(stamps::add);
         }
         SymbolReport report = new SymbolBinder(loader.currentDir()).bind(root);
-        Map<UnresolvedSymbol, Boolean> callsOnly = new HashMap<>();
+        record Ref(String symbol, Optional<String> version, String object) {
+        }
+        Map<Ref, Boolean> callsOnly = new HashMap<>();
         for (SymbolBinding b : report.bindings()) {
             if (b.definedIn().isEmpty()) {
-                UnresolvedSymbol key = new UnresolvedSymbol(b.symbol(), b.version(), b.object(), false);
-                callsOnly.merge(key, b.kind() == RelocationKind.PLT, Boolean::logicalAnd);
+                callsOnly.merge(new Ref(b.symbol(), b.version(), b.object()), b.kind() == RelocationKind.PLT, Boolean::logicalAnd);
             }
         }
         List<Unbound> unresolved = report.unresolved().stream()
-                .map(u -> new Unbound(u, callsOnly.getOrDefault(u, false))).toList();
+                .map(u -> new Unbound(u, callsOnly.getOrDefault(new Ref(u.symbol(), u.version(), u.object()), false))).toList();
         return new Bound(stamps, unresolved);
     }
 
