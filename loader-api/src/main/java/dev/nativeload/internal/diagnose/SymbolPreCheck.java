@@ -121,7 +121,9 @@ public final class SymbolPreCheck {
             if (CACHE.size() >= MAX_CACHED) {
                 CACHE.clear();
             }
-            CACHE.put(key, bound);
+            if (bound.complete()) {
+                CACHE.put(key, bound); // a tree with a file missing is resolved again next time: it may appear
+            }
         }
         List<Unbound> missing = new ArrayList<>();
         for (Unbound u : bound.unresolved()) {
@@ -132,11 +134,6 @@ public final class SymbolPreCheck {
         return missing;
     }
 
-    /** Forgets every offline answer (tests that rebuild a library under the same name and size). */
-    static void forgetAll() {
-        CACHE.clear();
-    }
-
     private Bound bind(Path file) {
         List<Stamp> stamps = new ArrayList<>();
         Stamp.of(file).ifPresent(stamps::add);
@@ -144,14 +141,14 @@ public final class SymbolPreCheck {
         try {
             root = new DependencyResolver(loader).resolve(file.toString());
         } catch (IOException | NotABinaryException | MalformedBinaryException unreadable) {
-            return new Bound(stamps, List.of());
+            return new Bound(stamps, List.of(), true);
         }
         Set<String> paths = new LinkedHashSet<>();
         ArrayDeque<DependencyNode> todo = new ArrayDeque<>(root.children());
         while (!todo.isEmpty()) {
             DependencyNode n = todo.poll();
             if (!n.found()) {
-                return new Bound(stamps, List.of()); // the load fails on the missing file first, or a shipped one fills it
+                return new Bound(stamps, List.of(), false); // the load fails on the missing file, or a shipped one fills it
             }
             if (n.path().isPresent() && paths.add(n.path().get())) {
                 todo.addAll(n.children());
@@ -171,7 +168,7 @@ public final class SymbolPreCheck {
         }
         List<Unbound> unresolved = report.unresolved().stream()
                 .map(u -> new Unbound(u, callsOnly.getOrDefault(new Ref(u.symbol(), u.version(), u.object()), false))).toList();
-        return new Bound(stamps, unresolved);
+        return new Bound(stamps, unresolved, true);
     }
 
     private static Diagnosis diagnosis(Path file, List<Unbound> missing) {
@@ -209,8 +206,14 @@ public final class SymbolPreCheck {
     private record Unbound(UnresolvedSymbol symbol, boolean callOnly) {
     }
 
-    /** The offline answer for one file, and the identity of every file it read. */
-    private record Bound(List<Stamp> stamps, List<Unbound> unresolved) {
+    /**
+     * The offline answer for one file, and the identity of every file it read.
+     *
+     * @param stamps     the identity of every file of the tree when it was read
+     * @param unresolved the strong references the tree left unresolved
+     * @param complete   whether every dependency was found (an incomplete tree is not bound, nor kept)
+     */
+    private record Bound(List<Stamp> stamps, List<Unbound> unresolved, boolean complete) {
         boolean fresh() {
             for (Stamp s : stamps) {
                 if (!Stamp.of(s.path()).equals(Optional.of(s))) {
