@@ -54,8 +54,8 @@ import java.util.function.Supplier;
  */
 public final class NativeLoader {
     /** What makes two loads the same load. */
-    private record Key(String name, List<LoadStrategy> strategies, OpenMode mode, boolean precheck, NativeAccess access,
-                       Environment environment, Consumer<Path> jniLoader) {
+    private record Key(String name, List<LoadStrategy> strategies, OpenMode mode, boolean precheck, boolean bindSymbols,
+                       NativeAccess access, Environment environment, Consumer<Path> jniLoader) {
     }
 
     private final Key key;
@@ -64,7 +64,8 @@ public final class NativeLoader {
     private volatile NativeLibrary mine;
 
     private NativeLoader(Builder b) {
-        this.key = new Key(b.name, List.copyOf(b.strategies()), b.mode, b.precheck, b.access, b.environment, b.jniLoader);
+        this.key = new Key(b.name, List.copyOf(b.strategies()), b.mode, b.precheck,
+                b.bindSymbols.orElse(b.mode.binding() == OpenMode.Binding.LAZY), b.access, b.environment, b.jniLoader);
         this.registry = b.registry;
     }
 
@@ -143,7 +144,8 @@ public final class NativeLoader {
     private NativeLibrary open() {
         NativeAccess access = key.access() != null ? key.access() : NativeAccessLookup.get(key.name());
         LoadRequest request = new LoadRequest(key.name(), access.host(), key.environment());
-        ChainResult result = new ChainRunner(access).run(request, key.strategies(), key.mode(), key.precheck());
+        ChainResult result = new ChainRunner(access).run(request, key.strategies(), key.mode(), key.precheck(),
+                key.bindSymbols());
         ChainResult.Loaded s = switch (result) {
             case ChainResult.Loaded l -> l;
             case ChainResult.Failed f -> {
@@ -187,6 +189,7 @@ public final class NativeLoader {
         private final List<Path> directories = new ArrayList<>();
         private OpenMode mode = OpenMode.DEFAULT;
         private boolean precheck = true;
+        private Optional<Boolean> bindSymbols = Optional.empty();
         private NativeAccess access;
         private Environment environment = Environment.system();
         private ClassLoader classLoader;
@@ -273,6 +276,26 @@ public final class NativeLoader {
          */
         public Builder precheck(boolean enabled) {
             this.precheck = enabled;
+            return this;
+        }
+
+        /**
+         * Whether the pre-check binds each candidate file's symbols before the OS opens it (glibc's
+         * rules, offline), so a reference that neither the library's dependencies nor this process
+         * define fails the candidate with {@link UnresolvedSymbolException}
+         * ({@link dev.nativeload.report.FailureKind#UNDEFINED_SYMBOL}) naming the symbol and the
+         * object that references it, instead of a load that succeeds and a JVM that glibc ends with
+         * "symbol lookup error" at the function's first call. By default it is on when the
+         * {@linkplain #mode(OpenMode) mode} binds lazily ({@link OpenMode.Binding#LAZY}) and off with
+         * {@link OpenMode.Binding#NOW}, where the loader itself refuses such a library. It applies
+         * on Linux with glibc only, to files (not names the OS searches for), and only with the
+         * {@linkplain #precheck(boolean) pre-check}; a set of files shipped together is not bound.
+         *
+         * @param enabled whether to bind symbols before the load, whatever the mode
+         * @return this builder
+         */
+        public Builder bindSymbolsBeforeLoad(boolean enabled) {
+            this.bindSymbols = Optional.of(enabled);
             return this;
         }
 

@@ -132,14 +132,27 @@ public record Diagnosis(
         /**
          * A symbol that no loaded library defines, or that a lookup did not find.
          *
-         * @param name    the symbol
-         * @param version the symbol version it was asked for, if any ({@code GLIBC_2.38})
+         * @param name         the symbol
+         * @param version      the symbol version it was asked for, if any ({@code GLIBC_2.38})
+         * @param referencedBy the object whose relocation references it (the library, or one of its
+         *                     dependencies), where known
          */
-        record Symbol(String name, Optional<String> version) implements Culprit {
+        record Symbol(String name, Optional<String> version, Optional<String> referencedBy) implements Culprit {
             /** Checks the components: none may be null. */
             public Symbol {
                 Objects.requireNonNull(name, "name");
                 Objects.requireNonNull(version, "version");
+                Objects.requireNonNull(referencedBy, "referencedBy");
+            }
+
+            /**
+             * A symbol whose referencing object is not known (a lookup by name, a loader message without it).
+             *
+             * @param name    the symbol
+             * @param version the symbol version it was asked for, if any
+             */
+            public Symbol(String name, Optional<String> version) {
+                this(name, version, Optional.empty());
             }
         }
 

@@ -58,6 +58,21 @@ public interface NativeAccess {
      */
     Optional<OsError> close(LibraryHandle library);
 
+    /**
+     * Asks whether the process's global scope defines a symbol: what a library opened now would bind
+     * a reference to when none of its own dependencies defines it (the executable, the JVM and
+     * everything opened with {@code RTLD_GLOBAL}; {@code dlsym(RTLD_DEFAULT, name)}, or
+     * {@code dlvsym} for a versioned reference).
+     *
+     * @param name    the symbol's name
+     * @param version the symbol version the reference asks for ({@code GLIBC_2.34}), if any
+     * @return whether it is defined, or empty when this boundary cannot tell (no such lookup on this
+     *         OS, or no versioned lookup in this C library); the default implementation cannot tell
+     */
+    default Optional<Boolean> globalSymbolDefined(String name, Optional<String> version) {
+        return Optional.empty();
+    }
+
     /** {@return the host facts: OS, architecture, C library and its version, page size} */
     Host host();
 

@@ -6,6 +6,9 @@ import dev.nativeload.NativeLibrary;
 import dev.nativeload.NativeLoadException;
 import dev.nativeload.NativeLoader;
 import dev.nativeload.binary.TargetOs;
+import dev.nativeload.internal.diagnose.SymbolPreCheck;
+import dev.nativeload.resolve.ResolveHost;
+import dev.nativeload.resolve.symbols.UnresolvedSymbol;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.spi.NativeAccess;
 import java.io.File;
@@ -113,10 +116,22 @@ final class Doctor {
             attempts.add(step);
             Optional<Diagnosis> failed = step.diagnosis();
             return new DoctorResult(argument, failed.isPresent() ? Optional.empty() : path, failed, attempts,
-                    hostFacts(access, attempts, path));
+                    hostFacts(access, attempts, path), unresolved(access, path.or(() -> fileOf(argument))));
         }
         return new DoctorResult(argument, path, path.isPresent() ? Optional.empty() : report.cause(),
-                report.attempts(), hostFacts(access, report.attempts(), path));
+                report.attempts(), hostFacts(access, report.attempts(), path), unresolved(access, path.or(() -> fileOf(argument))));
+    }
+
+    /**
+     * {@return the strong references of the file's tree that neither the tree nor this process
+     * defines (bound offline; this trial process stands in for the application's): what a lazy
+     * load would fail on at the first call} Empty without a regular file, or off glibc.
+     */
+    private static List<UnresolvedSymbol> unresolved(NativeAccess access, Optional<Path> file) {
+        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+            return List.of();
+        }
+        return new SymbolPreCheck(access.host(), ResolveHost.thisMachine(), access::globalSymbolDefined).unresolved(file.get());
     }
 
     /**
@@ -128,7 +143,7 @@ final class Doctor {
     DoctorResult unreported(String argument, Attempt attempt) {
         List<Attempt> attempts = List.of(attempt);
         return new DoctorResult(argument, Optional.empty(), attempt.diagnosis(), attempts,
-                hostFacts(nativeAccess(), attempts, Optional.empty()));
+                hostFacts(nativeAccess(), attempts, Optional.empty()), List.of());
     }
 
     /**

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
                     + "child with it: the verdict names the signal, or the deadline.",
             "Prints the verdict, the cause with a hint, every attempt, and the host facts: OS, architecture, "
                     + "C library and version, page size, the mount flags of each directory involved, and the "
-                    + "loader's environment variables and system properties.",
+                    + "loader's environment variables and system properties; on glibc, every reference of the file's "
+                    + "tree that neither the tree nor the trial JVM defines (bound offline: all of them, not only the "
+                    + "first the loader names; what a lazy load would die of at the first call).",
             "An argument with a '/' or naming an existing file is loaded as that file; any other is a library "
                     + "name such as 'z' or 'libz.so.1'."
         },

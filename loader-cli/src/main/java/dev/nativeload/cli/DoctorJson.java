@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Renders a {@link DoctorResult} as one compact JSON object:
  * {@code loaded}, {@code path} (null when nothing loaded), {@code cause} (null when loaded),
- * {@code attempts} and {@code host}.
+ * {@code attempts}, {@code host} and {@code unresolved} ({@code [{"symbol","version","object","weak"}]}, as
+ * {@code tree --symbols} writes it: references neither the file's tree nor the trial JVM defines).
  *
  * <p>A cause is {@code {"kind","message","hint"}} plus, where they apply, {@code dependency},
  * {@code neededBy}, {@code symbol}, {@code version}, {@code osMessage}, {@code errno} (the symbolic
@@ -42,6 +43,7 @@ final class DoctorJson {
         w.endArray();
         w.name("host");
         host(w, result.host());
+        SymbolOutput.unresolvedJson(w, result.unresolved());
         return w.endObject().toJson();
     }
 

@@ -3,6 +3,7 @@ package dev.nativeload.cli;
 import dev.nativeload.report.Attempt;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.platform.Host;
+import dev.nativeload.resolve.symbols.UnresolvedSymbol;
 import dev.nativeload.spi.NativeAccess.MountFlags;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,17 +17,20 @@ import java.util.Optional;
  * @param target   the argument as given (a library name or a file)
  * @param path     the file the OS loaded, empty when nothing loaded
  * @param cause    why the load failed, empty when it loaded
- * @param attempts every attempt of the chain, in order
- * @param host     the host facts the load ran with
+ * @param attempts   every attempt of the chain, in order
+ * @param host       the host facts the load ran with
+ * @param unresolved the strong references of the file's tree that neither the tree nor the trial
+ *                   process defines, bound offline (glibc hosts; empty elsewhere, or when no file is known)
  */
 record DoctorResult(String target, Optional<Path> path, Optional<Diagnosis> cause, List<Attempt> attempts,
-                    HostFacts host) {
+                    HostFacts host, List<UnresolvedSymbol> unresolved) {
     DoctorResult {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(cause, "cause");
         attempts = List.copyOf(attempts);
         Objects.requireNonNull(host, "host");
+        unresolved = List.copyOf(unresolved);
     }
 
     /** {@return whether the library loaded} */

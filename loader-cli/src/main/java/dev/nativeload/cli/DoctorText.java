@@ -5,6 +5,7 @@ import dev.nativeload.report.Outcome;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.NativeAccess.MountFlags;
+import dev.nativeload.binary.GlibcVersion;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,12 @@ final class DoctorText {
                     diagnosis(s, failed.why(), "     ");
                 }
             }
+        }
+        if (!r.unresolved().isEmpty()) {
+            s.append("unresolved (").append(r.unresolved().size())
+                    .append(", bound offline; neither the library's tree nor this JVM defines them):\n")
+                    .append(SymbolOutput.unresolvedText(r.unresolved(), "  ",
+                            r.host().host().platform().libcVersion().flatMap(GlibcVersion::parse)));
         }
         host(s, r.host());
         return s.toString();

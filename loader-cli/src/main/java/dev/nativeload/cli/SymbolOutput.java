@@ -4,6 +4,9 @@ import dev.nativeload.resolve.symbols.SymbolBinding;
 import dev.nativeload.resolve.symbols.SymbolReport;
 import dev.nativeload.resolve.symbols.UnresolvedSymbol;
 import dev.nativeload.resolve.symbols.VersionError;
+import dev.nativeload.binary.GlibcVersion;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Renders what {@code tree --symbols} found: JSON fields added to a tree's top-level object, or
@@ -23,16 +26,7 @@ final class SymbolOutput {
      * @param bindings whether to write every binding too
      */
     static void json(JsonWriter w, SymbolReport report, boolean bindings) {
-        w.name("unresolved").beginArray();
-        for (UnresolvedSymbol u : report.unresolved()) {
-            w.beginObject();
-            w.name("symbol").value(u.symbol());
-            w.name("version").value(u.version().orElse(null));
-            w.name("object").value(u.object());
-            w.name("weak").value(u.weak());
-            w.endObject();
-        }
-        w.endArray();
+        unresolvedJson(w, report.unresolved());
         w.name("versionErrors").beginArray();
         for (VersionError v : report.versionErrors()) {
             w.beginObject();
@@ -70,15 +64,15 @@ final class SymbolOutput {
      *
      * @param report   what binding found
      * @param bindings whether to list every binding too
+     * @param glibc    the glibc whose {@code ld.so} is emulated, if known: before 2.30 a versioned reference
+     *                 is worded as that loader words it ({@link UnresolvedSymbol#message(Optional)})
      */
-    static String text(SymbolReport report, boolean bindings) {
+    static String text(SymbolReport report, boolean bindings, Optional<GlibcVersion> glibc) {
         StringBuilder s = new StringBuilder();
         for (VersionError v : report.versionErrors()) {
             s.append(v.message()).append('\n');
         }
-        for (UnresolvedSymbol u : report.unresolved()) {
-            s.append(u.message()).append('\t').append('(').append(u.object()).append(')').append('\n');
-        }
+        s.append(unresolvedText(report.unresolved(), "", glibc));
         if (bindings) {
             for (SymbolBinding b : report.bindings()) {
                 s.append("binding ").append(b.object()).append(": ").append(b.symbol())
@@ -90,6 +84,40 @@ final class SymbolOutput {
         }
         for (String note : report.notes()) {
             s.append("    (").append(note).append(")\n");
+        }
+        return s.toString();
+    }
+
+    /**
+     * Writes {@code "unresolved": [{"symbol", "version", "object", "weak"}]} into the object being written.
+     *
+     * @param w          a writer inside an object
+     * @param unresolved the references
+     */
+    static void unresolvedJson(JsonWriter w, List<UnresolvedSymbol> unresolved) {
+        w.name("unresolved").beginArray();
+        for (UnresolvedSymbol u : unresolved) {
+            w.beginObject();
+            w.name("symbol").value(u.symbol());
+            w.name("version").value(u.version().orElse(null));
+            w.name("object").value(u.object());
+            w.name("weak").value(u.weak());
+            w.endObject();
+        }
+        w.endArray();
+    }
+
+    /**
+     * {@return one {@code undefined symbol: NAME[, version V]<TAB>(OBJECT)} line per reference, as {@code ldd -r} words it}
+     *
+     * @param unresolved the references
+     * @param indent     what each line starts with
+     * @param glibc      the glibc whose {@code ld.so} is emulated, if known
+     */
+    static String unresolvedText(List<UnresolvedSymbol> unresolved, String indent, Optional<GlibcVersion> glibc) {
+        StringBuilder s = new StringBuilder();
+        for (UnresolvedSymbol u : unresolved) {
+            s.append(indent).append(u.message(glibc)).append('\t').append('(').append(u.object()).append(')').append('\n');
         }
         return s.toString();
     }

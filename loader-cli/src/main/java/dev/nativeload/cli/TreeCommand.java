@@ -9,6 +9,7 @@ import dev.nativeload.binary.TargetOs;
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.DependencyResolver;
 import dev.nativeload.resolve.ResolveHost;
+import dev.nativeload.binary.GlibcVersion;
 import dev.nativeload.resolve.symbols.SymbolBinder;
 import dev.nativeload.resolve.symbols.SymbolReport;
 import java.io.IOException;
@@ -117,7 +118,8 @@ final class TreeCommand implements Callable<Integer> {
                     SymbolReport report = binder.get().bind(root);
                     anyFailed |= !TreeOutput.allFound(root) || !report.clean();
                     out.print(json ? TreeOutput.json(root, w -> SymbolOutput.json(w, report, bindings)) + "\n"
-                            : TreeOutput.text(root) + SymbolOutput.text(report, bindings));
+                            : TreeOutput.text(root) + SymbolOutput.text(report, bindings,
+                                    host.platform().libcVersion().flatMap(GlibcVersion::parse)));
                 }
                 case Resolved(DependencyNode root) -> {
                     anyFailed |= !TreeOutput.allFound(root);

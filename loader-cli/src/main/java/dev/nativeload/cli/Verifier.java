@@ -11,6 +11,7 @@ import dev.nativeload.binary.GlibcVersion;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.binary.VersionNeed;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -38,6 +39,7 @@ import java.util.regex.Pattern;
  *   <li>{@code dependency}: every dependency is in the platform's {@link BaseSystem} or is shipped alongside,
  *       that is named by another file of the same run (by file name or SONAME / install name). Absolute
  *       Mach-O install names outside the system count even when a file of that name is shipped.</li>
+ *   <li>{@code symbol-version-too-new} and {@code unresolved-symbol} (Linux glibc targets): see {@link SymbolRules}.</li>
  * </ul>
  */
 final class Verifier {
@@ -46,6 +48,7 @@ final class Verifier {
     private final Platform target;
     private final Optional<GlibcVersion> maxGlibc;
     private final Set<String> shipped = new HashSet<>();
+    private final SymbolRules symbols;
 
     /**
      * @param target   the platform the files are published for
@@ -53,8 +56,19 @@ final class Verifier {
      * @param files    every file of the run that could be read, so dependencies among them count as shipped
      */
     Verifier(Platform target, Optional<GlibcVersion> maxGlibc, List<InspectResult.Read> files) {
+        this(target, maxGlibc, files, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * @param target   the platform the files are published for
+     * @param maxGlibc the newest glibc the files may need, if limited
+     * @param files    every file of the run that could be read, so dependencies among them count as shipped
+     * @param cwd      the directory the files' names are relative to
+     */
+    Verifier(Platform target, Optional<GlibcVersion> maxGlibc, List<InspectResult.Read> files, Path cwd) {
         this.target = target;
         this.maxGlibc = maxGlibc;
+        this.symbols = new SymbolRules(target, maxGlibc, cwd);
         for (InspectResult.Read file : files) {
             shipped.add(key(baseName(file.path())));
             for (BinarySummary s : file.images()) {
@@ -87,6 +101,7 @@ final class Verifier {
         BinarySummary s = read.images().stream().filter(i -> i.architecture().equals(target.arch())).findFirst().orElseThrow();
         checkRpaths(s, out);
         checkDependencies(s, out);
+        symbols.check(read.path(), s, out);
         return out;
     }
 

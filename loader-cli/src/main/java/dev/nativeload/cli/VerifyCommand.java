@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
                     + "glibc-version: no GLIBC_ symbol version above --max-glibc; rpath: only $ORIGIN-relative "
                     + "RPATH/RUNPATH (Mach-O: @loader_path, @executable_path, @rpath); dll-needed: no .dll in an "
                     + "ELF's DT_NEEDED; dependency: every dependency is in the target's base system or among the "
-                    + "FILEs checked.",
+                    + "FILEs checked; symbol-version-too-new: no GLIBCXX_/CXXABI_/GCC_ version newer than the manylinux "
+                    + "policy of --max-glibc allows; unresolved-symbol (glibc targets): every reference of the file is "
+                    + "defined in its dependency tree, bound offline as ld.so binds it (JNI_*/JVM_* are libjvm's).",
             "Text: one line per violation, 'FILE: rule: message', and 'FILE: ok' for a clean file."
         },
         exitCodeListHeading = "%nExit status:%n",
@@ -76,7 +78,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         List<InspectResult.Read> read = results.stream()
                 .filter(InspectResult.Read.class::isInstance).map(InspectResult.Read.class::cast).toList();
-        Verifier verifier = new Verifier(platform, limit, read);
+        Verifier verifier = new Verifier(platform, limit, read, environment.workingDirectory().toAbsolutePath());
         PrintWriter out = spec.commandLine().getOut();
         boolean anyViolation = false;
         for (InspectResult result : results) {

@@ -72,6 +72,17 @@ public final class ClassPathNativeAccess implements NativeAccess, FileDescriptor
         return delegate.mountFlags(directory);
     }
 
+    /**
+     * {@return whether the process's global scope defines the symbol, as the provider answers it}
+     *
+     * @param name    the symbol's name
+     * @param version the version the reference asks for, if any
+     */
+    @Override
+    public Optional<Boolean> globalSymbolDefined(String name, Optional<String> version) {
+        return delegate.globalSymbolDefined(name, version);
+    }
+
     @Override
     public dev.nativeload.internal.os.FileOpenResult openNoFollow(Path file) {
         return FileDescriptors.of(delegate).openNoFollow(file);

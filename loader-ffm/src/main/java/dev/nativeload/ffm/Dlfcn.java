@@ -95,6 +95,37 @@ final class Dlfcn {
         return dlfcn_h.dlsym(handle, symbol);
     }
 
+    private static final class dlvsym$ {
+        /**
+         * glibc's {@code dlvsym}, a GNU extension absent in musl and on macOS: found where the
+         * generated bindings look, not required. {@code scripts/jextract.sh} does not bind it; its
+         * descriptor is the generated {@code dlsym} one with the version's {@code const char *} appended.
+         */
+        static final Downcall CALL = Downcall.find(Linker.nativeLinker().defaultLookup(), "dlvsym",
+                dlfcn_h.dlsym$descriptor().appendArgumentLayouts(dlfcn_h.C_POINTER));
+    }
+
+    /** {@return whether this C library has {@code dlvsym} (glibc; not musl or macOS)} */
+    static boolean dlvsymAvailable() {
+        return dlvsym$.CALL.available();
+    }
+
+    /**
+     * {@return {@code dlvsym(handle, symbol, version)}: the definition of that version, or NULL}
+     * Call only when {@link #dlvsymAvailable()}.
+     *
+     * @param handle  a handle, or {@code RTLD_DEFAULT}
+     * @param symbol  a C string
+     * @param version a C string ({@code GLIBC_2.14})
+     */
+    static MemorySegment dlvsym(MemorySegment handle, MemorySegment symbol, MemorySegment version) {
+        try {
+            return (MemorySegment) dlvsym$.CALL.handle().invokeExact(handle, symbol, version);
+        } catch (Throwable t) {
+            throw Downcall.rethrow(t);
+        }
+    }
+
     /** {@return {@code dlerror()}, through the generated binding: this thread's last loader message, or NULL} */
     static MemorySegment dlerror() {
         return dlfcn_h.dlerror();

@@ -114,6 +114,33 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
         return address.address() == 0 ? Optional.empty() : Optional.of(address.reinterpret(scope, null));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On Linux: {@code dlsym(RTLD_DEFAULT, name)}, or {@code dlvsym} for a versioned reference
+     * (glibc only; musl has none, so a versioned reference there cannot be told). A NULL result
+     * with no {@code dlerror()} text is a symbol defined with the value 0. Other systems cannot tell.
+     */
+    @Override
+    public Optional<Boolean> globalSymbolDefined(String name, Optional<String> version) {
+        Objects.requireNonNull(name, "name");
+        if (os != TargetOs.LINUX || name.indexOf('\0') >= 0 || version.filter(v -> v.indexOf('\0') >= 0).isPresent()
+                || (version.isPresent() && !Dlfcn.dlvsymAvailable())) {
+            return Optional.empty();
+        }
+        MemorySegment rtldDefault = MemorySegment.NULL; // glibc's and musl's RTLD_DEFAULT, ((void *) 0)
+        MemorySegment address;
+        Dlfcn.dlerror(); // clears this thread's last message
+        if (version.isPresent()) {
+            try (Arena arena = Arena.ofConfined()) {
+                address = Dlfcn.dlvsym(rtldDefault, arena.allocateFrom(name), arena.allocateFrom(version.get()));
+            }
+        } else {
+            address = Dlfcn.dlsym(rtldDefault, Scratch.current().cString(name));
+        }
+        return Optional.of(address.address() != 0 || Dlfcn.dlerror().address() == 0);
+    }
+
     @Override
     public Optional<Path> loadedPath(LibraryHandle library) {
         if (Dlfcn.dlinfoAvailable()) {

@@ -179,13 +179,13 @@ class FailureZooTest {
     }
 
     @Test
-    void anUndefinedFunctionFailsWithNowBindingAndLoadsWithLazy() {
+    void anUndefinedFunctionFailsWithNowBindingAndLoadsWithLazyWhenSymbolsAreNotBoundBeforeTheLoad() {
         BrokenLibraries.UndefinedSymbol broken = BrokenLibraries.undefinedFunction();
         NativeLoadException e = failure(broken.library(), true);
         assertEquals(FailureKind.UNDEFINED_SYMBOL, e.kind());
         assertEquals(Optional.of(broken.symbol()), e.diagnosis().symbol());
         NativeLibrary lazy = NativeLoader.builder("undeffn-lazy").strategies(List.of(LoadStrategy.file(broken.library())))
-                .mode(new OpenMode(OpenMode.Binding.LAZY, OpenMode.Visibility.LOCAL)).build().load();
+                .mode(new OpenMode(OpenMode.Binding.LAZY, OpenMode.Visibility.LOCAL)).bindSymbolsBeforeLoad(false).build().load();
         assertTrue(lazy.find("call_missing").isPresent());
     }
 

@@ -4,6 +4,7 @@ import dev.nativeload.internal.diagnose.ErrnoTable;
 import dev.nativeload.internal.diagnose.FailureClassifier;
 import dev.nativeload.internal.diagnose.PreLoadCheck;
 import dev.nativeload.internal.diagnose.StrerrorIndex;
+import dev.nativeload.internal.diagnose.SymbolPreCheck;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.report.Outcome;
 import dev.nativeload.spi.Candidate;
@@ -39,6 +40,7 @@ final class CandidateOpener {
     /** The loader of the request's host and environment, which the pre-check and every diagnosis emulate. */
     private final ResolveHost loader;
     private final PreLoadCheck check;
+    private final SymbolPreCheck symbols;
     private FailureClassifier classifier;
 
     /**
@@ -50,18 +52,30 @@ final class CandidateOpener {
         this.request = request;
         this.loader = loaderOf(request);
         this.check = new PreLoadCheck(access.host(), access::mountFlags, loader);
+        this.symbols = new SymbolPreCheck(access.host(), loader, access::globalSymbolDefined);
     }
 
     /** What one try ended with: the outcome for the report and, when it loaded, the handle. */
     record Tried(Outcome outcome, Optional<LibraryHandle> handle) {
     }
 
-    Tried open(Candidate candidate, OpenMode mode, boolean precheck) {
+    /**
+     * Tries one candidate.
+     *
+     * @param candidate   what to open
+     * @param mode        how the OS binds and shows symbols
+     * @param precheck    whether to read a file's headers first and skip one that cannot load here
+     * @param bindSymbols whether the pre-check also binds a file's symbols offline (with {@code precheck} only)
+     */
+    Tried open(Candidate candidate, OpenMode mode, boolean precheck, boolean bindSymbols) {
         if (candidate instanceof Candidate.Unavailable u) {
             return new Tried(new Outcome.Skipped(u.why()), Optional.empty());
         }
         if (precheck && candidate instanceof Candidate.File f) {
             Optional<Diagnosis> rejected = check.check(f.path());
+            if (rejected.isEmpty() && bindSymbols && f.loadFirst().isEmpty()) {
+                rejected = symbols.check(f.path());
+            }
             if (rejected.isPresent()) {
                 return new Tried(new Outcome.Skipped(rejected.get()), Optional.empty());
             }

@@ -42,9 +42,12 @@ public final class ChainRunner {
      * @param strategies the steps, in order
      * @param mode       how the OS binds and shows symbols
      * @param precheck   whether to read headers before asking the OS
+     * @param bindSymbols whether the pre-check also binds each file's symbols offline, so a reference
+     *                    nothing defines fails before the OS is asked (with {@code precheck} only)
      * @return the loaded handle, or every attempt and the cause
      */
-    public ChainResult run(LoadRequest request, List<LoadStrategy> strategies, OpenMode mode, boolean precheck) {
+    public ChainResult run(LoadRequest request, List<LoadStrategy> strategies, OpenMode mode, boolean precheck,
+                           boolean bindSymbols) {
         long start = System.nanoTime();
         List<Attempt> attempts = new ArrayList<>();
         CandidateOpener opener = new CandidateOpener(access, request);
@@ -54,7 +57,7 @@ public final class ChainRunner {
                 while (it.hasNext()) {
                     Candidate candidate = it.next();
                     long t0 = System.nanoTime();
-                    CandidateOpener.Tried tried = opener.open(candidate, mode, precheck);
+                    CandidateOpener.Tried tried = opener.open(candidate, mode, precheck, bindSymbols);
                     attempts.add(new Attempt(strategy.name(), candidate.origin(), candidate.target(), tried.outcome(),
                             Duration.ofNanos(System.nanoTime() - t0)));
                     if (tried.handle().isPresent()) {

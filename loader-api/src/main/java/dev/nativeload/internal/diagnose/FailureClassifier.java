@@ -101,7 +101,7 @@ public final class FailureClassifier {
                             + ", which no loaded library defines",
                     "load the library that defines " + sym + " first (with GLOBAL visibility), or link " + Hints.baseName(obj)
                             + " against it; RTLD_LAZY only defers the failure to the first call")
-                    .withCulprit(new Culprit.Symbol(sym, msg.version()));
+                    .withCulprit(new Culprit.Symbol(sym, msg.version(), msg.object()));
         }
         if (msg.shape() == LoaderMessage.Shape.DYLD_LIBRARY_NOT_LOADED) {
             String dep = msg.object().orElse("?");

@@ -101,7 +101,9 @@ public final class SymbolBinder {
                     Optional<String> version = ref.version().map(VersionSlot::name);
                     bindings.add(binding(e, ref, version, def, paths));
                     if (def.isEmpty() && !ref.weak()) {
-                        unresolved.add(new UnresolvedSymbol(ref.name(), version, e.path(), false));
+                        Optional<String> versionFile = ref.version().flatMap(VersionSlot::file)
+                                .filter(f -> tree.byName().containsKey(f));
+                        unresolved.add(new UnresolvedSymbol(ref.name(), version, e.path(), false, versionFile));
                     }
                 }
             } catch (MalformedBinaryException ex) {

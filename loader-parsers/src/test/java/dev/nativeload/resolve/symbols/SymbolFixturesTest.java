@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nativeload.binary.Architecture;
+import dev.nativeload.binary.GlibcVersion;
 import dev.nativeload.binary.elf.ElfFile;
 import dev.nativeload.binary.elf.ElfSymbol;
 import dev.nativeload.binary.testing.TestData;
@@ -229,6 +230,16 @@ class SymbolFixturesTest {
         SymbolReport r = bindCase("x86_64/symbol-under-other-version");
         assertEquals(List.of(), r.versionErrors(), "ZOO_2.0 exists, so the version check passes");
         assertEquals("undefined symbol: f2, version ZOO_2.0", r.unresolved().get(0).message());
+    }
+
+    @Test
+    void beforeGlibc230AVersionedReferenceItsVersionFileLacksIsWordedAsNotDefinedWithLinkTimeReference() throws Exception {
+        UnresolvedSymbol u = bindCase("x86_64/symbol-under-other-version").unresolved().get(0);
+        assertEquals(Optional.of("libzoo.so"), u.versionFile(), "vn_file of ZOO_2.0, loaded in the scope");
+        assertEquals("symbol f2, version ZOO_2.0 not defined in file libzoo.so with link time reference",
+                u.message(GlibcVersion.parse("2.29")));
+        assertEquals("undefined symbol: f2, version ZOO_2.0", u.message(GlibcVersion.parse("2.30")), "BZ #24741");
+        assertEquals(u.message(), u.message(Optional.empty()));
     }
 
     @Test
