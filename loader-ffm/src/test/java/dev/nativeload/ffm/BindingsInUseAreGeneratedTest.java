@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Nothing here needs jextract: the generated files are committed. The macOS values
  * ({@link Dlfcn.Flags#DARWIN}, {@link Statvfs.Layout#DARWIN_STATFS}) have no header here.
  */
-class CHeaderAgreementTest {
+class BindingsInUseAreGeneratedTest {
     private static final Path GENERATED = Path.of("src/main/java/dev/nativeload/ffm/generated");
 
     /** C library, architecture, word size, the layout generated for it, and the cross compiler of that target. */
@@ -132,52 +132,204 @@ class CHeaderAgreementTest {
         assertCompiles(dir, compiler, lines);
     }
 
-    /** A cross compiler, its target's generated struct stat and struct flock, and its generated fcntl constants. */
-    static Stream<Arguments> fileTargets() {
+    /**
+     * Each generated file-call ABI: the platform it is chosen for, its cross compiler, and the
+     * generated {@code struct stat} and {@code struct flock} (the large-file ones where C long is 32 bits).
+     */
+    static Stream<Arguments> fileAbis() {
         return Stream.of(
-                Arguments.of("gcc", dev.nativeload.ffm.generated.posix.stat.layout(),
-                        dev.nativeload.ffm.generated.posix.flock.layout(), List.of(
-                                dev.nativeload.ffm.generated.posix.fcntl_h.O_RDONLY(),
-                                dev.nativeload.ffm.generated.posix.fcntl_h.O_NOFOLLOW(),
-                                dev.nativeload.ffm.generated.posix.fcntl_h.O_CLOEXEC(),
-                                dev.nativeload.ffm.generated.posix.fcntl_h.O_DIRECTORY(),
-                                dev.nativeload.ffm.generated.posix.fcntl_h.F_GETLK(),
-                                dev.nativeload.ffm.generated.posix.fcntl_h.F_OFD_SETLK(),
-                                dev.nativeload.ffm.generated.posix.fcntl_h.F_WRLCK())),
-                Arguments.of("aarch64-linux-gnu-gcc", dev.nativeload.ffm.generated.fcntl.aarch64.stat.layout(),
-                        dev.nativeload.ffm.generated.fcntl.aarch64.flock.layout(), List.of(
-                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_RDONLY(),
-                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_NOFOLLOW(),
-                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_CLOEXEC(),
-                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_DIRECTORY(),
-                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.F_GETLK(),
-                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.F_OFD_SETLK(),
-                                dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.F_WRLCK())));
+                Arguments.of(PosixAbi.GLIBC_X86_64, LibcFlavor.GLIBC, Architecture.X86_64, "gcc", "",
+                        dev.nativeload.ffm.generated.fcntl.x86_64.stat.layout(),
+                        dev.nativeload.ffm.generated.fcntl.x86_64.flock.layout()),
+                Arguments.of(PosixAbi.GLIBC_AARCH64, LibcFlavor.GLIBC, Architecture.AARCH64, "aarch64-linux-gnu-gcc", "",
+                        dev.nativeload.ffm.generated.fcntl.aarch64.stat.layout(),
+                        dev.nativeload.ffm.generated.fcntl.aarch64.flock.layout()),
+                Arguments.of(PosixAbi.GLIBC_RISCV64, LibcFlavor.GLIBC, Architecture.RISCV64, "riscv64-linux-gnu-gcc", "",
+                        dev.nativeload.ffm.generated.fcntl.riscv64.stat.layout(),
+                        dev.nativeload.ffm.generated.fcntl.riscv64.flock.layout()),
+                Arguments.of(PosixAbi.GLIBC_S390X, LibcFlavor.GLIBC, Architecture.S390X, "s390x-linux-gnu-gcc", "",
+                        dev.nativeload.ffm.generated.fcntl.s390x.stat.layout(),
+                        dev.nativeload.ffm.generated.fcntl.s390x.flock.layout()),
+                Arguments.of(PosixAbi.GLIBC_PPC64LE, LibcFlavor.GLIBC, Architecture.PPC64LE, "powerpc64le-linux-gnu-gcc", "",
+                        dev.nativeload.ffm.generated.fcntl.ppc64le.stat.layout(),
+                        dev.nativeload.ffm.generated.fcntl.ppc64le.flock.layout()),
+                Arguments.of(PosixAbi.GLIBC_I686, LibcFlavor.GLIBC, Architecture.X86, "i686-linux-gnu-gcc", "64",
+                        dev.nativeload.ffm.generated.fcntl.i686.stat64.layout(),
+                        dev.nativeload.ffm.generated.fcntl.i686.flock64.layout()),
+                Arguments.of(PosixAbi.GLIBC_ARMHF, LibcFlavor.GLIBC, Architecture.ARM, "arm-linux-gnueabihf-gcc", "64",
+                        dev.nativeload.ffm.generated.fcntl.armhf.stat64.layout(),
+                        dev.nativeload.ffm.generated.fcntl.armhf.flock64.layout()),
+                Arguments.of(PosixAbi.MUSL_X86_64, LibcFlavor.MUSL, Architecture.X86_64, "musl-gcc", "",
+                        dev.nativeload.ffm.generated.fcntl.musl_x86_64.stat.layout(),
+                        dev.nativeload.ffm.generated.fcntl.musl_x86_64.flock.layout()));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fileTargets")
-    void generatedStatFlockAndFcntlConstantsAreWhatTheTargetsCompilerGives(String compiler, GroupLayout stat,
-                                                                          GroupLayout flock, List<Integer> constants,
-                                                                          @TempDir Path dir) throws IOException {
+    @MethodSource("fileAbis")
+    void fileCallsChosenForEachLibcAndArchitectureUseTheStructsGeneratedForIt(PosixAbi abi, LibcFlavor libc,
+                                                                             Architecture arch, String compiler,
+                                                                             String largeFile, GroupLayout stat,
+                                                                             GroupLayout flock) throws Exception {
+        assertEquals(Optional.of(abi), PosixAbi.forPlatform(TargetOs.LINUX, libc, arch));
+        FileCalls calls = GeneratedFileCalls.bind(abi);
+        assertEquals(stat, calls.stat(), abi.name());
+        assertEquals(flock, calls.locking().orElseThrow().flock(), abi.name());
+        assertEquals(largeFile.isEmpty() ? "stat" : "stat64", calls.stat().name().orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{3}")
+    @MethodSource("fileAbis")
+    void generatedStatFlockAndOpenBitsOfEachAbiAreWhatItsCompilerGives(PosixAbi abi, LibcFlavor libc,
+                                                                      Architecture arch, String compiler,
+                                                                      String largeFile, GroupLayout stat,
+                                                                      GroupLayout flock, @TempDir Path dir)
+            throws Exception {
+        FileCalls calls = GeneratedFileCalls.bind(abi);
+        FileCalls.Locking locking = calls.locking().orElseThrow();
         List<String> lines = new ArrayList<>(List.of("#define _GNU_SOURCE", "#include <stddef.h>", "#include <fcntl.h>",
                 "#include <sys/stat.h>"));
-        lines.addAll(structChecks("struct stat", stat));
-        lines.addAll(structChecks("struct flock", flock));
-        List<String> names = List.of("O_RDONLY", "O_NOFOLLOW", "O_CLOEXEC", "O_DIRECTORY", "F_GETLK", "F_OFD_SETLK",
-                "F_WRLCK");
-        for (int i = 0; i < names.size(); i++) {
-            lines.add(check(names.get(i) + " == " + constants.get(i)));
-        }
+        lines.addAll(structChecks("struct stat" + largeFile, calls.stat()));
+        lines.addAll(structChecks("struct flock" + largeFile, locking.flock()));
+        FileCalls.OpenBits bits = calls.bits();
+        lines.add(check("O_RDONLY == " + bits.readOnly()));
+        lines.add(check("O_NOFOLLOW == " + bits.noFollow()));
+        lines.add(check("O_CLOEXEC == " + bits.closeExec()));
+        lines.add(check("O_NOCTTY == " + bits.noCtty()));
+        lines.add(check("(O_RDWR | O_CREAT | O_NONBLOCK) == " + bits.readWriteCreateNonBlock()));
+        lines.add(check("F_OFD_SETLK == " + locking.setLock()));
+        lines.add(check("F_RDLCK == " + locking.readLock()));
+        lines.add(check("F_WRLCK == " + locking.writeLock()));
+        lines.add(check("F_UNLCK == " + locking.unlock()));
         assertCompiles(dir, compiler, lines);
+    }
+
+    @Test
+    void muslOnOther64BitArchitecturesTakesGlibcsPackageAndOn32BitOnesNone() {
+        assertEquals(Optional.of(PosixAbi.GLIBC_AARCH64), PosixAbi.forPlatform(TargetOs.LINUX, LibcFlavor.MUSL,
+                Architecture.AARCH64));
+        assertEquals(Optional.empty(), PosixAbi.forPlatform(TargetOs.LINUX, LibcFlavor.MUSL, Architecture.ARM));
+        assertEquals(Optional.empty(), PosixAbi.forPlatform(TargetOs.LINUX, LibcFlavor.GLIBC, Architecture.LOONGARCH64));
+        assertEquals(Optional.empty(), PosixAbi.forPlatform(TargetOs.MACOS, LibcFlavor.GLIBC, Architecture.AARCH64));
+    }
+
+    @Test
+    void thirtyTwoBitAbisBindTheLargeFileCallsWithFourByteSizeT() throws Exception {
+        for (PosixAbi abi : List.of(PosixAbi.GLIBC_I686, PosixAbi.GLIBC_ARMHF)) {
+            Class<?> unistd = Class.forName(abi.packageName() + ".unistd_h");
+            java.lang.foreign.FunctionDescriptor pread =
+                    (java.lang.foreign.FunctionDescriptor) unistd.getMethod("pread64$descriptor").invoke(null);
+            assertEquals(4, pread.returnLayout().orElseThrow().byteSize(), abi + " ssize_t");
+            assertEquals(4, pread.argumentLayouts().get(2).byteSize(), abi + " size_t");
+            assertEquals(8, pread.argumentLayouts().get(3).byteSize(), abi + " off64_t");
+        }
+        java.lang.foreign.FunctionDescriptor lp64 = dev.nativeload.ffm.generated.fcntl.x86_64.unistd_h.pread$descriptor();
+        assertEquals(8, lp64.argumentLayouts().get(2).byteSize());
     }
 
     @Test
     void aarch64NumbersONofollowAndODirectoryDifferentlyFromX86_64() {
         assertEquals(0x8000, dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_NOFOLLOW());
-        assertEquals(0x20000, dev.nativeload.ffm.generated.posix.fcntl_h.O_NOFOLLOW());
+        assertEquals(0x20000, dev.nativeload.ffm.generated.fcntl.x86_64.fcntl_h.O_NOFOLLOW());
         assertEquals(0x4000, dev.nativeload.ffm.generated.fcntl.aarch64.fcntl_h.O_DIRECTORY());
-        assertEquals(0x10000, dev.nativeload.ffm.generated.posix.fcntl_h.O_DIRECTORY());
+        assertEquals(0x10000, dev.nativeload.ffm.generated.fcntl.x86_64.fcntl_h.O_DIRECTORY());
+    }
+
+    /**
+     * Each generated package with the cross compilers of the targets it is used on: the file-call
+     * package of each ABI with its own, and the word-size-neutral {@code posix} package with all.
+     */
+    static Stream<Arguments> packagesAndCompilers() {
+        Stream<Arguments> files = fileAbis().map(a -> Arguments.of(
+                ((PosixAbi) a.get()[0]).packageName(), a.get()[3]));
+        return files;
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("packagesAndCompilers")
+    void everyGeneratedFunctionsArgumentAndResultWidthsAreTheTargetCompilers(String packageName, String compiler,
+                                                                           @TempDir Path dir) throws Exception {
+        Path sources = GENERATED.resolve(packageName.substring("dev.nativeload.ffm.generated.".length()).replace('.', '/'));
+        List<String> lines = new ArrayList<>(List.of("#define _GNU_SOURCE", "#include <stddef.h>", "#include <fcntl.h>",
+                "#include <sys/stat.h>", "#include <unistd.h>", "#include <dlfcn.h>", "#include <string.h>",
+                "#include <errno.h>"));
+        if (!compiler.equals("musl-gcc")) {
+            lines.add("#include <gnu/libc-version.h>");
+        }
+        int functions = 0;
+        try (Stream<Path> files = Files.list(sources)) {
+            for (Path source : files.filter(p -> p.toString().endsWith("_h.java")).sorted().toList()) {
+                String header = source.getFileName().toString().replace(".java", "");
+                Class<?> type = Class.forName(packageName + "." + header);
+                for (Prototype p : Prototype.all(Files.readString(source))) {
+                    java.lang.foreign.FunctionDescriptor d = p.descriptor(type);
+                    lines.addAll(p.widthChecks(d));
+                    if (!p.variadic()) {
+                        MethodType carriers = d.toMethodType();
+                        assertEquals(carriers.returnType(), type.getMethod(p.name(), carriers.parameterArray())
+                                .getReturnType(), p.name() + ": the Java carriers are not the descriptor's");
+                    }
+                    functions++;
+                }
+            }
+        }
+        assertTrue(functions > 0, "no function prototypes found in " + sources);
+        assertCompiles(dir, compiler, lines);
+    }
+
+    /**
+     * A C prototype as jextract writes it above a function's descriptor or variadic invoker.
+     *
+     * @param name       the function
+     * @param result     the C result type
+     * @param parameters the C parameter types (names dropped)
+     * @param variadic   whether it ends in {@code ...}
+     */
+    record Prototype(String name, String result, List<String> parameters, boolean variadic) {
+        private static final Pattern SNIPPET = Pattern.compile("\\{@snippet lang=c :\n\\s*\\* (?:extern )?(.+?)\\b(\\w+)\\((.*)\\)\n"
+                + "\\s*\\* \\}\n\\s*\\*/\n\\s*public static (?:FunctionDescriptor \\w+\\$descriptor\\(\\)|class \\w+ \\{)");
+
+        static List<Prototype> all(String source) {
+            List<Prototype> all = new ArrayList<>();
+            Matcher m = SNIPPET.matcher(source);
+            while (m.find()) {
+                List<String> params = new ArrayList<>();
+                boolean variadic = false;
+                for (String p : m.group(3).split(", ")) {
+                    if (p.equals("...")) {
+                        variadic = true;
+                    } else if (!p.equals("void") && !p.isEmpty()) {
+                        params.add(p.replaceFirst("\\s*\\b__\\w+$", ""));
+                    }
+                }
+                all.add(new Prototype(m.group(2), m.group(1).strip(), params, variadic));
+            }
+            return all;
+        }
+
+        java.lang.foreign.FunctionDescriptor descriptor(Class<?> header) throws ReflectiveOperationException {
+            if (!variadic) {
+                return (java.lang.foreign.FunctionDescriptor) header.getMethod(name + "$descriptor").invoke(null);
+            }
+            Class<?> invoker = Class.forName(header.getName() + "$" + name);
+            Object base = invoker.getMethod("makeInvoker", MemoryLayout[].class).invoke(null, (Object) new MemoryLayout[0]);
+            return (java.lang.foreign.FunctionDescriptor) invoker.getMethod("descriptor").invoke(base);
+        }
+
+        /** {@code _Static_assert}s that each C type is as wide as its layout (a pointer as the target's {@code void *}). */
+        List<String> widthChecks(java.lang.foreign.FunctionDescriptor d) {
+            assertEquals(parameters.size(), d.argumentLayouts().size(), name + ": " + parameters + " vs " + d);
+            List<String> lines = new ArrayList<>();
+            d.returnLayout().ifPresentOrElse(r -> lines.add(check("sizeof(" + result + ") == " + width(r))),
+                    () -> assertEquals("void", result, name));
+            for (int i = 0; i < parameters.size(); i++) {
+                lines.add(check("sizeof(" + parameters.get(i) + ") == " + width(d.argumentLayouts().get(i))));
+            }
+            return lines;
+        }
+
+        private static String width(MemoryLayout layout) {
+            return layout instanceof java.lang.foreign.AddressLayout ? "sizeof(void *)" : Long.toString(layout.byteSize());
+        }
     }
 
     private static List<String> structChecks(String type, GroupLayout layout) {
