@@ -88,8 +88,8 @@ gen() {
   fi
 }
 
-# ---- POSIX: this machine's glibc (x86_64). Function signatures are the same on every POSIX system;
-# ---- the constants are Linux's (glibc and musl agree on these), layouts are x86_64's.
+# ---- POSIX: this machine's glibc (x86_64). What is the same on every Linux ABI and word size: function
+# ---- signatures of ints and pointers, Dl_info (four pointers), the constants (glibc and musl agree).
 glibc=(x86_64-linux-gnu /usr/include/x86_64-linux-gnu:/usr/include)
 gen dlfcn "${glibc[@]}" posix '<dlfcn.h>' \
   --include-function dlopen --include-function dlsym --include-function dlerror \
@@ -97,13 +97,22 @@ gen dlfcn "${glibc[@]}" posix '<dlfcn.h>' \
   --include-typedef Dl_info \
   --include-constant RTLD_LAZY --include-constant RTLD_NOW --include-constant RTLD_GLOBAL \
   --include-constant RTLD_LOCAL --include-constant RTLD_NOLOAD --include-constant RTLD_DI_LINKMAP
-gen link "${glibc[@]}" posix '<link.h>' --include-struct link_map
 gen string "${glibc[@]}" posix '<string.h>' --include-function strerror
 gen errno "${glibc[@]}" posix '<errno.h>' --include-function __errno_location
 gen libc-version "${glibc[@]}" posix '<gnu/libc-version.h>' --include-function gnu_get_libc_version
-gen unistd "${glibc[@]}" posix '<unistd.h>' \
-  --include-function sysconf --include-function getpid \
-  --include-constant _SC_PAGESIZE
+
+# ---- What depends on the word size alone, once per word size: sysconf() returns a C long, and
+# ---- struct link_map begins with an ElfW(Addr). posix.lp64 from this machine's glibc (every LP64
+# ---- Linux ABI has these the same), posix.ilp32 from i686's (armhf's are the same; both are checked
+# ---- with their compilers by the tests). The posix package above is then free of C long and
+# ---- initializes on either word size (see the post-processing below).
+word_size() { # word_size SUBPACKAGE TARGET INCLUDE_DIRS
+  gen "unistd-$1" "$2" "$3" "posix.$1" '<unistd.h>' \
+    --include-function sysconf --include-function getpid --include-constant _SC_PAGESIZE
+  gen "link-$1" "$2" "$3" "posix.$1" '<link.h>' --include-struct link_map
+}
+word_size lp64 "${glibc[@]}"
+word_size ilp32 i686-linux-gnu /usr/i686-linux-gnu/include
 
 # ---- The calls the embedded cache's trust checks make on a descriptor (<fcntl.h>, <sys/stat.h>,
 # ---- <unistd.h>), one package per ABI, dev.nativeload.ffm.generated.fcntl.<abi>: the O_* bits
@@ -207,6 +216,7 @@ long_is_32_bits() { # long_is_32_bits SUBPACKAGE
 long_is_32_bits statvfs.i686
 long_is_32_bits statvfs.armhf
 long_is_32_bits fcntl.i686
+long_is_32_bits posix.ilp32
 long_is_32_bits fcntl.armhf
 long_is_32_bits windows
 
@@ -221,6 +231,24 @@ i386_struct_alignment() { # i386_struct_alignment SUBPACKAGE
 }
 i386_struct_alignment fcntl.i686
 i386_struct_alignment statvfs.i686
+
+# ---- Post-processing: the posix package uses no C long (its functions and structs take ints and
+# ---- pointers), yet jextract declares C_LONG in its _shared class as a cast of the running platform's
+# ---- layout for long to ValueLayout.OfLong, which fails where long is 32 bits (an ILP32 JVM, arm32
+# ---- Linux) and with it every class of the package. The declaration becomes the running platform's
+# ---- layout for long without the cast (typed ValueLayout), marked; the step fails if anything in the
+# ---- package uses C_LONG, which would then need a package per word size like posix.lp64 / posix.ilp32.
+word_size_neutral() { # word_size_neutral SUBPACKAGE
+  local dir="$out/${package//.//}/${1//.//}" shared="${1##*.}_shared"
+  if grep -l 'C_LONG\b' "$dir"/*.java | grep -v "/$shared.java\$"; then
+    echo "jextract.sh: $1 uses C long (above), so it is not word-size neutral" >&2
+    exit 1
+  fi
+  perl -i -pe 's{^(\s+)public static final ValueLayout\.OfLong C_LONG = \(ValueLayout\.OfLong\) (Linker\.nativeLinker\(\)\.canonicalLayouts\(\)\.get\("long"\));$}{$1public static final ValueLayout C_LONG = (ValueLayout) $2; // scripts/jextract.sh: no C long here}' "$dir/$shared.java"
+  grep -q 'no C long here' "$dir/$shared.java" \
+    || { echo "jextract.sh: C_LONG of $1 was not rewritten (has jextract's output changed?)" >&2; exit 1; }
+}
+word_size_neutral posix
 
 # ---- Post-processing: every target. jextract's output calls SymbolLookup.findOrThrow, new in JDK
 # ---- 23; nativeload is compiled for JDK 22, where find(name).orElseThrow() does the same (both throw

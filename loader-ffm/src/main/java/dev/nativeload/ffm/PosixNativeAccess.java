@@ -4,7 +4,6 @@ import dev.nativeload.internal.os.FileDescriptors;
 
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.TargetOs;
-import dev.nativeload.ffm.generated.posix.link_map;
 import dev.nativeload.ffm.generated.posix.string_h;
 import dev.nativeload.platform.Host;
 import dev.nativeload.internal.os.FileOpenResult;
@@ -136,7 +135,7 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
         if (linkMap.address() == 0) {
             return Optional.empty();
         }
-        MemorySegment lName = link_map.l_name(linkMap.reinterpret(link_map.sizeof()));
+        MemorySegment lName = WordSize.linkMapName(linkMap);
         String name = HostFacts.cText(lName);
         return name.isEmpty() ? Optional.empty() : Optional.of(Path.of(name).toAbsolutePath());
     }

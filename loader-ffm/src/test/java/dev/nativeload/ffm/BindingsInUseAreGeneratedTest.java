@@ -10,8 +10,6 @@ import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.ffm.fixtures.Toolchain;
 import dev.nativeload.ffm.generated.posix.dlfcn_h;
-import dev.nativeload.ffm.generated.posix.link_map;
-import dev.nativeload.ffm.generated.posix.unistd_h;
 import dev.nativeload.ffm.generated.windows._SYSTEM_INFO;
 import java.io.IOException;
 import java.lang.foreign.GroupLayout;
@@ -239,9 +237,14 @@ class BindingsInUseAreGeneratedTest {
      * package of each ABI with its own, and the word-size-neutral {@code posix} package with all.
      */
     static Stream<Arguments> packagesAndCompilers() {
+        List<String> all = fileAbis().map(a -> (String) a.get()[3]).toList();
+        List<String> ilp32 = List.of("i686-linux-gnu-gcc", "arm-linux-gnueabihf-gcc");
         Stream<Arguments> files = fileAbis().map(a -> Arguments.of(
                 ((PosixAbi) a.get()[0]).packageName(), a.get()[3]));
-        return files;
+        Stream<Arguments> neutral = all.stream().map(c -> Arguments.of("dev.nativeload.ffm.generated.posix", c));
+        Stream<Arguments> words = all.stream().map(c -> Arguments.of(
+                "dev.nativeload.ffm.generated.posix." + (ilp32.contains(c) ? "ilp32" : "lp64"), c));
+        return Stream.of(files, neutral, words).flatMap(s -> s);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -251,13 +254,23 @@ class BindingsInUseAreGeneratedTest {
         Path sources = GENERATED.resolve(packageName.substring("dev.nativeload.ffm.generated.".length()).replace('.', '/'));
         List<String> lines = new ArrayList<>(List.of("#define _GNU_SOURCE", "#include <stddef.h>", "#include <fcntl.h>",
                 "#include <sys/stat.h>", "#include <unistd.h>", "#include <dlfcn.h>", "#include <string.h>",
-                "#include <errno.h>"));
+                "#include <errno.h>", "#include <link.h>"));
+        lines.addAll(wordStructChecks("Dl_info",
+                wordMembers(Files.readString(GENERATED.resolve("posix/Dl_info.java")))));
+        if (packageName.endsWith(".lp64")) {
+            lines.addAll(structChecks("struct link_map", dev.nativeload.ffm.generated.posix.lp64.link_map.layout()));
+        } else if (packageName.endsWith(".ilp32")) {
+            lines.addAll(wordStructChecks("struct link_map",
+                    wordMembers(Files.readString(GENERATED.resolve("posix/ilp32/link_map.java")))));
+        }
         if (!compiler.equals("musl-gcc")) {
             lines.add("#include <gnu/libc-version.h>");
         }
         int functions = 0;
         try (Stream<Path> files = Files.list(sources)) {
-            for (Path source : files.filter(p -> p.toString().endsWith("_h.java")).sorted().toList()) {
+            // musl has no <gnu/libc-version.h>; nativeload calls gnu_get_libc_version only where it is found.
+            for (Path source : files.filter(p -> p.toString().endsWith("_h.java"))
+                    .filter(p -> !(compiler.equals("musl-gcc") && p.endsWith("libc_version_h.java"))).sorted().toList()) {
                 String header = source.getFileName().toString().replace(".java", "");
                 Class<?> type = Class.forName(packageName + "." + header);
                 for (Prototype p : Prototype.all(Files.readString(source))) {
@@ -315,11 +328,16 @@ class BindingsInUseAreGeneratedTest {
             return (java.lang.foreign.FunctionDescriptor) invoker.getMethod("descriptor").invoke(base);
         }
 
-        /** {@code _Static_assert}s that each C type is as wide as its layout (a pointer as the target's {@code void *}). */
+        /**
+         * {@code _Static_assert}s that the result and each parameter type are as wide as their layouts (a
+         * pointer as the target's {@code void *}).
+         */
         List<String> widthChecks(java.lang.foreign.FunctionDescriptor d) {
             assertEquals(parameters.size(), d.argumentLayouts().size(), name + ": " + parameters + " vs " + d);
             List<String> lines = new ArrayList<>();
-            d.returnLayout().ifPresentOrElse(r -> lines.add(check("sizeof(" + result + ") == " + width(r))),
+            // The result as the target's own declaration types it: the call expression (never evaluated).
+            String call = name + "(" + String.join(", ", java.util.Collections.nCopies(parameters.size(), "0")) + ")";
+            d.returnLayout().ifPresentOrElse(r -> lines.add(check("sizeof(" + call + ") == " + width(r))),
                     () -> assertEquals("void", result, name));
             for (int i = 0; i < parameters.size(); i++) {
                 lines.add(check("sizeof(" + parameters.get(i) + ") == " + width(d.argumentLayouts().get(i))));
@@ -330,6 +348,43 @@ class BindingsInUseAreGeneratedTest {
         private static String width(MemoryLayout layout) {
             return layout instanceof java.lang.foreign.AddressLayout ? "sizeof(void *)" : Long.toString(layout.byteSize());
         }
+    }
+
+    /**
+     * The members of a generated struct of words only, read from its source as "name size": a pointer
+     * is {@code sizeof(void *)} of the target, a {@code C_INT} 4 bytes. Read from the source because this
+     * 64-bit JVM cannot lay out the ILP32 form.
+     */
+    private static List<String> wordMembers(String source) {
+        String layout = source.substring(source.indexOf("MemoryLayout.structLayout("), source.indexOf(").withName("));
+        Matcher m = Pattern.compile("\\w+\\.(C_\\w+)\\.withName\\(\"(\\w+)\"\\)").matcher(layout);
+        List<String> members = new ArrayList<>();
+        while (m.find()) {
+            String size = switch (m.group(1)) {
+                case "C_POINTER" -> "sizeof(void *)";
+                case "C_INT" -> "4";
+                default -> throw new AssertionError("not a word: " + m.group());
+            };
+            members.add(m.group(2) + " " + size);
+        }
+        assertFalse(members.isEmpty(), "no members in the generated struct");
+        assertFalse(layout.contains("paddingLayout"), "a struct of words has no padding");
+        return members;
+    }
+
+    /** Checks that each member follows the last without padding, as the words of a struct of words do. */
+    private static List<String> wordStructChecks(String type, List<String> members) {
+        List<String> lines = new ArrayList<>();
+        String offset = "0";
+        for (String member : members) {
+            String name = member.substring(0, member.indexOf(' '));
+            String size = member.substring(member.indexOf(' ') + 1);
+            lines.add(check("offsetof(" + type + ", " + name + ") == " + offset));
+            lines.add(check("sizeof(((" + type + " *)0)->" + name + ") == " + size));
+            offset = offset + " + " + size;
+        }
+        lines.add(check("sizeof(" + type + ") == " + offset));
+        return lines;
     }
 
     private static List<String> structChecks(String type, GroupLayout layout) {
@@ -367,14 +422,32 @@ class BindingsInUseAreGeneratedTest {
     }
 
     @Test
-    void linuxPageSizeNameIsTheGeneratedScPagesize() {
-        assertEquals(unistd_h._SC_PAGESIZE(), Unistd.scPageSize(TargetOs.LINUX).orElseThrow());
-        assertEquals(30, unistd_h._SC_PAGESIZE());
+    void linuxPageSizeNameIsTheGeneratedScPagesizeOfThisWordSize() {
+        assertFalse(WordSize.ILP32, "this JVM is 64-bit");
+        assertEquals(dev.nativeload.ffm.generated.posix.lp64.unistd_h._SC_PAGESIZE(),
+                Unistd.scPageSize(TargetOs.LINUX).orElseThrow());
+        assertEquals(30, dev.nativeload.ffm.generated.posix.lp64.unistd_h._SC_PAGESIZE());
+        assertEquals(30, dev.nativeload.ffm.generated.posix.ilp32.unistd_h._SC_PAGESIZE());
     }
 
     @Test
-    void linkMapNameIsTheSecondPointerOfTheGeneratedStruct() {
-        assertEquals(ValueLayout.ADDRESS.byteSize(), link_map.l_name$offset());
+    void linkMapNameIsTheSecondWordOfTheGeneratedStructOfEachWordSize() throws IOException {
+        assertEquals(8, dev.nativeload.ffm.generated.posix.lp64.link_map.l_name$offset());
+        assertEquals(8, dev.nativeload.ffm.generated.posix.lp64.link_map.l_addr$layout().byteSize());
+        // The ILP32 struct cannot be laid out by this 64-bit JVM (its pointers would follow a 4-byte
+        // l_addr unaligned), so its members are read from the generated source; the compilers of
+        // i686 and armhf check their offsets below.
+        assertEquals(List.of("l_addr 4", "l_name sizeof(void *)", "l_ld sizeof(void *)", "l_next sizeof(void *)",
+                "l_prev sizeof(void *)"), wordMembers(Files.readString(GENERATED.resolve("posix/ilp32/link_map.java"))));
+    }
+
+    @Test
+    void theWordSizeNeutralPosixPackageDeclaresCLongWithoutACastThatFailsWhereLongIs32Bits() throws Exception {
+        assertEquals(ValueLayout.class, dev.nativeload.ffm.generated.posix.posix_shared.class.getField("C_LONG").getType());
+        assertEquals(ValueLayout.OfLong.class,
+                dev.nativeload.ffm.generated.posix.lp64.lp64_shared.class.getField("C_LONG").getType());
+        assertEquals(ValueLayout.OfInt.class,
+                dev.nativeload.ffm.generated.posix.ilp32.ilp32_shared.class.getField("C_LONG").getType());
     }
 
     @Test

@@ -104,9 +104,9 @@ class GeneratedPosixCallsTest {
     @Test
     void getpidIsThisJvmsProcessIdAndThePageSizeIsSysconfs() {
         assumeTrue(x86_64Linux(), "the generated POSIX constants are x86_64 Linux's");
-        assertEquals(ProcessHandle.current().pid(), dev.nativeload.ffm.generated.posix.unistd_h.getpid());
-        long pageSize = dev.nativeload.ffm.generated.posix.unistd_h.sysconf(
-                dev.nativeload.ffm.generated.posix.unistd_h._SC_PAGESIZE());
+        assertEquals(ProcessHandle.current().pid(), dev.nativeload.ffm.generated.posix.lp64.unistd_h.getpid());
+        long pageSize = dev.nativeload.ffm.generated.posix.lp64.unistd_h.sysconf(
+                dev.nativeload.ffm.generated.posix.lp64.unistd_h._SC_PAGESIZE());
         assertEquals(HostFacts.pageSize(dev.nativeload.binary.TargetOs.LINUX), pageSize);
         assertTrue(pageSize >= 4096);
     }
