@@ -167,7 +167,11 @@ gen windows x86_64-w64-mingw32 /usr/x86_64-w64-mingw32/include windows '<windows
   --include-function LoadLibraryExW --include-function GetProcAddress --include-function FreeLibrary \
   --include-function GetLastError --include-function FormatMessageW --include-function GetModuleFileNameW \
   --include-function SetDefaultDllDirectories --include-function AddDllDirectory \
-  --include-function GetSystemInfo --include-struct _SYSTEM_INFO \
+  --include-function GetSystemInfo --include-struct _SYSTEM_INFO
+# ---- Its constants in a package of their own, generated without -l kernel32: the class of the
+# ---- functions opens kernel32 as it initializes, so off Windows it cannot be touched, while the
+# ---- flags are used (and tested) on every host.
+gen windows-constants x86_64-w64-mingw32 /usr/x86_64-w64-mingw32/include windows.constants '<windows.h>' \
   --include-constant LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR --include-constant LOAD_LIBRARY_SEARCH_APPLICATION_DIR \
   --include-constant LOAD_LIBRARY_SEARCH_USER_DIRS --include-constant LOAD_LIBRARY_SEARCH_SYSTEM32 \
   --include-constant LOAD_LIBRARY_SEARCH_DEFAULT_DIRS \
@@ -219,6 +223,7 @@ long_is_32_bits fcntl.i686
 long_is_32_bits posix.ilp32
 long_is_32_bits fcntl.armhf
 long_is_32_bits windows
+long_is_32_bits windows.constants
 
 # ---- Post-processing: i386 lays 8-byte scalars out 4-aligned inside a struct (the i386 System V ABI:
 # ---- struct stat64's st_size is at offset 44, struct flock64's l_start at 4). jextract writes such a
