@@ -8,7 +8,6 @@ import dev.nativeload.binary.Architecture;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.util.Optional;
@@ -57,8 +56,7 @@ final class DarwinFileCalls {
     }
 
     private static FileCalls.Function function(String name, int firstVariadic, MemoryLayout result, MemoryLayout... arguments) {
-        MemorySegment address = Linker.nativeLinker().defaultLookup().find(name)
-                .orElseThrow(() -> new UnsupportedOperationException("C function not found in this process: " + name));
-        return new FileCalls.Function(address, FunctionDescriptor.of(result, arguments), firstVariadic);
+        return new FileCalls.Function(name, Linker.nativeLinker().defaultLookup().find(name),
+                FunctionDescriptor.of(result, arguments), firstVariadic);
     }
 }

@@ -10,7 +10,9 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The calls on a file descriptor that the embedded cache's trust checks make ({@code open},
@@ -27,6 +29,7 @@ import java.util.Optional;
  * @param bits    the {@code O_*} bits the calls use
  * @param stat    {@code struct stat} as the bound {@code fstat} fills it
  * @param locking open-file-description locks, where bound (Linux)
+ * @param missing the functions this process lacks (their calls throw {@link UnsatisfiedLinkError})
  * @param openCall    {@code int open(const char *, int, ... mode_t)}
  * @param fstatCall   {@code int fstat(int, struct stat *)}
  * @param preadCall   {@code ssize_t pread(int, void *, size_t, off_t)}
@@ -34,7 +37,8 @@ import java.util.Optional;
  * @param closeCall   {@code int close(int)}
  * @param geteuidCall {@code uid_t geteuid(void)}
  */
-record FileCalls(String abi, OpenBits bits, StructLayout stat, Optional<Locking> locking, MethodHandle openCall,
+record FileCalls(String abi, OpenBits bits, StructLayout stat, Optional<Locking> locking, List<String> missing,
+                 MethodHandle openCall,
                  MethodHandle fstatCall, MethodHandle preadCall, MethodHandle pwriteCall, MethodHandle closeCall,
                  MethodHandle geteuidCall) {
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
@@ -69,13 +73,15 @@ record FileCalls(String abi, OpenBits bits, StructLayout stat, Optional<Locking>
      * Open-file-description locks: {@code fcntl(fd, F_OFD_SETLK, struct flock *)}.
      *
      * @param flock  {@code struct flock} as the bound {@code fcntl} reads it
+     * @param function {@code fcntl}, as found
      * @param fcntlCall {@code int fcntl(int, int, ... struct flock *)}
      * @param setLock {@code F_OFD_SETLK}
      * @param readLock {@code F_RDLCK}
      * @param writeLock {@code F_WRLCK}
      * @param unlock {@code F_UNLCK}
      */
-    record Locking(StructLayout flock, MethodHandle fcntlCall, int setLock, short readLock, short writeLock, short unlock) {
+    record Locking(StructLayout flock, Function function, MethodHandle fcntlCall, int setLock, short readLock,
+                   short writeLock, short unlock) {
         /**
          * {@return {@code fcntl(fd, F_OFD_SETLK, lock)}} The first argument receives the captured {@code errno}.
          *
@@ -122,8 +128,11 @@ record FileCalls(String abi, OpenBits bits, StructLayout stat, Optional<Locking>
      */
     static FileCalls bind(String abi, OpenBits bits, StructLayout stat, Optional<Locking> locking, Function open,
                           Function fstat, Function pread, Function pwrite, Function close, Function geteuid) {
-        return new FileCalls(abi, bits, stat, locking, open.handle(OPEN), fstat.handle(FSTAT), pread.handle(PREAD),
-                pwrite.handle(PREAD), close.handle(CLOSE), geteuid.handle(GETEUID));
+        List<String> missing = Stream.concat(Stream.of(open, fstat, pread, pwrite, close, geteuid),
+                        locking.stream().map(Locking::function))
+                .filter(f -> f.address().isEmpty()).map(Function::name).toList();
+        return new FileCalls(abi, bits, stat, locking, missing, open.handle(OPEN), fstat.handle(FSTAT),
+                pread.handle(PREAD), pwrite.handle(PREAD), close.handle(CLOSE), geteuid.handle(GETEUID));
     }
 
     /**
@@ -137,19 +146,27 @@ record FileCalls(String abi, OpenBits bits, StructLayout stat, Optional<Locking>
      * @param unlock {@code F_UNLCK}
      */
     static Locking locking(StructLayout flock, Function fcntl, int setLock, int readLock, int writeLock, int unlock) {
-        return new Locking(flock, fcntl.handle(FCNTL), setLock, (short) readLock, (short) writeLock, (short) unlock);
+        return new Locking(flock, fcntl, fcntl.handle(FCNTL), setLock, (short) readLock, (short) writeLock, (short) unlock);
     }
 
     /**
      * One C function to bind.
      *
-     * @param address       where it is
-     * @param descriptor    its C signature (with the variadic arguments passed, if any)
+     * @param name          the C symbol
+     * @param address       where it is, or empty where this process lacks it (glibc before 2.33 has
+     *                      no {@code fstat} symbol): then its handle throws {@link UnsatisfiedLinkError}
+     * @param descriptor    its C signature (with the variadic arguments passed, if any); unused when absent
      * @param firstVariadic the index of its first variadic argument, or -1
      */
     @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
-    record Function(MemorySegment address, FunctionDescriptor descriptor, int firstVariadic) {
+    record Function(String name, Optional<MemorySegment> address, FunctionDescriptor descriptor, int firstVariadic) {
         MethodHandle handle(MethodType type) {
+            if (address.isEmpty()) {
+                MethodHandle thrower = MethodHandles.throwException(type.returnType(), UnsatisfiedLinkError.class)
+                        .bindTo(new UnsatisfiedLinkError("C function not found in this process: " + name));
+                return MethodHandles.dropArguments(thrower, 0, type.parameterList());
+            }
+            MemorySegment address = this.address.get();
             MethodHandle h = firstVariadic < 0
                     ? Linker.nativeLinker().downcallHandle(address, descriptor, ERRNO)
                     : Linker.nativeLinker().downcallHandle(address, descriptor,

@@ -61,8 +61,23 @@ final class GeneratedFileCalls {
 
     /** A function as jextract emits it: {@code NAME$address()} and {@code NAME$descriptor()} of its header class. */
     private FileCalls.Function function(Class<?> header, String name) throws ReflectiveOperationException {
-        return new FileCalls.Function((MemorySegment) header.getMethod(name + "$address").invoke(null),
+        return new FileCalls.Function(name, address(header.getMethod(name + "$address")),
                 (FunctionDescriptor) header.getMethod(name + "$descriptor").invoke(null), -1);
+    }
+
+    /**
+     * {@return the generated address, or empty where this process lacks the symbol}: the generated
+     * holder class then fails to initialize ({@code find(name).orElseThrow()}), and stays failed.
+     */
+    private static Optional<MemorySegment> address(java.lang.reflect.Method address) throws ReflectiveOperationException {
+        try {
+            return Optional.of((MemorySegment) address.invoke(null));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof ExceptionInInitializerError || e.getCause() instanceof NoClassDefFoundError) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /**
@@ -72,10 +87,14 @@ final class GeneratedFileCalls {
     private FileCalls.Function variadic(Class<?> header, String name, MemoryLayout argument)
             throws ReflectiveOperationException {
         Class<?> invoker = type(header.getSimpleName() + "$" + abi.largeFile(name));
+        Optional<MemorySegment> address = address(invoker.getMethod("address"));
+        if (address.isEmpty()) {
+            return new FileCalls.Function(abi.largeFile(name), address, FunctionDescriptor.ofVoid(), -1);
+        }
         Object specialized = invoker.getMethod("makeInvoker", MemoryLayout[].class)
                 .invoke(null, (Object) new MemoryLayout[] {argument});
         FunctionDescriptor descriptor = (FunctionDescriptor) invoker.getMethod("descriptor").invoke(specialized);
-        return new FileCalls.Function((MemorySegment) invoker.getMethod("address").invoke(null), descriptor,
+        return new FileCalls.Function(abi.largeFile(name), address, descriptor,
                 descriptor.argumentLayouts().size() - 1);
     }
 }

@@ -24,7 +24,7 @@ final class HostFileCalls {
         record Calls(FileCalls calls) implements Bound {
         }
 
-        /** @param why what is missing: no binding for the platform, or a function this process lacks */
+        /** @param why what is missing: no binding for the platform, or one that could not be bound */
         record Unsupported(String why) implements Bound {
         }
     }
@@ -51,8 +51,7 @@ final class HostFileCalls {
             }
             return new Bound.Calls(GeneratedFileCalls.bind(abi.get()));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            // A C library without one of the functions (glibc before 2.33 has no fstat symbol) fails the
-            // generated holder's initialization; the cause names the function.
+            // A member the generated package lacks, or a layout this JVM cannot build.
             Throwable cause = e;
             while (cause.getCause() != null) {
                 cause = cause.getCause();

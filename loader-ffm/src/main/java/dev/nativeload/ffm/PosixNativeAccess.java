@@ -201,6 +201,9 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
             }
             case HostFileCalls.Bound.Calls c -> calls = c.calls();
         }
+        if (!calls.missing().isEmpty()) {
+            return new FileOpenResult.Unsupported("this C library lacks " + calls.missing());
+        }
         Scratch scratch = Scratch.current();
         MemorySegment path = scratch.cString(file.toString());
         if (path == null) {
@@ -217,7 +220,7 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
     @Override
     public OptionalInt effectiveUid() {
         return HostFileCalls.forPlatform(os, host().libc(), host().arch()) instanceof HostFileCalls.Bound.Calls c
-                ? OptionalInt.of(c.calls().geteuid()) : OptionalInt.empty();
+                && !c.calls().missing().contains("geteuid") ? OptionalInt.of(c.calls().geteuid()) : OptionalInt.empty();
     }
 
     @Override
@@ -231,6 +234,9 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
         }
         if (calls.locking().isEmpty()) {
             return new LockFileResult.Unsupported("open-file-description locks are bound for Linux only");
+        }
+        if (!calls.missing().isEmpty()) {
+            return new LockFileResult.Unsupported("this C library lacks " + calls.missing());
         }
         Scratch scratch = Scratch.current();
         MemorySegment path = scratch.cString(file.toString());

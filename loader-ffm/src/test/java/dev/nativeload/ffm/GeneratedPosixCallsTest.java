@@ -147,4 +147,18 @@ class GeneratedPosixCallsTest {
         }
         assertEquals("WXYZ456789abcdef", Files.readString(file));
     }
+
+    @Test
+    void aFunctionThisProcessLacksIsListedAsMissingAndItsCallThrowsUnsatisfiedLinkError() {
+        assumeTrue(x86_64Linux(), "macOS's fstat$INODE64 is absent from Linux's C library");
+        FileCalls darwin = DarwinFileCalls.bind(dev.nativeload.binary.Architecture.X86_64);
+        assertEquals(java.util.List.of("fstat$INODE64"), darwin.missing());
+        UnsatisfiedLinkError e = org.junit.jupiter.api.Assertions.assertThrows(UnsatisfiedLinkError.class,
+                () -> darwin.fstat(Scratch.current().callState(), 0, MemorySegment.NULL));
+        assertTrue(e.getMessage().contains("fstat$INODE64"), e.getMessage());
+        assertTrue(darwin.geteuid() >= 0, "geteuid, which this process has, is still bound");
+        assertEquals(java.util.List.of(), ((HostFileCalls.Bound.Calls) HostFileCalls.forPlatform(
+                dev.nativeload.binary.TargetOs.LINUX, dev.nativeload.binary.LibcFlavor.GLIBC,
+                dev.nativeload.binary.Architecture.X86_64)).calls().missing());
+    }
 }
