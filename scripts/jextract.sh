@@ -88,8 +88,8 @@ gen() {
   fi
 }
 
-# ---- POSIX: this machine's glibc (x86_64). Function signatures are the same on every POSIX system;
-# ---- the constants are Linux's (glibc and musl agree on these), layouts are x86_64's.
+# ---- POSIX: this machine's glibc (x86_64). What is the same on every Linux ABI and word size: function
+# ---- signatures of ints and pointers, Dl_info (four pointers), the constants (glibc and musl agree).
 glibc=(x86_64-linux-gnu /usr/include/x86_64-linux-gnu:/usr/include)
 gen dlfcn "${glibc[@]}" posix '<dlfcn.h>' \
   --include-function dlopen --include-function dlsym --include-function dlerror \
@@ -97,33 +97,54 @@ gen dlfcn "${glibc[@]}" posix '<dlfcn.h>' \
   --include-typedef Dl_info \
   --include-constant RTLD_LAZY --include-constant RTLD_NOW --include-constant RTLD_GLOBAL \
   --include-constant RTLD_LOCAL --include-constant RTLD_NOLOAD --include-constant RTLD_DI_LINKMAP
-gen link "${glibc[@]}" posix '<link.h>' --include-struct link_map
 gen string "${glibc[@]}" posix '<string.h>' --include-function strerror
 gen errno "${glibc[@]}" posix '<errno.h>' --include-function __errno_location
 gen libc-version "${glibc[@]}" posix '<gnu/libc-version.h>' --include-function gnu_get_libc_version
-gen unistd "${glibc[@]}" posix '<unistd.h>' \
-  --include-function sysconf --include-function geteuid --include-function getpid \
-  --include-function close --include-function pread \
-  --include-constant _SC_PAGESIZE
-gen fcntl "${glibc[@]}" posix '<fcntl.h>' \
-  --include-function open --include-function fcntl --include-struct flock \
-  --include-constant O_RDONLY --include-constant O_NOFOLLOW --include-constant O_CLOEXEC \
-  --include-constant O_DIRECTORY \
-  --include-constant F_GETLK --include-constant F_SETLK --include-constant F_SETLKW \
-  --include-constant F_OFD_GETLK --include-constant F_OFD_SETLK --include-constant F_OFD_SETLKW \
-  --include-constant F_RDLCK --include-constant F_WRLCK --include-constant F_UNLCK
-gen stat "${glibc[@]}" posix '<sys/stat.h>' --include-function fstat --include-struct stat --include-struct timespec
 
-# ---- aarch64's own <fcntl.h> constants (O_NOFOLLOW and O_DIRECTORY differ from x86_64's), struct
-# ---- flock and struct stat (laid out differently from x86_64's); the functions are the same.
-aarch64=(aarch64-linux-gnu /usr/aarch64-linux-gnu/include)
-gen fcntl-aarch64 "${aarch64[@]}" fcntl.aarch64 '<fcntl.h>' --include-struct flock \
-  --include-constant O_RDONLY --include-constant O_NOFOLLOW --include-constant O_CLOEXEC \
-  --include-constant O_DIRECTORY \
-  --include-constant F_GETLK --include-constant F_SETLK --include-constant F_SETLKW \
-  --include-constant F_OFD_GETLK --include-constant F_OFD_SETLK --include-constant F_OFD_SETLKW \
-  --include-constant F_RDLCK --include-constant F_WRLCK --include-constant F_UNLCK
-gen stat-aarch64 "${aarch64[@]}" fcntl.aarch64 '<sys/stat.h>' --include-struct stat --include-struct timespec
+# ---- What depends on the word size alone, once per word size: sysconf() returns a C long, and
+# ---- struct link_map begins with an ElfW(Addr). posix.lp64 from this machine's glibc (every LP64
+# ---- Linux ABI has these the same), posix.ilp32 from i686's (armhf's are the same; both are checked
+# ---- with their compilers by the tests). The posix package above is then free of C long and
+# ---- initializes on either word size (see the post-processing below).
+word_size() { # word_size SUBPACKAGE TARGET INCLUDE_DIRS
+  gen "unistd-$1" "$2" "$3" "posix.$1" '<unistd.h>' \
+    --include-function sysconf --include-function getpid --include-constant _SC_PAGESIZE
+  gen "link-$1" "$2" "$3" "posix.$1" '<link.h>' --include-struct link_map
+}
+word_size lp64 "${glibc[@]}"
+word_size ilp32 i686-linux-gnu /usr/i686-linux-gnu/include
+
+# ---- The calls the embedded cache's trust checks make on a descriptor (<fcntl.h>, <sys/stat.h>,
+# ---- <unistd.h>), one package per ABI, dev.nativeload.ffm.generated.fcntl.<abi>: the O_* bits
+# ---- differ by architecture (O_NOFOLLOW and O_DIRECTORY on arm, arm64 and POWER), struct stat and
+# ---- struct flock by architecture and word size. Where C long is 32 bits (i686, armhf) the
+# ---- large-file functions and structs are bound (open64, fcntl64, fstat64, pread64, pwrite64,
+# ---- struct stat64, struct flock64: 64-bit off_t, what _FILE_OFFSET_BITS=64 redirects the plain
+# ---- names to; glibc exports them under these names); elsewhere the plain names, whose off_t is
+# ---- 64 bits already.
+file_calls() { # file_calls ABI TARGET INCLUDE_DIRS [64]
+  local abi="$1" target="$2" include="$3" lfs="${4:-}"
+  gen "fcntl-$abi" "$target" "$include" "fcntl.$abi" '<fcntl.h>' \
+    --include-function "open$lfs" --include-function "fcntl$lfs" --include-struct "flock$lfs" \
+    --include-constant O_RDONLY --include-constant O_RDWR --include-constant O_CREAT \
+    --include-constant O_NONBLOCK --include-constant O_NOCTTY --include-constant O_NOFOLLOW \
+    --include-constant O_CLOEXEC --include-constant O_DIRECTORY \
+    --include-constant F_OFD_GETLK --include-constant F_OFD_SETLK --include-constant F_OFD_SETLKW \
+    --include-constant F_RDLCK --include-constant F_WRLCK --include-constant F_UNLCK
+  gen "stat-$abi" "$target" "$include" "fcntl.$abi" '<sys/stat.h>' \
+    --include-function "fstat$lfs" --include-struct "stat$lfs" --include-struct timespec
+  gen "unistd-$abi" "$target" "$include" "fcntl.$abi" '<unistd.h>' \
+    --include-function "pread$lfs" --include-function "pwrite$lfs" \
+    --include-function close --include-function geteuid
+}
+file_calls x86_64 "${glibc[@]}"
+file_calls aarch64 aarch64-linux-gnu /usr/aarch64-linux-gnu/include
+file_calls riscv64 riscv64-linux-gnu /usr/riscv64-linux-gnu/include
+file_calls s390x s390x-linux-gnu /usr/s390x-linux-gnu/include
+file_calls ppc64le powerpc64le-linux-gnu /usr/powerpc64le-linux-gnu/include
+file_calls i686 i686-linux-gnu /usr/i686-linux-gnu/include 64
+file_calls armhf arm-linux-gnueabihf /usr/arm-linux-gnueabihf/include 64
+file_calls musl_x86_64 x86_64-linux-musl /usr/include/x86_64-linux-musl
 
 # ---- struct statvfs, one package per C library and architecture (the layouts differ); statvfs()
 # ---- itself and the ST_* flags (the same on every Linux) only from this machine's glibc.
@@ -146,7 +167,11 @@ gen windows x86_64-w64-mingw32 /usr/x86_64-w64-mingw32/include windows '<windows
   --include-function LoadLibraryExW --include-function GetProcAddress --include-function FreeLibrary \
   --include-function GetLastError --include-function FormatMessageW --include-function GetModuleFileNameW \
   --include-function SetDefaultDllDirectories --include-function AddDllDirectory \
-  --include-function GetSystemInfo --include-struct _SYSTEM_INFO \
+  --include-function GetSystemInfo --include-struct _SYSTEM_INFO
+# ---- Its constants in a package of their own, generated without -l kernel32: the class of the
+# ---- functions opens kernel32 as it initializes, so off Windows it cannot be touched, while the
+# ---- flags are used (and tested) on every host.
+gen windows-constants x86_64-w64-mingw32 /usr/x86_64-w64-mingw32/include windows.constants '<windows.h>' \
   --include-constant LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR --include-constant LOAD_LIBRARY_SEARCH_APPLICATION_DIR \
   --include-constant LOAD_LIBRARY_SEARCH_USER_DIRS --include-constant LOAD_LIBRARY_SEARCH_SYSTEM32 \
   --include-constant LOAD_LIBRARY_SEARCH_DEFAULT_DIRS \
@@ -194,7 +219,41 @@ long_is_32_bits() { # long_is_32_bits SUBPACKAGE
 }
 long_is_32_bits statvfs.i686
 long_is_32_bits statvfs.armhf
+long_is_32_bits fcntl.i686
+long_is_32_bits posix.ilp32
+long_is_32_bits fcntl.armhf
 long_is_32_bits windows
+long_is_32_bits windows.constants
+
+# ---- Post-processing: i386 lays 8-byte scalars out 4-aligned inside a struct (the i386 System V ABI:
+# ---- struct stat64's st_size is at offset 44, struct flock64's l_start at 4). jextract writes such a
+# ---- member as the host's C_LONG_LONG (or C_DOUBLE), 8-aligned, so the struct would not even be
+# ---- built (a misaligned member). Each struct member laid out so becomes what jextract itself writes
+# ---- for an under-aligned member (of a packed struct): HEADER.align(HEADER.C_LONG_LONG, 4), marked.
+i386_struct_alignment() { # i386_struct_alignment SUBPACKAGE
+  local dir="$out/${package//.//}/${1//.//}"
+  perl -i -pe 's{^(\s+)(\w+)\.(C_LONG_LONG|C_DOUBLE)(\.withName\("\w+"\),?)$}{$1$2.align($2.$3, 4)$4 // scripts/jextract.sh: i386 struct alignment}' "$dir"/*.java
+}
+i386_struct_alignment fcntl.i686
+i386_struct_alignment statvfs.i686
+
+# ---- Post-processing: the posix package uses no C long (its functions and structs take ints and
+# ---- pointers), yet jextract declares C_LONG in its _shared class as a cast of the running platform's
+# ---- layout for long to ValueLayout.OfLong, which fails where long is 32 bits (an ILP32 JVM, arm32
+# ---- Linux) and with it every class of the package. The declaration becomes the running platform's
+# ---- layout for long without the cast (typed ValueLayout), marked; the step fails if anything in the
+# ---- package uses C_LONG, which would then need a package per word size like posix.lp64 / posix.ilp32.
+word_size_neutral() { # word_size_neutral SUBPACKAGE
+  local dir="$out/${package//.//}/${1//.//}" shared="${1##*.}_shared"
+  if grep -l 'C_LONG\b' "$dir"/*.java | grep -v "/$shared.java\$"; then
+    echo "jextract.sh: $1 uses C long (above), so it is not word-size neutral" >&2
+    exit 1
+  fi
+  perl -i -pe 's{^(\s+)public static final ValueLayout\.OfLong C_LONG = \(ValueLayout\.OfLong\) (Linker\.nativeLinker\(\)\.canonicalLayouts\(\)\.get\("long"\));$}{$1public static final ValueLayout C_LONG = (ValueLayout) $2; // scripts/jextract.sh: no C long here}' "$dir/$shared.java"
+  grep -q 'no C long here' "$dir/$shared.java" \
+    || { echo "jextract.sh: C_LONG of $1 was not rewritten (has jextract's output changed?)" >&2; exit 1; }
+}
+word_size_neutral posix
 
 # ---- Post-processing: every target. jextract's output calls SymbolLookup.findOrThrow, new in JDK
 # ---- 23; nativeload is compiled for JDK 22, where find(name).orElseThrow() does the same (both throw

@@ -160,7 +160,7 @@ final class Dlfcn {
     /**
      * {@return {@code dlinfo(handle, request, info)}, through the generated binding} With
      * {@link #RTLD_DI_LINKMAP}, {@code info} receives a {@code struct link_map *}
-     * ({@link dev.nativeload.ffm.generated.posix.link_map}). Call only when {@link #dlinfoAvailable()}.
+     * ({@link WordSize#linkMapName}). Call only when {@link #dlinfoAvailable()}.
      *
      * @param handle  a handle from {@code dlopen}
      * @param request an {@code RTLD_DI_*} request

@@ -5,7 +5,6 @@ import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.ffm.generated.posix.libc_version_h;
-import dev.nativeload.ffm.generated.posix.unistd_h;
 import dev.nativeload.platform.Host;
 import dev.nativeload.platform.HostProbe;
 import java.io.IOException;
@@ -55,7 +54,7 @@ final class HostFacts {
     /** {@return the page size from {@code sysconf(_SC_PAGESIZE)}, or 0 when this OS's constant is unknown} @param os the OS */
     static long pageSize(TargetOs os) {
         OptionalInt name = Unistd.scPageSize(os);
-        return name.isPresent() ? Math.max(0, unistd_h.sysconf(name.getAsInt())) : 0;
+        return name.isPresent() ? Math.max(0, WordSize.sysconf(name.getAsInt())) : 0;
     }
 
     /** Whether the C library is glibc: only glibc has {@code gnu_get_libc_version} ({@code <gnu/libc-version.h>}). */

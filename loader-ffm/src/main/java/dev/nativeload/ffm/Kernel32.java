@@ -15,21 +15,13 @@ import java.lang.invoke.VarHandle;
  * address); the others are the generated methods.
  *
  * <p>Nothing here is touched off Windows: {@link windows_h} opens {@code kernel32} when it
- * initializes, and the {@code GetLastError} capture option exists only there. So the constants
- * below, used by {@link WindowsText} on every host, are written out; a test holds them equal to
- * the generated ones.
+ * initializes, and the {@code GetLastError} capture option exists only there. The
+ * {@code LOAD_LIBRARY_SEARCH_*} and {@code FORMAT_MESSAGE_*} constants, used by {@link WindowsText} on
+ * every host, are generated from the same header into a package of their own that opens no library
+ * ({@link dev.nativeload.ffm.generated.windows.constants.windows_h}).
  */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class Kernel32 {
-    /** {@code LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR}: the DLL's own directory is searched for its dependencies. */
-    static final int LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR = 0x0000_0100;
-    /** {@code LOAD_LIBRARY_SEARCH_DEFAULT_DIRS}: application dir, System32, and {@code AddDllDirectory} dirs. */
-    static final int LOAD_LIBRARY_SEARCH_DEFAULT_DIRS = 0x0000_1000;
-    /** {@code FORMAT_MESSAGE_IGNORE_INSERTS}. */
-    static final int FORMAT_MESSAGE_IGNORE_INSERTS = 0x0000_0200;
-    /** {@code FORMAT_MESSAGE_FROM_SYSTEM}. */
-    static final int FORMAT_MESSAGE_FROM_SYSTEM = 0x0000_1000;
-
     private Kernel32() {
     }
 

@@ -1,12 +1,9 @@
 package dev.nativeload.ffm;
 
-
-
 import dev.nativeload.internal.os.FileStatus;
 import dev.nativeload.internal.os.LockFile;
 import dev.nativeload.spi.OsError;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Optional;
@@ -21,35 +18,38 @@ final class PosixLockFile implements LockFile {
     private static final int EACCES = 13;
     private static final int EINVAL = 22;
     private static final int ENOLCK = 37;
-    private static final long L_TYPE = Fcntl.FLOCK_LP64.byteOffset(MemoryLayout.PathElement.groupElement("l_type"));
-    private static final long L_START = Fcntl.FLOCK_LP64.byteOffset(MemoryLayout.PathElement.groupElement("l_start"));
-    private static final long L_LEN = Fcntl.FLOCK_LP64.byteOffset(MemoryLayout.PathElement.groupElement("l_len"));
 
     private final PosixOpenFile file;
+    private final FileCalls.Locking locking;
+    private final FileCalls calls;
 
-    /** @param file the open lock file, owned from now on */
-    PosixLockFile(PosixOpenFile file) {
+    /**
+     * @param file    the open lock file, owned from now on
+     * @param locking this host's lock calls
+     * @param calls   this host's file calls ({@code pwrite})
+     */
+    PosixLockFile(PosixOpenFile file, FileCalls.Locking locking, FileCalls calls) {
         this.file = file;
+        this.locking = locking;
+        this.calls = calls;
     }
 
     @Override
     public synchronized Attempt tryLock(long start, long length, boolean shared) {
-        return fcntl(shared ? Fcntl.F_RDLCK : Fcntl.F_WRLCK, start, length);
+        return fcntl(shared ? locking.readLock() : locking.writeLock(), start, length);
     }
 
     @Override
     public synchronized Attempt unlock(long start, long length) {
-        return fcntl(Fcntl.F_UNLCK, start, length);
+        return fcntl(locking.unlock(), start, length);
     }
 
     private Attempt fcntl(short type, long start, long length) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment lock = arena.allocate(Fcntl.FLOCK_LP64);
-            lock.set(ValueLayout.JAVA_SHORT, L_TYPE, type);
-            lock.set(ValueLayout.JAVA_LONG, L_START, start);
-            lock.set(ValueLayout.JAVA_LONG, L_LEN, length);
+            MemorySegment lock = arena.allocate(locking.flock());
+            locking.fill(lock, type, start, length);
             Scratch scratch = Scratch.current();
-            if (Fcntl.fcntl(scratch.callState(), file.fd(), Fcntl.F_OFD_SETLK, lock) == 0) {
+            if (locking.setLock(scratch.callState(), file.fd(), lock) == 0) {
                 return new Attempt.Acquired();
             }
             int errno = Dlfcn.errno(scratch);
@@ -67,7 +67,7 @@ final class PosixLockFile implements LockFile {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocateFrom(ValueLayout.JAVA_BYTE, bytes);
             Scratch scratch = Scratch.current();
-            long n = UnistdIo.pwrite(scratch.callState(), file.fd(), buf, bytes.length, position);
+            long n = calls.pwrite(scratch.callState(), file.fd(), buf, bytes.length, position);
             if (n != bytes.length) {
                 throw new OsErrorException(new OsError("pwrite", OptionalInt.of(n < 0 ? Dlfcn.errno(scratch) : 0),
                         "wrote " + n + " of " + bytes.length + " bytes"));

@@ -4,7 +4,6 @@ import dev.nativeload.internal.os.FileDescriptors;
 
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.TargetOs;
-import dev.nativeload.ffm.generated.posix.link_map;
 import dev.nativeload.ffm.generated.posix.string_h;
 import dev.nativeload.platform.Host;
 import dev.nativeload.internal.os.FileOpenResult;
@@ -163,7 +162,7 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
         if (linkMap.address() == 0) {
             return Optional.empty();
         }
-        MemorySegment lName = link_map.l_name(linkMap.reinterpret(link_map.sizeof()));
+        MemorySegment lName = WordSize.linkMapName(linkMap);
         String name = HostFacts.cText(lName);
         return name.isEmpty() ? Optional.empty() : Optional.of(Path.of(name).toAbsolutePath());
     }
@@ -222,48 +221,61 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
 
     @Override
     public FileOpenResult openNoFollow(Path file) {
-        Optional<Fcntl.OpenFlags> openFlags = Fcntl.OpenFlags.forHost(os, host().arch());
-        Optional<SysStat.Layout> layout = SysStat.Layout.forHost(os, host().arch());
-        if (openFlags.isEmpty() || layout.isEmpty() || !SysStat.fstatAvailable()) {
-            return new FileOpenResult.Unsupported("no open/fstat binding for " + os + " " + host().arch());
+        FileCalls calls;
+        switch (HostFileCalls.forPlatform(os, host().libc(), host().arch())) {
+            case HostFileCalls.Bound.Unsupported u -> {
+                return new FileOpenResult.Unsupported(u.why());
+            }
+            case HostFileCalls.Bound.Calls c -> calls = c.calls();
+        }
+        if (!calls.missing().isEmpty()) {
+            return new FileOpenResult.Unsupported("this C library lacks " + calls.missing());
         }
         Scratch scratch = Scratch.current();
         MemorySegment path = scratch.cString(file.toString());
         if (path == null) {
             throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
         }
-        int fd = Fcntl.open(scratch.callState(), path, openFlags.get().readNoFollow());
+        int fd = calls.open(scratch.callState(), path, calls.bits().readNoFollow(), 0);
         if (fd < 0) {
             int errno = Dlfcn.errno(scratch);
             return new FileOpenResult.Failed(new OsError("open", OptionalInt.of(errno), file + ": " + errorText(errno)));
         }
-        return PosixOpenFile.adopt(fd, os, layout.get());
+        return PosixOpenFile.adopt(fd, os, calls);
     }
 
     @Override
     public OptionalInt effectiveUid() {
-        return OptionalInt.of(UnistdIo.geteuid());
+        return HostFileCalls.forPlatform(os, host().libc(), host().arch()) instanceof HostFileCalls.Bound.Calls c
+                && !c.calls().missing().contains("geteuid") ? OptionalInt.of(c.calls().geteuid()) : OptionalInt.empty();
     }
 
     @Override
     public LockFileResult openLockFile(Path file) {
-        Optional<Fcntl.OpenFlags> openFlags = Fcntl.OpenFlags.forHost(os, host().arch());
-        Optional<SysStat.Layout> layout = SysStat.Layout.forHost(os, host().arch());
-        if (os != TargetOs.LINUX || ValueLayout.ADDRESS.byteSize() != 8 || openFlags.isEmpty() || layout.isEmpty()
-                || !SysStat.fstatAvailable()) {
-            return new LockFileResult.Unsupported("open-file-description locks are bound for 64-bit Linux only");
+        FileCalls calls;
+        switch (HostFileCalls.forPlatform(os, host().libc(), host().arch())) {
+            case HostFileCalls.Bound.Unsupported u -> {
+                return new LockFileResult.Unsupported(u.why());
+            }
+            case HostFileCalls.Bound.Calls c -> calls = c.calls();
+        }
+        if (calls.locking().isEmpty()) {
+            return new LockFileResult.Unsupported("open-file-description locks are bound for Linux only");
+        }
+        if (!calls.missing().isEmpty()) {
+            return new LockFileResult.Unsupported("this C library lacks " + calls.missing());
         }
         Scratch scratch = Scratch.current();
         MemorySegment path = scratch.cString(file.toString());
         if (path == null) {
             throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
         }
-        int fd = Fcntl.openCreate(scratch.callState(), path, openFlags.get().readNoFollow() | Fcntl.LINUX_RDWR_CREAT_NONBLOCK, 0600);
+        int fd = calls.open(scratch.callState(), path, calls.bits().readNoFollow() | calls.bits().readWriteCreateNonBlock(), 0600);
         if (fd < 0) {
             int errno = Dlfcn.errno(scratch);
             return new LockFileResult.Failed(new OsError("open", OptionalInt.of(errno), file + ": " + errorText(errno)));
         }
-        return switch (PosixOpenFile.adopt(fd, os, layout.get())) {
+        return switch (PosixOpenFile.adopt(fd, os, calls)) {
             case FileOpenResult.Failed f -> new LockFileResult.Failed(f.error());
             case FileOpenResult.Unsupported u -> new LockFileResult.Unsupported(u.why());
             case FileOpenResult.Opened o -> {
@@ -271,7 +283,7 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
                     o.file().close();
                     yield new LockFileResult.NotRegular(o.file().status());
                 }
-                yield new LockFileResult.Opened(new PosixLockFile((PosixOpenFile) o.file()));
+                yield new LockFileResult.Opened(new PosixLockFile((PosixOpenFile) o.file(), calls.locking().get(), calls));
             }
         };
     }

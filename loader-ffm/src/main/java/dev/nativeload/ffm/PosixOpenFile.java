@@ -22,20 +22,20 @@ final class PosixOpenFile implements OpenFile {
 
     private final int fd;
     private final TargetOs os;
-    private final SysStat.Layout layout;
+    private final FileCalls calls;
     private final FileStatus status;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment buffer;
     private final MemorySegment statBuf;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PosixOpenFile(int fd, TargetOs os, SysStat.Layout layout, FileStatus status) {
+    private PosixOpenFile(int fd, TargetOs os, FileCalls calls, FileStatus status) {
         this.fd = fd;
         this.os = os;
-        this.layout = layout;
+        this.calls = calls;
         this.status = status;
         this.buffer = arena.allocate(BUFFER, 8);
-        this.statBuf = arena.allocate(layout.size(), 8);
+        this.statBuf = arena.allocate(calls.statSize(), 8);
     }
 
     /**
@@ -43,18 +43,18 @@ final class PosixOpenFile implements OpenFile {
      *
      * @param fd     an open descriptor, owned from now on
      * @param os     the host OS (decides the loader name)
-     * @param layout this host's {@code struct stat}
+     * @param calls  this host's file calls
      */
-    static FileOpenResult adopt(int fd, TargetOs os, SysStat.Layout layout) {
+    static FileOpenResult adopt(int fd, TargetOs os, FileCalls calls) {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment buf = a.allocate(layout.size(), 8);
+            MemorySegment buf = a.allocate(calls.statSize(), 8);
             Scratch scratch = Scratch.current();
-            if (SysStat.fstat(scratch.callState(), fd, buf) != 0) {
+            if (calls.fstat(scratch.callState(), fd, buf) != 0) {
                 OsError e = new OsError("fstat", OptionalInt.of(Dlfcn.errno(scratch)), "fstat of descriptor " + fd + " failed");
-                UnistdIo.close(fd);
+                calls.close(fd);
                 return new FileOpenResult.Failed(e);
             }
-            return new FileOpenResult.Opened(new PosixOpenFile(fd, os, layout, layout.decode(buf)));
+            return new FileOpenResult.Opened(new PosixOpenFile(fd, os, calls, calls.decode(buf)));
         }
     }
 
@@ -72,10 +72,10 @@ final class PosixOpenFile implements OpenFile {
     public synchronized FileStatus restat() throws OsErrorException {
         requireOpen();
         Scratch scratch = Scratch.current();
-        if (SysStat.fstat(scratch.callState(), fd, statBuf) != 0) {
+        if (calls.fstat(scratch.callState(), fd, statBuf) != 0) {
             throw new OsErrorException(new OsError("fstat", OptionalInt.of(Dlfcn.errno(scratch)), "fstat failed"));
         }
-        return layout.decode(statBuf);
+        return calls.decode(statBuf);
     }
 
     @Override
@@ -86,7 +86,7 @@ final class PosixOpenFile implements OpenFile {
         Scratch scratch = Scratch.current();
         long n;
         do {
-            n = UnistdIo.pread(scratch.callState(), fd, buffer, want, position);
+            n = calls.pread(scratch.callState(), fd, buffer, want, position);
         } while (n < 0 && Dlfcn.errno(scratch) == eintr());
         if (n < 0) {
             throw new OsErrorException(new OsError("pread", OptionalInt.of(Dlfcn.errno(scratch)), "pread failed"));
@@ -116,7 +116,7 @@ final class PosixOpenFile implements OpenFile {
     @Override
     public synchronized void close() {
         if (closed.compareAndSet(false, true)) {
-            UnistdIo.close(fd);
+            calls.close(fd);
             arena.close();
         }
     }

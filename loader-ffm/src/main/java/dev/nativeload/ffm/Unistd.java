@@ -1,12 +1,11 @@
 package dev.nativeload.ffm;
 
 import dev.nativeload.binary.TargetOs;
-import dev.nativeload.ffm.generated.posix.unistd_h;
 import java.util.OptionalInt;
 
 /**
  * The {@code _SC_PAGESIZE} of each OS's {@code <unistd.h>}, for {@code sysconf}, which is called
- * through jextract's binding ({@link unistd_h#sysconf(int)}). Linux's value is the generated one;
+ * through jextract's binding ({@link WordSize#sysconf(int)}). Linux's value is the generated one;
  * macOS's and FreeBSD's are written by hand, as no header of theirs is available here.
  */
 final class Unistd {
@@ -20,7 +19,7 @@ final class Unistd {
      */
     static OptionalInt scPageSize(TargetOs os) {
         return switch (os) {
-            case LINUX, ANDROID -> OptionalInt.of(unistd_h._SC_PAGESIZE());
+            case LINUX, ANDROID -> OptionalInt.of(WordSize.scPageSize());
             case MACOS -> OptionalInt.of(29);
             case FREEBSD -> OptionalInt.of(47);
             default -> OptionalInt.empty();

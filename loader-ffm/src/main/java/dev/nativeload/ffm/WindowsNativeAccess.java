@@ -1,5 +1,7 @@
 package dev.nativeload.ffm;
 
+import dev.nativeload.ffm.generated.windows.constants.windows_h;
+
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
@@ -133,7 +135,7 @@ final class WindowsNativeAccess implements NativeAccess {
     public String errorText(int code) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(2L * MESSAGE_CHARS, 8);
-            int length = Kernel32.FormatMessageW(Kernel32.FORMAT_MESSAGE_FROM_SYSTEM | Kernel32.FORMAT_MESSAGE_IGNORE_INSERTS,
+            int length = Kernel32.FormatMessageW(windows_h.FORMAT_MESSAGE_FROM_SYSTEM() | windows_h.FORMAT_MESSAGE_IGNORE_INSERTS(),
                     MemorySegment.NULL, code, 0, buffer, MESSAGE_CHARS, MemorySegment.NULL);
             if (length == 0) {
                 return "Unknown error " + Integer.toUnsignedString(code);

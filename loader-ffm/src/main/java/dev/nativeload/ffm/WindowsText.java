@@ -1,5 +1,7 @@
 package dev.nativeload.ffm;
 
+import dev.nativeload.ffm.generated.windows.constants.windows_h;
+
 /**
  * The pure string rules of the Windows loader calls, kept apart so they are tested on any host:
  * which {@code LoadLibraryExW} flags a target gets, how its separators are written, and how a
@@ -35,7 +37,7 @@ final class WindowsText {
      */
     static int loadFlags(String target) {
         return isAbsolute(target)
-                ? Kernel32.LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR | Kernel32.LOAD_LIBRARY_SEARCH_DEFAULT_DIRS
+                ? windows_h.LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR() | windows_h.LOAD_LIBRARY_SEARCH_DEFAULT_DIRS()
                 : 0;
     }
 

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.nativeload.ffm.generated.posix.fcntl_h;
-import dev.nativeload.ffm.generated.posix.flock;
-import dev.nativeload.ffm.generated.posix.stat;
-import dev.nativeload.ffm.generated.posix.stat_h;
-import dev.nativeload.ffm.generated.posix.unistd_h;
+import dev.nativeload.ffm.generated.fcntl.x86_64.fcntl_h;
+import dev.nativeload.ffm.generated.fcntl.x86_64.flock;
+import dev.nativeload.ffm.generated.fcntl.x86_64.stat;
+import dev.nativeload.ffm.generated.fcntl.x86_64.stat_h;
+import dev.nativeload.ffm.generated.fcntl.x86_64.unistd_h;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -104,8 +104,61 @@ class GeneratedPosixCallsTest {
     @Test
     void getpidIsThisJvmsProcessIdAndThePageSizeIsSysconfs() {
         assumeTrue(x86_64Linux(), "the generated POSIX constants are x86_64 Linux's");
-        assertEquals(ProcessHandle.current().pid(), unistd_h.getpid());
-        assertEquals(HostFacts.pageSize(dev.nativeload.binary.TargetOs.LINUX), unistd_h.sysconf(unistd_h._SC_PAGESIZE()));
-        assertTrue(unistd_h.sysconf(unistd_h._SC_PAGESIZE()) >= 4096);
+        assertEquals(ProcessHandle.current().pid(), dev.nativeload.ffm.generated.posix.lp64.unistd_h.getpid());
+        long pageSize = dev.nativeload.ffm.generated.posix.lp64.unistd_h.sysconf(
+                dev.nativeload.ffm.generated.posix.lp64.unistd_h._SC_PAGESIZE());
+        assertEquals(HostFacts.pageSize(dev.nativeload.binary.TargetOs.LINUX), pageSize);
+        assertTrue(pageSize >= 4096);
+    }
+
+    @Test
+    void fileCallsChosenForThisHostOpenStatReadAndLockThroughTheGeneratedBindings(@TempDir Path dir) throws IOException {
+        assumeTrue(x86_64Linux(), "this host's calls are x86_64 glibc's");
+        HostFileCalls.Bound bound = HostFileCalls.forPlatform(dev.nativeload.binary.TargetOs.LINUX,
+                dev.nativeload.binary.LibcFlavor.GLIBC, dev.nativeload.binary.Architecture.X86_64);
+        FileCalls calls = ((HostFileCalls.Bound.Calls) bound).calls();
+        assertEquals(PosixAbi.GLIBC_X86_64.name(), calls.abi());
+        assertEquals(stat.layout(), calls.stat());
+        Path file = Files.writeString(dir.resolve("data"), "0123456789abcdef");
+        Scratch scratch = Scratch.current();
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = calls.open(scratch.callState(), arena.allocateFrom(file.toString()),
+                    calls.bits().readNoFollow() | calls.bits().readWriteCreateNonBlock(), 0600);
+            assertTrue(fd >= 0, "open failed: errno " + Dlfcn.errno(scratch));
+            try {
+                MemorySegment st = arena.allocate(calls.statSize(), 8);
+                assertEquals(0, calls.fstat(scratch.callState(), fd, st));
+                assertEquals(16, calls.decode(st).size());
+                assertEquals(calls.geteuid(), calls.decode(st).uid());
+                MemorySegment buf = arena.allocate(4);
+                assertEquals(4, calls.pread(scratch.callState(), fd, buf, 4, 10));
+                assertEquals("abcd", new String(buf.toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII));
+                buf.copyFrom(MemorySegment.ofArray("WXYZ".getBytes(StandardCharsets.US_ASCII)));
+                assertEquals(4, calls.pwrite(scratch.callState(), fd, buf, 4, 0));
+                FileCalls.Locking locking = calls.locking().orElseThrow();
+                MemorySegment lock = arena.allocate(locking.flock()).fill((byte) 0);
+                locking.fill(lock, locking.writeLock(), 0, 1);
+                assertEquals(0, locking.setLock(scratch.callState(), fd, lock));
+                assertEquals(locking.writeLock(), flock.l_type(lock));
+                assertEquals(1, flock.l_len(lock));
+            } finally {
+                assertEquals(0, calls.close(fd));
+            }
+        }
+        assertEquals("WXYZ456789abcdef", Files.readString(file));
+    }
+
+    @Test
+    void aFunctionThisProcessLacksIsListedAsMissingAndItsCallThrowsUnsatisfiedLinkError() {
+        assumeTrue(x86_64Linux(), "macOS's fstat$INODE64 is absent from Linux's C library");
+        FileCalls darwin = DarwinFileCalls.bind(dev.nativeload.binary.Architecture.X86_64);
+        assertEquals(java.util.List.of("fstat$INODE64"), darwin.missing());
+        UnsatisfiedLinkError e = org.junit.jupiter.api.Assertions.assertThrows(UnsatisfiedLinkError.class,
+                () -> darwin.fstat(Scratch.current().callState(), 0, MemorySegment.NULL));
+        assertTrue(e.getMessage().contains("fstat$INODE64"), e.getMessage());
+        assertTrue(darwin.geteuid() >= 0, "geteuid, which this process has, is still bound");
+        assertEquals(java.util.List.of(), ((HostFileCalls.Bound.Calls) HostFileCalls.forPlatform(
+                dev.nativeload.binary.TargetOs.LINUX, dev.nativeload.binary.LibcFlavor.GLIBC,
+                dev.nativeload.binary.Architecture.X86_64)).calls().missing());
     }
 }

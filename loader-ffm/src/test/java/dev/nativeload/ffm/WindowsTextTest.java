@@ -66,7 +66,8 @@ class WindowsTextTest {
 
     @Test
     void absolutePathsGetTheSafeSearchFlagsAndBareNamesTheStandardOrder() {
-        int safe = Kernel32.LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR | Kernel32.LOAD_LIBRARY_SEARCH_DEFAULT_DIRS;
+        int safe = dev.nativeload.ffm.generated.windows.constants.windows_h.LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR()
+                | dev.nativeload.ffm.generated.windows.constants.windows_h.LOAD_LIBRARY_SEARCH_DEFAULT_DIRS();
         assertEquals(0x1100, safe);
         assertEquals(safe, WindowsText.loadFlags("C:\\libs\\z.dll"));
         assertEquals(safe, WindowsText.loadFlags("d:/libs/z.dll"));

@@ -24,69 +24,6 @@ public class windows_h extends windows_shared {
             .or(SymbolLookup.loaderLookup())
             .or(Linker.nativeLinker().defaultLookup());
 
-    private static final int LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR 256
-     * }
-     */
-    public static int LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR() {
-        return LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR;
-    }
-    private static final int LOAD_LIBRARY_SEARCH_APPLICATION_DIR = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define LOAD_LIBRARY_SEARCH_APPLICATION_DIR 512
-     * }
-     */
-    public static int LOAD_LIBRARY_SEARCH_APPLICATION_DIR() {
-        return LOAD_LIBRARY_SEARCH_APPLICATION_DIR;
-    }
-    private static final int LOAD_LIBRARY_SEARCH_USER_DIRS = (int)1024L;
-    /**
-     * {@snippet lang=c :
-     * #define LOAD_LIBRARY_SEARCH_USER_DIRS 1024
-     * }
-     */
-    public static int LOAD_LIBRARY_SEARCH_USER_DIRS() {
-        return LOAD_LIBRARY_SEARCH_USER_DIRS;
-    }
-    private static final int LOAD_LIBRARY_SEARCH_SYSTEM32 = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * #define LOAD_LIBRARY_SEARCH_SYSTEM32 2048
-     * }
-     */
-    public static int LOAD_LIBRARY_SEARCH_SYSTEM32() {
-        return LOAD_LIBRARY_SEARCH_SYSTEM32;
-    }
-    private static final int LOAD_LIBRARY_SEARCH_DEFAULT_DIRS = (int)4096L;
-    /**
-     * {@snippet lang=c :
-     * #define LOAD_LIBRARY_SEARCH_DEFAULT_DIRS 4096
-     * }
-     */
-    public static int LOAD_LIBRARY_SEARCH_DEFAULT_DIRS() {
-        return LOAD_LIBRARY_SEARCH_DEFAULT_DIRS;
-    }
-    private static final int FORMAT_MESSAGE_IGNORE_INSERTS = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define FORMAT_MESSAGE_IGNORE_INSERTS 512
-     * }
-     */
-    public static int FORMAT_MESSAGE_IGNORE_INSERTS() {
-        return FORMAT_MESSAGE_IGNORE_INSERTS;
-    }
-    private static final int FORMAT_MESSAGE_FROM_SYSTEM = (int)4096L;
-    /**
-     * {@snippet lang=c :
-     * #define FORMAT_MESSAGE_FROM_SYSTEM 4096
-     * }
-     */
-    public static int FORMAT_MESSAGE_FROM_SYSTEM() {
-        return FORMAT_MESSAGE_FROM_SYSTEM;
-    }
 
     private static class GetLastError {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(

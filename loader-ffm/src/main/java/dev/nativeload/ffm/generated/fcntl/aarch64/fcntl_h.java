@@ -32,32 +32,41 @@ public class fcntl_h extends aarch64_shared {
     public static int O_RDONLY() {
         return O_RDONLY;
     }
-    private static final int F_GETLK = (int)5L;
+    private static final int O_RDWR = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define F_GETLK 5
+     * #define O_RDWR 2
      * }
      */
-    public static int F_GETLK() {
-        return F_GETLK;
+    public static int O_RDWR() {
+        return O_RDWR;
     }
-    private static final int F_SETLK = (int)6L;
+    private static final int O_CREAT = (int)64L;
     /**
      * {@snippet lang=c :
-     * #define F_SETLK 6
+     * #define O_CREAT 64
      * }
      */
-    public static int F_SETLK() {
-        return F_SETLK;
+    public static int O_CREAT() {
+        return O_CREAT;
     }
-    private static final int F_SETLKW = (int)7L;
+    private static final int O_NOCTTY = (int)256L;
     /**
      * {@snippet lang=c :
-     * #define F_SETLKW 7
+     * #define O_NOCTTY 256
      * }
      */
-    public static int F_SETLKW() {
-        return F_SETLKW;
+    public static int O_NOCTTY() {
+        return O_NOCTTY;
+    }
+    private static final int O_NONBLOCK = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define O_NONBLOCK 2048
+     * }
+     */
+    public static int O_NONBLOCK() {
+        return O_NONBLOCK;
     }
     private static final int F_OFD_GETLK = (int)36L;
     /**
@@ -112,6 +121,152 @@ public class fcntl_h extends aarch64_shared {
      */
     public static int F_UNLCK() {
         return F_UNLCK;
+    }
+
+    /**
+     * Variadic invoker class for:
+     * {@snippet lang=c :
+     * extern int fcntl(int __fd, int __cmd, ...)
+     * }
+     */
+    public static class fcntl {
+        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
+                fcntl_h.C_INT,
+                fcntl_h.C_INT,
+                fcntl_h.C_INT
+            );
+        private static final MemorySegment ADDR = SYMBOL_LOOKUP.find("fcntl").orElseThrow(); // scripts/jextract.sh: JDK 22
+
+        private final MethodHandle handle;
+        private final FunctionDescriptor descriptor;
+        private final MethodHandle spreader;
+
+        private fcntl(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
+            this.handle = handle;
+            this.descriptor = descriptor;
+            this.spreader = spreader;
+        }
+
+        /**
+         * Variadic invoker factory for:
+         * {@snippet lang=c :
+         * extern int fcntl(int __fd, int __cmd, ...)
+         * }
+         */
+        public static fcntl makeInvoker(MemoryLayout... layouts) {
+            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
+            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
+            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
+            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
+            return new fcntl(mh$, desc$, spreader$);
+        }
+
+        /**
+         * {@return the address}
+         */
+        public static MemorySegment address() {
+            return ADDR;
+        }
+
+        /**
+         * {@return the specialized method handle}
+         */
+        public MethodHandle handle() {
+            return handle;
+        }
+
+        /**
+         * {@return the specialized descriptor}
+         */
+        public FunctionDescriptor descriptor() {
+            return descriptor;
+        }
+
+        public int apply(int __fd, int __cmd, Object... x2) {
+            try {
+                if (TRACE_DOWNCALLS) {
+                    traceDowncall("fcntl", __fd, __cmd, x2);
+                }
+                return (int) spreader.invokeExact(__fd, __cmd, x2);
+            } catch(IllegalArgumentException | ClassCastException ex$)  {
+                throw ex$; // rethrow IAE from passing wrong number/type of args
+            } catch (Throwable ex$) {
+               throw new AssertionError("should not reach here", ex$);
+            }
+        }
+    }
+
+    /**
+     * Variadic invoker class for:
+     * {@snippet lang=c :
+     * extern int open(const char *__file, int __oflag, ...)
+     * }
+     */
+    public static class open {
+        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
+                fcntl_h.C_INT,
+                fcntl_h.C_POINTER,
+                fcntl_h.C_INT
+            );
+        private static final MemorySegment ADDR = SYMBOL_LOOKUP.find("open").orElseThrow(); // scripts/jextract.sh: JDK 22
+
+        private final MethodHandle handle;
+        private final FunctionDescriptor descriptor;
+        private final MethodHandle spreader;
+
+        private open(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
+            this.handle = handle;
+            this.descriptor = descriptor;
+            this.spreader = spreader;
+        }
+
+        /**
+         * Variadic invoker factory for:
+         * {@snippet lang=c :
+         * extern int open(const char *__file, int __oflag, ...)
+         * }
+         */
+        public static open makeInvoker(MemoryLayout... layouts) {
+            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
+            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
+            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
+            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
+            return new open(mh$, desc$, spreader$);
+        }
+
+        /**
+         * {@return the address}
+         */
+        public static MemorySegment address() {
+            return ADDR;
+        }
+
+        /**
+         * {@return the specialized method handle}
+         */
+        public MethodHandle handle() {
+            return handle;
+        }
+
+        /**
+         * {@return the specialized descriptor}
+         */
+        public FunctionDescriptor descriptor() {
+            return descriptor;
+        }
+
+        public int apply(MemorySegment __file, int __oflag, Object... x2) {
+            try {
+                if (TRACE_DOWNCALLS) {
+                    traceDowncall("open", __file, __oflag, x2);
+                }
+                return (int) spreader.invokeExact(__file, __oflag, x2);
+            } catch(IllegalArgumentException | ClassCastException ex$)  {
+                throw ex$; // rethrow IAE from passing wrong number/type of args
+            } catch (Throwable ex$) {
+               throw new AssertionError("should not reach here", ex$);
+            }
+        }
     }
     private static final int O_DIRECTORY = (int)16384L;
     /**
