@@ -26,6 +26,8 @@ final class RealJars {
     static final String SNAPPY = "org/xerial/snappy/Snappy.class";
     static final String LZ4 = "net/jpountz/lz4/LZ4JNI.class";
     static final String NETTY_EPOLL = "META-INF/native/libnetty_transport_native_epoll_x86_64.so";
+    static final String JANSI = "org/fusesource/jansi/internal/native/Windows/x86_64/jansi.dll";
+    static final String JFFI = "jni/x86_64-Windows/jffi-1.2.dll";
 
     private RealJars() {
     }
