@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +27,6 @@ import org.objectweb.asm.commons.SimpleRemapper;
  * ("UnsatisfiedLinkError: shadow.com.sun.jna.Native.getNativeVersion()"), rocksdb issue 7222.
  */
 class ScanJniLinkageTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** The JVM's names for Codec's methods: short for open and reset, long (with the arguments) for the overloads. */
     private static final String BOUND = """
             #include <stdint.h>
@@ -98,16 +95,12 @@ class ScanJniLinkageTest {
     }
 
     private CliRun scan(String... args) {
-        List<String> all = new ArrayList<>(List.of("scan"));
-        all.addAll(List.of(args));
-        return CliRun.run(dir, all.toArray(String[]::new));
+        return RealJars.scan(dir, args);
     }
 
     private static List<JsonNode> violations(CliRun run) throws Exception {
         List<JsonNode> out = new ArrayList<>();
-        for (String line : run.outLines()) {
-            JSON.readTree(line).path("violations").forEach(out::add);
-        }
+        RealJars.jsonLines(run).forEach(line -> line.path("violations").forEach(out::add));
         return out;
     }
 
