@@ -16,7 +16,9 @@ artifacts=(org.xerial:sqlite-jdbc:3.54.1.0 com.github.luben:zstd-jni:1.5.7-28 or
            net.java.dev.jna:jna:5.19.1 org.lz4:lz4-java:1.8.0 com.github.jnr:jffi:1.4.3:jar:native
            org.fusesource.jansi:jansi:2.4.2 io.netty:netty-transport-native-epoll:4.2.18.Final:jar:linux-x86_64)
 for a in "${artifacts[@]}"; do
-  "$root/mvnw" -q -f "$root/pom.xml" -N dependency:copy -Dartifact="$a" -DoutputDirectory="$work/jars" >/dev/null
+  IFS=: read -r _ artifact version _ <<<"$a"
+  ls "$work/jars/$artifact-$version"*.jar >/dev/null 2>&1 ||
+    "$root/mvnw" -q -f "$root/pom.xml" -N dependency:copy -Dartifact="$a" -DoutputDirectory="$work/jars" >/dev/null
 done
 mapfile -t jars < <(ls "$work/jars"/*.jar)
 

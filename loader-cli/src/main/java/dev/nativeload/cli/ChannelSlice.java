@@ -51,11 +51,6 @@ final class ChannelSlice implements SeekableByteChannel {
     }
 
     @Override
-    public int write(ByteBuffer src) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
     public long position() {
         return position;
     }
@@ -75,7 +70,12 @@ final class ChannelSlice implements SeekableByteChannel {
     }
 
     @Override
-    public SeekableByteChannel truncate(long size) {
+    public int write(ByteBuffer src) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public SeekableByteChannel truncate(long newSize) {
         throw new NonWritableChannelException();
     }
 
