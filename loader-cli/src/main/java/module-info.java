@@ -13,6 +13,8 @@ module dev.nativeload.cli {
     requires info.picocli;
     // scan reads class files for their native methods.
     requires org.objectweb.asm;
+    // scan reads archives STORED inside archives in place, through a channel.
+    requires org.apache.commons.compress;
 
     // doctor finds the OS boundary the way the loader does.
     uses dev.nativeload.spi.NativeAccess;

@@ -94,6 +94,7 @@ public final class Layouts {
                 case MACOS -> "darwin";
                 case WINDOWS -> "win32";
                 case SOLARIS -> "sunos";
+                case DRAGONFLY -> "dragonflybsd";
                 default -> host.os().name().toLowerCase(java.util.Locale.ROOT);
             };
             String arch = switch (host.arch().name()) {

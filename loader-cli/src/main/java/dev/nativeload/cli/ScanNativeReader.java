@@ -10,9 +10,11 @@ import dev.nativeload.binary.NotABinaryException;
 import dev.nativeload.platform.Compatibility;
 import dev.nativeload.platform.Incompatibility;
 import dev.nativeload.platform.Platform;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +23,10 @@ import java.util.Optional;
 
 /**
  * Reads one native for {@code scan}, from a file of a tree or from an archive entry's stream, in bounded memory:
- * an entry up to {@link #IN_MEMORY_LIMIT} bytes is read into memory, a larger one is copied to a temporary file
- * (that entry alone, never the archive) that is read like any file and deleted at once.
+ * an entry of known size up to {@link #IN_MEMORY_LIMIT} bytes is read only as far as its headers and tables go
+ * ({@link BinaryData#read(InputStream, long, BinaryData.Parser)}: the rest is never inflated), one of unknown size
+ * up to the limit is read into memory, and a larger one is copied to a temporary file (that entry alone, never the
+ * archive) that is read like any file and deleted at once.
  */
 final class ScanNativeReader {
     /** The largest entry read into memory; natives above it (rare: most are under 4 MiB) go through a file. */
@@ -64,7 +68,12 @@ final class ScanNativeReader {
      */
     ScannedNative read(ScanLocation where, byte[] head, int headLength, InputStream rest, long size)
             throws IOException, NotABinaryException, MalformedBinaryException {
-        if (size < 0 || size <= IN_MEMORY_LIMIT) {
+        if (size >= 0 && size <= IN_MEMORY_LIMIT) {
+            // Known size: pulled as far as the parser reads, so the entry is not inflated past its headers.
+            InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), rest);
+            return BinaryData.read(whole, size, data -> read(where, data));
+        }
+        if (size < 0) {
             byte[] tail = rest.readNBytes(IN_MEMORY_LIMIT - headLength + 1);
             if (headLength + tail.length <= IN_MEMORY_LIMIT) {
                 byte[] all = new byte[headLength + tail.length];

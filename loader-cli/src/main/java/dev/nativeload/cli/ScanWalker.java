@@ -7,22 +7,27 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Walks one PATH of {@code scan} and reports what it holds to a {@link ScanCollector}: a directory tree file by file
- * (symbolic links are not followed), an archive file through its central directory ({@link ZipFile}), and an
- * archive inside an archive, at any depth, as a stream ({@link ZipInputStream}), so nothing is extracted but a
- * native too large for memory ({@link ScanNativeReader}). What each file is comes from its first bytes
+ * (symbolic links are not followed); an archive file through its central directory (Commons Compress's
+ * {@link ZipFile}), and so an archive STORED inside it, at any depth, read in place ({@link ChannelSlice}: the way
+ * Spring Boot stores BOOT-INF/lib/*.jar), so entries that are not read are skipped, not inflated; and a compressed
+ * archive inside an archive (a war's WEB-INF/lib/*.jar, often) as a stream ({@link ZipInputStream}). Nothing is
+ * extracted but a native too large for memory ({@link ScanNativeReader}). The JDK's {@code java.util.zip.ZipFile}
+ * opens only files, so it cannot read an archive inside another in place; Commons Compress reads any channel. What each file is comes from its first bytes
  * ({@link ScanEntryKind}), never from its name.
  */
 final class ScanWalker {
@@ -104,28 +109,50 @@ final class ScanWalker {
 
     /** Reads an archive file; {@code where.entry()} is the prefix of its entries' names ("" or "x.jar!/"). */
     private void walkZipFile(ScanLocation where, Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            walkZipInPlace(where, channel, 0, channel.size(), 1);
+        }
+    }
+
+    /**
+     * Reads an archive that lies in a file as it is: the file itself, or an archive STORED in one (at any depth),
+     * through its central directory, so what is not read is skipped rather than inflated.
+     */
+    private void walkZipInPlace(ScanLocation where, FileChannel file, long start, long length, int depth) {
+        if (depth > MAX_DEPTH) {
+            out.problem(where.unit(), "nested deeper than " + MAX_DEPTH + " archives: not opened");
+            return;
+        }
         out.unit(where.unit(), true);
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new ChannelSlice(file, start, length)).get()) {
+            for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
                 if (e.isDirectory()) {
                     continue;
                 }
                 ScanLocation at = new ScanLocation(where.archive(), where.unit(), where.entry() + e.getName());
                 try (InputStream in = zip.getInputStream(e)) {
-                    visitStream(at, in, e.getSize(), 1);
+                    byte[] head = in.readNBytes(ScanEntryKind.HEAD);
+                    boolean inPlace = e.getMethod() == ZipEntry.STORED && e.getDataOffset() >= 0 && e.getSize() >= 0;
+                    if (inPlace && ScanEntryKind.of(head, head.length) == ScanEntryKind.ARCHIVE) {
+                        walkZipInPlace(new ScanLocation(at.archive(), at.archive() + "!/" + at.entry(), at.entry() + "!/"),
+                                file, start + e.getDataOffset(), e.getSize(), depth + 1);
+                    } else {
+                        visitStream(at, head, in, e.getSize(), depth);
+                    }
                 } catch (IOException | IllegalArgumentException ex) {
                     out.problem(name(at), "cannot read: " + ex.getMessage());
                 }
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (IOException e) {
             out.problem(where.unit(), "not a readable archive: " + e.getMessage());
         }
     }
 
     private void visitStream(ScanLocation where, InputStream in, long size, int depth) throws IOException {
-        byte[] head = in.readNBytes(ScanEntryKind.HEAD);
+        visitStream(where, in.readNBytes(ScanEntryKind.HEAD), in, size, depth);
+    }
+
+    private void visitStream(ScanLocation where, byte[] head, InputStream in, long size, int depth) throws IOException {
         try {
             switch (ScanEntryKind.of(head, head.length)) {
                 case ARCHIVE -> walkZipStream(where, new SequenceInputStream(new ByteArrayInputStream(head), unclosable(in)),

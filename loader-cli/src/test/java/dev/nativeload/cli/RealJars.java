@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -26,6 +27,8 @@ final class RealJars {
     static final String SNAPPY = "org/xerial/snappy/Snappy.class";
     static final String LZ4 = "net/jpountz/lz4/LZ4JNI.class";
     static final String NETTY_EPOLL = "META-INF/native/libnetty_transport_native_epoll_x86_64.so";
+    static final String JANSI = "org/fusesource/jansi/internal/native/Windows/x86_64/jansi.dll";
+    static final String JFFI = "jni/x86_64-Windows/jffi-1.2.dll";
 
     private RealJars() {
     }
@@ -79,6 +82,33 @@ final class RealJars {
             }
         }
         return crc.getValue();
+    }
+
+    /**
+     * {@return {@code nativeload scan ARGS} run in-process}
+     *
+     * @param dir  the working directory
+     * @param args the arguments after {@code scan}
+     */
+    static CliRun scan(Path dir, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "scan";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRun.run(dir, all);
+    }
+
+    /**
+     * {@return each line of a run's standard output, parsed as JSON}
+     *
+     * @param run the run
+     */
+    static List<com.fasterxml.jackson.databind.JsonNode> jsonLines(CliRun run) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+        for (String line : run.outLines()) {
+            out.add(json.readTree(line));
+        }
+        return out;
     }
 
     /**

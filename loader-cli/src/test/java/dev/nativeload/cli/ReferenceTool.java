@@ -29,6 +29,11 @@ final class ReferenceTool {
 
     /** {@return the tool's standard output; fails the test if it does not exit 0 within 30 s} */
     static String run(String... command) {
+        return new String(runBytes(command), StandardCharsets.UTF_8);
+    }
+
+    /** {@return the tool's standard output as bytes; fails the test if it does not exit 0 within 30 s} */
+    static byte[] runBytes(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(false)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -36,7 +41,7 @@ final class ReferenceTool {
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new AssertionError(String.join(" ", command) + " failed");
             }
-            return new String(out, StandardCharsets.UTF_8);
+            return out;
         } catch (IOException e) {
             throw new AssertionError(String.join(" ", command) + " could not run", e);
         } catch (InterruptedException e) {

@@ -26,17 +26,11 @@ class ScanCommandTest {
     Path dir;
 
     private CliRun scan(String... args) {
-        List<String> all = new ArrayList<>(List.of("scan"));
-        all.addAll(List.of(args));
-        return CliRun.run(dir, all.toArray(String[]::new));
+        return RealJars.scan(dir, args);
     }
 
     private static List<JsonNode> lines(CliRun run) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : run.outLines()) {
-            out.add(JSON.readTree(line));
-        }
-        return out;
+        return RealJars.jsonLines(run);
     }
 
     private static List<String> fieldNames(JsonNode node) {

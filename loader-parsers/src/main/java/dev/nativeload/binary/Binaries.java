@@ -37,7 +37,10 @@ public final class Binaries {
      */
     public static NativeBinary read(BinaryData data) throws NotABinaryException, MalformedBinaryException {
         BinaryFormat format = sniff(data).orElseThrow(() -> new NotABinaryException(
-                data.size() == 0 ? NotABinaryException.Reason.EMPTY : NotABinaryException.Reason.UNKNOWN_FORMAT, describeUnknown(data)));
+                data.size() == 0 ? NotABinaryException.Reason.EMPTY
+                        : foreignFormat(data).isPresent() ? NotABinaryException.Reason.FOREIGN_FORMAT
+                        : NotABinaryException.Reason.UNKNOWN_FORMAT,
+                foreignFormat(data).orElseGet(() -> describeUnknown(data))));
         return switch (format) {
             case ELF -> ElfFile.read(data);
             case PE -> PeFile.read(data);
@@ -73,6 +76,24 @@ public final class Binaries {
             }
             if (isMz(data)) {
                 return Optional.of(BinaryFormat.PE);
+            }
+            return Optional.empty();
+        } catch (MalformedBinaryException impossible) {
+            throw new AssertionError("length was checked", impossible);
+        }
+    }
+
+    /** {@return what a file of a foreign executable format is (AIX's XCOFF), or empty} */
+    private static Optional<String> foreignFormat(BinaryData data) {
+        try {
+            if (data.contains(0, 8) && "<bigaf>\n".equals(data.fixedString(0, 8, "magic"))) {
+                return Optional.of("an AIX big archive (XCOFF members), not ELF, PE or Mach-O");
+            }
+            if (data.contains(0, 2)) {
+                int magic = data.withOrder(ByteOrder.BIG_ENDIAN).u16(0, "magic");
+                if (magic == 0x01DF || magic == 0x01F7) {
+                    return Optional.of("an XCOFF " + (magic == 0x01F7 ? "64" : "32") + "-bit object (AIX), not ELF, PE or Mach-O");
+                }
             }
             return Optional.empty();
         } catch (MalformedBinaryException impossible) {

@@ -1,6 +1,7 @@
 package dev.nativeload.binary;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
@@ -89,6 +90,33 @@ public final class BinaryData {
     public static BinaryData of(MemorySegment bytes, ByteOrder order) {
         ByteSource source = new ByteSource.InMemory(Objects.requireNonNull(bytes, "bytes"));
         return new BinaryData(source, 0, source.size(), Objects.requireNonNull(order, "order"));
+    }
+
+    /**
+     * Parses bytes coming from a stream (an archive entry, say), pulling them only as far as the parser reads:
+     * a reader of headers leaves the rest of the stream unread, and an entry is not inflated past its headers.
+     * What was read is kept in memory, so {@code size} should be bounded by the caller.
+     *
+     * @param in     the stream, at the first byte; the caller closes it
+     * @param size   how many bytes the stream holds, at most {@code Integer.MAX_VALUE - 8}
+     * @param parser what to make of its bytes, seen as a little-endian view; everything it needs must be read
+     *               before it returns
+     * @param <T>    the parser's result
+     * @param <X>    a further exception the parser throws
+     * @return the parser's result
+     * @throws IOException              if the stream fails
+     * @throws MalformedBinaryException if the parser finds the bytes malformed, or the stream ends early
+     * @throws X                        as the parser does
+     */
+    public static <T, X extends Exception> T read(InputStream in, long size, Parser<T, X> parser)
+            throws IOException, MalformedBinaryException, X {
+        Objects.requireNonNull(parser, "parser");
+        try {
+            return parser.parse(new BinaryData(new StreamedBytes(Objects.requireNonNull(in, "in"), size), 0, size,
+                    ByteOrder.LITTLE_ENDIAN));
+        } catch (PagedFile.ReadFailure e) {
+            throw e.getCause();
+        }
     }
 
     /**

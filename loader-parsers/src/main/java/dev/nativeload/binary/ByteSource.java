@@ -5,11 +5,11 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * Where the bytes behind a {@link BinaryData} come from: memory (a mapped file, an array) or a
- * file read page by page ({@link PagedFile}). Offsets are absolute in the source and have been
+ * Where the bytes behind a {@link BinaryData} come from: memory (a mapped file, an array), a
+ * file read page by page ({@link PagedFile}), or a stream read as far as needed ({@link StreamedBytes}). Offsets are absolute in the source and have been
  * checked against its size by the caller.
  */
-sealed interface ByteSource permits ByteSource.InMemory, PagedFile {
+sealed interface ByteSource permits ByteSource.InMemory, PagedFile, StreamedBytes {
     /** {@return the number of bytes} */
     long size();
 

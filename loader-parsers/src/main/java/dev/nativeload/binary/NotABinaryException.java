@@ -15,6 +15,12 @@ public final class NotABinaryException extends Exception {
         EMPTY,
         /** Its first bytes match no format the parsers read. */
         UNKNOWN_FORMAT,
+        /**
+         * An executable format of a system no loader of ours serves: AIX's XCOFF object (magic {@code 0x01DF},
+         * 64-bit {@code 0x01F7}) or big archive ({@code <bigaf>}), which jars such as JNA ship, often named
+         * {@code .so} or {@code .a}.
+         */
+        FOREIGN_FORMAT,
         /** Not a regular file, or unreadable as one (a directory, a device). */
         NOT_A_FILE
     }

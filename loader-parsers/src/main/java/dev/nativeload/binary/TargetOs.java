@@ -14,6 +14,8 @@ public enum TargetOs {
     OPENBSD,
     /** NetBSD (ELF). */
     NETBSD,
+    /** DragonFly BSD (ELF): its {@code libc.so.8}, {@code DFnnn.n} symbol versions or its note. */
+    DRAGONFLY,
     /** Solaris or illumos (ELF). */
     SOLARIS,
     /** Android: an ELF with an Android note or linked against bionic. */

@@ -103,6 +103,7 @@ public record Platform(TargetOs os, Architecture arch, int bits, ByteOrder byteO
             case FREEBSD -> "freebsd";
             case OPENBSD -> "openbsd";
             case NETBSD -> "netbsd";
+            case DRAGONFLY -> "dragonfly";
             case SOLARIS -> "solaris";
             case ANDROID -> "android";
             case UNKNOWN -> "unknown";

@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
 final class ElfPlatform {
     /** The PowerPC64 dynamic linker, {@code /lib64/ld64.so.1} or {@code .2}. */
     private static final Pattern LD64 = Pattern.compile(".*/ld64\\.so\\.[12]");
+    /** OpenBSD's shared libraries carry a major and a minor number: {@code libc.so.97.1}. */
+    private static final Pattern OPENBSD_LIBC = Pattern.compile("libc\\.so\\.[0-9]+\\.[0-9]+");
+    /** DragonFly's libc versions its symbols by release: {@code DF306.0}, {@code DF404.0}. */
+    private static final Pattern DRAGONFLY_VERSION = Pattern.compile("DF[0-9]+\\.[0-9]+");
+    /** Bionic's libraries, named without a version, that no musl object needs (musl's libc holds libm and libdl). */
+    private static final java.util.Set<String> BIONIC_COMPANIONS = java.util.Set.of(
+            "libm.so", "libdl.so", "liblog.so", "libandroid.so", "libc++_shared.so");
 
     private final OsAbi osAbi;
     private final Optional<String> interpreter;
@@ -45,7 +52,14 @@ final class ElfPlatform {
         return TargetOs.UNKNOWN;
     }
 
-    /** The OS named outright by {@code EI_OSABI} or an OS note, other than Linux. */
+    /**
+     * The OS other than Linux that the object's own evidence names, strongest first: {@code EI_OSABI}; an OS note
+     * (FreeBSD, NetBSD, OpenBSD, DragonFly, Android, or the OS word of {@code NT_GNU_ABI_TAG}); and, for an object
+     * that leaves {@code EI_OSABI} at System V (as FreeBSD, DragonFly and Solaris builds often do), the symbol
+     * versions it needs ({@code FBSD_1.x}; {@code SUNW_*}, {@code SYSVABI_*}, {@code ILLUMOS_*}; DragonFly's
+     * {@code DFnnn.n}) and the C library's file name ({@code libc.so.7}, {@code libc.so.8}, {@code libc.so.1} or
+     * Solaris's {@code libm.so.2}, NetBSD's {@code libc.so.12}, OpenBSD's {@code libc.so.MAJOR.MINOR}).
+     */
     private Optional<TargetOs> declaredOs() {
         TargetOs byAbi = switch (osAbi.value()) {
             case 2 -> TargetOs.NETBSD;
@@ -57,21 +71,73 @@ final class ElfPlatform {
         if (byAbi != null) {
             return Optional.of(byAbi);
         }
+        Optional<TargetOs> byNote = byNote();
+        if (byNote.isPresent() || !osAbi.equals(OsAbi.NONE)) {
+            return byNote;
+        }
+        Optional<TargetOs> byVersion = byVersionName();
+        return byVersion.isPresent() ? byVersion : byLibraryName();
+    }
+
+    private Optional<TargetOs> byNote() {
         for (ElfNote n : notes) {
-            TargetOs byNote = switch (n.owner()) {
+            TargetOs byOwner = switch (n.owner()) {
                 case "FreeBSD" -> TargetOs.FREEBSD;
                 case "NetBSD" -> TargetOs.NETBSD;
                 case "OpenBSD" -> TargetOs.OPENBSD;
+                case "DragonFly" -> TargetOs.DRAGONFLY;
                 case "Android" -> TargetOs.ANDROID;
                 default -> null;
             };
-            if (byNote != null) {
-                return Optional.of(byNote);
+            if (byOwner != null) {
+                return Optional.of(byOwner);
+            }
+            if (n.owner().equals("GNU") && n.type() == ElfNote.NT_GNU_ABI_TAG && n.descriptor().length() >= 8) {
+                // The first word names the OS: 0 Linux, 2 Solaris, 3 FreeBSD, 4 NetBSD; in the file's byte order.
+                String word = n.descriptor().substring(0, 8);
+                TargetOs byTag = switch (word) {
+                    case "02000000", "00000002" -> TargetOs.SOLARIS;
+                    case "03000000", "00000003" -> TargetOs.FREEBSD;
+                    case "04000000", "00000004" -> TargetOs.NETBSD;
+                    default -> null;
+                };
+                if (byTag != null) {
+                    return Optional.of(byTag);
+                }
             }
         }
-        // FreeBSD's C library has been libc.so.7 since FreeBSD 7; some FreeBSD objects carry no other mark.
-        if (osAbi.equals(OsAbi.NONE) && needed.contains("libc.so.7")) {
-            return Optional.of(TargetOs.FREEBSD);
+        return Optional.empty();
+    }
+
+    private Optional<TargetOs> byVersionName() {
+        for (VersionNeed v : versionNeeds) {
+            for (String name : v.versions()) {
+                if (name.startsWith("FBSD_")) {
+                    return Optional.of(TargetOs.FREEBSD);
+                }
+                if (name.startsWith("SUNW") || name.startsWith("SYSVABI_") || name.startsWith("ILLUMOS_")) {
+                    return Optional.of(TargetOs.SOLARIS);
+                }
+                if (DRAGONFLY_VERSION.matcher(name).matches() && v.file().equals("libc.so.8")) {
+                    return Optional.of(TargetOs.DRAGONFLY);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<TargetOs> byLibraryName() {
+        for (String n : needed) {
+            TargetOs os = switch (n) {
+                case "libc.so.7" -> TargetOs.FREEBSD; // FreeBSD's C library since FreeBSD 7
+                case "libc.so.8" -> TargetOs.DRAGONFLY;
+                case "libc.so.12" -> TargetOs.NETBSD;
+                case "libc.so.1", "libm.so.2" -> TargetOs.SOLARIS; // Linux's libm is libm.so.6
+                default -> OPENBSD_LIBC.matcher(n).matches() ? TargetOs.OPENBSD : null;
+            };
+            if (os != null) {
+                return Optional.of(os);
+            }
         }
         return Optional.empty();
     }
@@ -132,6 +198,10 @@ final class ElfPlatform {
             return true;
         }
         if (hasNote("Android", -1, "")) {
+            return true;
+        }
+        // Old NDK builds version nothing, but need libc.so beside libraries only Android names so.
+        if (needed.contains("libc.so") && needed.stream().anyMatch(BIONIC_COMPANIONS::contains)) {
             return true;
         }
         // Bionic's libc.so versions its symbols LIBC, LIBC_N, LIBC_O, ...

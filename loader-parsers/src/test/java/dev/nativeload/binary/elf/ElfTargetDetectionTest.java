@@ -40,7 +40,7 @@ class ElfTargetDetectionTest {
                 os = TargetOs.SOLARIS;
                 libc = LibcFlavor.UNKNOWN;
             } else if (path.contains("dragonfly")) {
-                os = TargetOs.UNKNOWN; // no DragonFly value, and its natives carry no note
+                os = TargetOs.DRAGONFLY; // no note and EI_OSABI System V, but libc.so.8 and its DFnnn.n versions
                 libc = LibcFlavor.UNKNOWN;
             } else {
                 wrong.add(e + ": no rule for this directory");
