@@ -49,19 +49,22 @@ dynamic_executables() {
   done
 }
 
+# The launcher's AOT cache, in a temporary XDG_CACHE_HOME: the first command makes it in the
+# background; wait for it.
+cache="$(mktemp -d)"
+list="$(mktemp)"
+trap 'rm -rf "$cache" "$list"' EXIT
+export XDG_CACHE_HOME="$cache"
+lib="$(readlink -f /lib/x86_64-linux-gnu/libz.so.1 2>/dev/null || echo "$java")"
+"$nl" inspect "$lib" >/dev/null
+for _ in $(seq 120); do
+  compgen -G "$cache/nativeload/*.aot" >/dev/null && [[ -z "$(compgen -G "$cache/nativeload/*.lock")" ]] && break
+  sleep 1
+done
+compgen -G "$cache/nativeload/*.aot" >/dev/null || echo "# no AOT cache was made (JDK older than 25?)"
+
 case "$group" in
   cli)
-    cache="$(mktemp -d)"
-    trap 'rm -rf "$cache"' EXIT
-    export XDG_CACHE_HOME="$cache"
-    lib="$(readlink -f /lib/x86_64-linux-gnu/libz.so.1 2>/dev/null || echo "$java")"
-    # The first command makes the cache in the background; wait for it.
-    "$nl" inspect "$lib" >/dev/null
-    for _ in $(seq 120); do
-      compgen -G "$cache/nativeload/*.aot" >/dev/null && [[ -z "$(compgen -G "$cache/nativeload/*.lock")" ]] && break
-      sleep 1
-    done
-    compgen -G "$cache/nativeload/*.aot" >/dev/null || echo "# no AOT cache was made (JDK older than 25?)"
     before=()
     if [[ -n "${BEFORE:-}" ]]; then
       before=("inspect, $BEFORE=$BEFORE/bin/nativeload inspect $lib" "tree, $BEFORE=$BEFORE/bin/nativeload tree $lib")
@@ -86,8 +89,6 @@ case "$group" in
       "jdk=$run jdk" ${before[@]+"${before[@]}"} "nativeload=$run nativeload" "empty JVM=$run none"
     ;;
   trees)
-    list="$(mktemp)"
-    trap 'rm -f "$list"' EXIT
     dynamic_executables >"$list"
     echo "# $(wc -l <"$list") dynamically linked executables"
     before=()
