@@ -119,7 +119,7 @@ public final class NativeLoader {
         if (loaded != null && loaded.tryAcquire()) {
             return loaded;
         }
-        loaded = registry.load(key, this::open);
+        loaded = registry.load(key, new Open(this));
         mine = loaded;
         return loaded;
     }
@@ -146,21 +146,20 @@ public final class NativeLoader {
         LoadRequest request = new LoadRequest(key.name(), access.host(), key.environment());
         ChainResult result = new ChainRunner(access).run(request, key.strategies(), key.mode(), key.precheck(),
                 key.bindSymbols());
-        ChainResult.Loaded s = switch (result) {
-            case ChainResult.Loaded l -> l;
-            case ChainResult.Failed f -> {
-                NativeLoadException failure = NativeLoadException.of(f.report(), f.cause());
-                LoadLog.failed(f.report(), f.cause());
-                throw failure;
-            }
-        };
+        // instanceof, not a pattern switch: a switch over types bootstraps a class at run time, and
+        // this runs on every first load.
+        if (result instanceof ChainResult.Failed f) {
+            NativeLoadException failure = NativeLoadException.of(f.report(), f.cause());
+            LoadLog.failed(f.report(), f.cause());
+            throw failure;
+        }
+        ChainResult.Loaded s = (ChainResult.Loaded) result;
         if (key.jniLoader() != null) {
             s = JniHandOff.handOff(s, key.jniLoader(), access);
         }
-        NativeLibrary[] self = new NativeLibrary[1];
-        NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.report(),
-                () -> registry.released(key, self[0]));
-        self[0] = library;
+        Release release = new Release(registry, key);
+        NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.report(), release);
+        release.library = library;
         LoadLog.loaded(s.report(), s.path());
         return library;
     }
@@ -170,7 +169,51 @@ public final class NativeLoader {
         return key.strategies();
     }
 
-    private static final Supplier<NativeAccess> LOOKED_UP_ACCESS = () -> NativeAccessLookup.get("the embedded step");
+    /*
+     * The three small classes below stand where lambdas would: each lambda or method reference on
+     * the way of the first load costs a class spun at run time, in every new JVM.
+     */
+
+    /** Runs a loader's chain, for the registry. */
+    private static final class Open implements Supplier<NativeLibrary> {
+        private final NativeLoader loader;
+
+        Open(NativeLoader loader) {
+            this.loader = loader;
+        }
+
+        @Override
+        public NativeLibrary get() {
+            return loader.open();
+        }
+    }
+
+    /** Forgets a released library in its registry. */
+    private static final class Release implements Runnable {
+        private final LoadRegistry registry;
+        private final Key key;
+        private NativeLibrary library;
+
+        Release(LoadRegistry registry, Key key) {
+            this.registry = registry;
+            this.key = key;
+        }
+
+        @Override
+        public void run() {
+            registry.released(key, library);
+        }
+    }
+
+    /** The OS boundary the embedded step uses when none was given: the one found on the path. */
+    private static final class LookedUpAccess implements Supplier<NativeAccess> {
+        @Override
+        public NativeAccess get() {
+            return NativeAccessLookup.get("the embedded step");
+        }
+    }
+
+    private static final Supplier<NativeAccess> LOOKED_UP_ACCESS = new LookedUpAccess();
 
     /** A given {@link NativeAccess}, equal to another holding the same one, so equal builders share a loader. */
     private record GivenAccess(NativeAccess access) implements Supplier<NativeAccess> {

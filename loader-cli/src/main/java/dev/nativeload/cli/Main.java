@@ -20,7 +20,8 @@ public final class Main {
         // UTF-8 whatever the locale: JSON output must be UTF-8 (RFC 8259), and the text output follows it.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int status = Nativeload.commandLine(new CliEnvironment(System.in, Path.of("")), out, err).execute(args);
+        int status = Nativeload.commandLine(new CliEnvironment(System.in, Path.of("")), out, err, args.length > 0 ? args[0] : null)
+                .execute(args);
         out.flush();
         err.flush();
         System.exit(status);

@@ -1,6 +1,7 @@
 package dev.nativeload.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,18 +40,49 @@ public final class Nativeload implements Callable<Integer> {
      * @return the configured command line
      */
     public static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        return commandLine(environment, out, err, null);
+    }
+
+    /** The subcommands, by name; {@link #subcommand} makes each. */
+    private static final List<String> SUBCOMMANDS = List.of("inspect", "doctor", "verify", "tree", "scan");
+
+    /**
+     * Builds the command line for one run: when the first argument names a subcommand, only that
+     * subcommand is registered, since picocli reads every registered command's annotations up
+     * front and one command is all such a run parses; otherwise (help, version, a mistyped name,
+     * whose message lists the others) every subcommand is.
+     *
+     * @param environment standard input and working directory for the subcommands
+     * @param out         standard output; callers flush it after {@code execute}
+     * @param err         standard error
+     * @param first       the first command-line argument, or null
+     * @return the configured command line
+     */
+    static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err, String first) {
         CommandLine commandLine = new CommandLine(new Nativeload());
         // Subcommands that need the environment are added as instances.
-        commandLine.addSubcommand(new InspectCommand(environment));
-        commandLine.addSubcommand(new DoctorCommand(environment));
-        commandLine.addSubcommand(new VerifyCommand(environment));
-        commandLine.addSubcommand(new TreeCommand(environment));
-        commandLine.addSubcommand(new ScanCommand(environment));
+        boolean one = first != null && SUBCOMMANDS.contains(first);
+        for (String name : SUBCOMMANDS) {
+            if (!one || name.equals(first)) {
+                commandLine.addSubcommand(subcommand(name, environment));
+            }
+        }
         // '@LIST' is inspect's list of file names, one per line, not picocli's whitespace-split argument file.
         commandLine.setExpandAtFiles(false);
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine;
+    }
+
+    private static Object subcommand(String name, CliEnvironment environment) {
+        return switch (name) {
+            case "inspect" -> new InspectCommand(environment);
+            case "doctor" -> new DoctorCommand(environment);
+            case "verify" -> new VerifyCommand(environment);
+            case "tree" -> new TreeCommand(environment);
+            case "scan" -> new ScanCommand(environment);
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.nativeload.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -89,6 +91,40 @@ class DistributionIT {
 
     static Map<String, String> onlyJavaHome() {
         return Map.of("JAVA_HOME", javaHome().toString());
+    }
+
+    @Test
+    void theUnpackedTarballMakesItsAotCacheInTheUsersHomeAndUsesIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Map<String, String> env = Map.of("JAVA_HOME", javaHome().toString(), "HOME", home.toString());
+        Result first = launcher(env, "inspect", "--json", fixture().toString());
+        assertEquals(0, first.status(), first.err());
+        assertEquals("", first.err());
+        Path dir = home.resolve(".cache/nativeload");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline && !madeIn(dir)) {
+            Thread.sleep(200);
+        }
+        assertTrue(madeIn(dir), "the cache was made under ~/.cache/nativeload");
+        Path log = tmp.resolve("classes.log");
+        Map<String, String> logged = new HashMap<>(env);
+        logged.put("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log + ":none");
+        Result second = launcher(logged, "inspect", "--json", fixture().toString());
+        assertEquals(first.out(), second.out());
+        assertTrue(Files.readString(log).contains("dev.nativeload.cli.InspectCommand source: shared objects file"),
+                "the second command's classes came from the cache");
+    }
+
+    /** Whether the launcher's background maker finished a cache in {@code dir}. */
+    private static boolean madeIn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var files = Files.list(dir)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            return names.stream().anyMatch(n -> n.endsWith(".aot")) && names.stream().noneMatch(n -> n.endsWith(".lock"));
+        }
     }
 
     @Test

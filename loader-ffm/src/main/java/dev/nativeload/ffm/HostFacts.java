@@ -41,7 +41,11 @@ final class HostFacts {
 
             @Override
             public long pageSize() {
-                return HostFacts.pageSize(os);
+                // Linux hands every process its page size in the auxiliary vector (AT_PAGESZ), which
+                // is where glibc's and musl's sysconf(_SC_PAGESIZE) take it from: read there, a first
+                // load binds no sysconf downcall (a downcall shape costs milliseconds in a new JVM).
+                long kernel = os == TargetOs.LINUX || os == TargetOs.ANDROID ? HostProbe.OsQueries.FILES.pageSize() : 0;
+                return kernel > 0 ? kernel : HostFacts.pageSize(os);
             }
 
             @Override

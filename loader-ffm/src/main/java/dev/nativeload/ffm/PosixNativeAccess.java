@@ -64,11 +64,10 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
         Scratch scratch = Scratch.current();
         Dlfcn.errno(scratch);
         ErrnoH.clear();
-        // dlopen(NULL) returns the main program's handle and loads nothing.
-        MemorySegment self = Dlfcn.dlopen(scratch.callState(), MemorySegment.NULL, flags.lazy() | flags.local());
-        if (self.address() != 0) {
-            Dlfcn.dlclose(self);
-        }
+        // dlopen(NULL) returns the main program's handle and loads nothing. It is not closed: the
+        // main program is never unloaded, and binding dlclose here would add a downcall shape to
+        // every first load (each costs milliseconds in a new JVM; dlclose is bound on first close).
+        Dlfcn.dlopen(scratch.callState(), MemorySegment.NULL, flags.lazy() | flags.local());
         Dlfcn.dlerror();
         HostFacts.cText(scratch.cString("nativeload"));
         new OsError("dlopen", OptionalInt.empty(), "");

@@ -23,7 +23,13 @@ import java.nio.charset.StandardCharsets;
  */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class Scratch {
-    private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
+    /** Per thread; an anonymous class, not a method reference: it is made on every first load. */
+    private static final ThreadLocal<Scratch> CURRENT = new ThreadLocal<>() {
+        @Override
+        protected Scratch initialValue() {
+            return new Scratch();
+        }
+    };
     private static final ValueLayout.OfChar UTF16LE = ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final long MIN_TEXT = 256;
 

@@ -37,10 +37,14 @@ final class CandidateOpener {
 
     private final NativeAccess access;
     private final LoadRequest request;
-    /** The loader of the request's host and environment, which the pre-check and every diagnosis emulate. */
-    private final ResolveHost loader;
-    private final PreLoadCheck check;
-    private final SymbolPreCheck symbols;
+    /**
+     * The loader of the request's host and environment, which the pre-check and every diagnosis
+     * emulate; built with the pre-check on the first file to check or failure to explain, so a
+     * load the OS's search satisfies at once neither loads the resolver nor reads the CPU's flags.
+     */
+    private ResolveHost loader;
+    private PreLoadCheck check;
+    private SymbolPreCheck symbols;
     private FailureClassifier classifier;
 
     /**
@@ -50,9 +54,28 @@ final class CandidateOpener {
     CandidateOpener(NativeAccess access, LoadRequest request) {
         this.access = access;
         this.request = request;
-        this.loader = loaderOf(request);
-        this.check = new PreLoadCheck(access.host(), access::mountFlags, loader);
-        this.symbols = new SymbolPreCheck(access.host(), loader, access::globalSymbolDefined);
+    }
+
+    /** {@return the header pre-check, built on first use with the request's loader} */
+    private PreLoadCheck check() {
+        PreLoadCheck c = check;
+        if (c == null) {
+            loader = loaderOf(request);
+            c = new PreLoadCheck(access.host(), access::mountFlags, loader);
+            check = c;
+        }
+        return c;
+    }
+
+    /** {@return the symbol pre-check, built on first use with the request's loader} */
+    private SymbolPreCheck symbols() {
+        SymbolPreCheck s = symbols;
+        if (s == null) {
+            check();
+            s = new SymbolPreCheck(access.host(), loader, access::globalSymbolDefined);
+            symbols = s;
+        }
+        return s;
     }
 
     /** What one try ended with: the outcome for the report and, when it loaded, the handle. */
@@ -72,9 +95,9 @@ final class CandidateOpener {
             return new Tried(new Outcome.Skipped(u.why()), Optional.empty());
         }
         if (precheck && candidate instanceof Candidate.File f) {
-            Optional<Diagnosis> rejected = check.check(f.path());
+            Optional<Diagnosis> rejected = check().check(f.path());
             if (rejected.isEmpty() && bindSymbols && f.loadFirst().isEmpty()) {
-                rejected = symbols.check(f.path());
+                rejected = symbols().check(f.path());
             }
             if (rejected.isPresent()) {
                 return new Tried(new Outcome.Skipped(rejected.get()), Optional.empty());
@@ -89,21 +112,28 @@ final class CandidateOpener {
                 }
             }
             String openName = candidate instanceof Candidate.File f ? f.openName(f.path()) : candidate.target();
-            return switch (access.open(openName, mode)) {
-                case OpenResult.Failed failed -> new Tried(new Outcome.Failed(classifier().classify(candidate, failed.error())),
-                        Optional.empty());
-                case OpenResult.Opened opened -> {
-                    // A verified descriptor opened as /proc/self/fd/N: report the cache path, not the descriptor.
-                    Path path = (candidate instanceof Candidate.File f && f.openAs().containsKey(f.path())
-                            ? Optional.of(f.path()) : access.loadedPath(opened.handle()))
-                            .or(() -> candidate instanceof Candidate.File f ? Optional.of(f.path()) : Optional.empty())
-                            .orElse(Path.of(candidate.target()));
-                    yield new Tried(new Outcome.Loaded(path), Optional.of(opened.handle()));
-                }
-            };
+            // instanceof and plain loops, no pattern switch or lambda: this runs on every first load,
+            // where each would cost a class spun at run time.
+            OpenResult result = access.open(openName, mode);
+            if (result instanceof OpenResult.Failed failed) {
+                return new Tried(new Outcome.Failed(classifier().classify(candidate, failed.error())), Optional.empty());
+            }
+            LibraryHandle handle = ((OpenResult.Opened) result).handle();
+            return new Tried(new Outcome.Loaded(loadedPath(candidate, handle)), Optional.of(handle));
         } finally {
-            first.forEach(access::close); // the library itself now holds its dependencies, if it loaded
+            for (LibraryHandle dependency : first) {
+                access.close(dependency); // the library itself now holds its dependencies, if it loaded
+            }
         }
+    }
+
+    /** {@return the path to report for a loaded candidate} */
+    private Path loadedPath(Candidate candidate, LibraryHandle handle) {
+        if (candidate instanceof Candidate.File f) {
+            // A verified descriptor opened as /proc/self/fd/N: report the cache path, not the descriptor.
+            return f.openAs().containsKey(f.path()) ? f.path() : access.loadedPath(handle).orElse(f.path());
+        }
+        return access.loadedPath(handle).orElse(Path.of(candidate.target()));
     }
 
     /** Opens a library set's dependencies in order; the first that fails is the attempt's failure. */
@@ -143,7 +173,8 @@ final class CandidateOpener {
                     return new StrerrorIndex(table, a::errorText);
                 });
             }
-            c = new FailureClassifier(check, index, loader, request.name());
+            PreLoadCheck pre = check();
+            c = new FailureClassifier(pre, index, loader, request.name());
             classifier = c;
         }
         return c;

@@ -38,13 +38,21 @@ public record ExplicitPathStrategy(String propertyName, Optional<String> environ
 
     @Override
     public Stream<Candidate> candidates(LoadRequest request) {
+        // Plain code, no lambdas: this step runs on every first load, where each lambda costs its
+        // class at start-up.
         List<Candidate> out = new ArrayList<>();
         String property = propertyName.formatted(request.name());
-        request.environment().property(property).filter(v -> !v.isBlank())
-                .ifPresent(v -> addPath(request, Path.of(v.strip()), Origin.of(Origin.Source.SYSTEM_PROPERTY, "system property " + property), out));
-        environmentVariable.flatMap(var -> request.environment().variable(var).filter(v -> !v.isBlank())
-                        .map(v -> Path.of(v.strip())))
-                .ifPresent(p -> addPath(request, p, Origin.of(Origin.Source.ENVIRONMENT_VARIABLE, "environment variable " + environmentVariable.get()), out));
+        String value = request.environment().property(property).orElse("");
+        if (!value.isBlank()) {
+            addPath(request, Path.of(value.strip()), Origin.of(Origin.Source.SYSTEM_PROPERTY, "system property " + property), out);
+        }
+        if (environmentVariable.isPresent()) {
+            String variable = environmentVariable.get();
+            String path = request.environment().variable(variable).orElse("");
+            if (!path.isBlank()) {
+                addPath(request, Path.of(path.strip()), Origin.of(Origin.Source.ENVIRONMENT_VARIABLE, "environment variable " + variable), out);
+            }
+        }
         return out.stream();
     }
 

@@ -1,0 +1,97 @@
+package dev.nativeload.startup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nativeload.testsupport.ChildJvm;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The first load in a new JVM keeps the failure path off the success path: a successful load loads
+ * none of the diagnosis (internal.diagnose: pre-check, classifier, message table), the resolver,
+ * the binary readers or the per-CPU probe, which only a failure or a file to pre-check needs. It
+ * counts classes, not time: the JVM's own class-loading log ({@code -Xlog:class+load}) of a child
+ * that does nothing but the load. A failing load in the same harness does load them, so the check
+ * can see what it looks for.
+ */
+@EnabledOnOs(OS.LINUX)
+class FirstLoadClassesTest {
+    /** Packages and classes only a failure, or a file to pre-check, may load. */
+    private static final List<String> FAILURE_PATH = List.of(
+            "dev.nativeload.internal.diagnose.",
+            "dev.nativeload.resolve.",
+            "dev.nativeload.binary.elf.",
+            "dev.nativeload.binary.pe.",
+            "dev.nativeload.binary.macho.",
+            "dev.nativeload.platform.HostProbe$Cpu");
+
+    /**
+     * C functions a successful first load does not bind (each binding of a new shape costs
+     * milliseconds in a new JVM): closing (bound on the first close), the page size (read from the
+     * auxiliary vector on Linux), error texts (bound on the first failure).
+     */
+    private static final List<String> NOT_BOUND_ON_SUCCESS = List.of(
+            "dev.nativeload.ffm.generated.posix.dlfcn_h$dlclose",
+            "dev.nativeload.ffm.generated.posix.unistd_h$sysconf",
+            "dev.nativeload.ffm.generated.posix.string_h$strerror");
+
+    @TempDir
+    Path dir;
+
+    /** {@return the classes a child JVM running {@link FirstLoadMain} with {@code way} loaded, after checking what it printed} */
+    private List<String> classesLoaded(String way, String expectedOutputStart) throws IOException, InterruptedException {
+        Path log = dir.resolve(way + ".log");
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "--enable-native-access=ALL-UNNAMED",
+                "-Xlog:class+load=info:file=" + log + ":none", "-cp", ChildJvm.classPath(FirstLoadMain.class),
+                FirstLoadMain.class.getName(), way));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM ended");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.startsWith(expectedOutputStart), out);
+        List<String> classes = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            int space = line.indexOf(' ');
+            classes.add(space < 0 ? line : line.substring(0, space));
+        }
+        assertTrue(classes.contains("dev.nativeload.NativeLoader"), "the log lists the loader's classes: " + classes.size());
+        return classes;
+    }
+
+    private static List<String> onTheFailurePath(List<String> classes) {
+        return classes.stream().filter(c -> FAILURE_PATH.stream().anyMatch(c::startsWith)).toList();
+    }
+
+    @Test
+    void aSuccessfulFirstLoadLoadsNoDiagnosisResolverOrBinaryReader() throws Exception {
+        List<String> classes = classesLoaded("ok", "zlib 1.");
+        assertEquals(List.of(), onTheFailurePath(classes));
+    }
+
+    @Test
+    void aSuccessfulFirstLoadBindsNeitherCloseNorPageSizeNorErrorTexts() throws Exception {
+        List<String> classes = classesLoaded("ok", "zlib 1.");
+        assertTrue(classes.contains("dev.nativeload.ffm.generated.posix.dlfcn_h$dlopen"), "the log names bound functions");
+        assertEquals(List.of(), classes.stream().filter(NOT_BOUND_ON_SUCCESS::contains).toList());
+    }
+
+    @Test
+    void aFailedFirstLoadDoesLoadTheDiagnosisSoTheCheckAboveCanSeeIt() throws Exception {
+        List<String> classes = classesLoaded("fail", "failed NOT_FOUND");
+        List<String> failurePath = onTheFailurePath(classes);
+        assertTrue(failurePath.stream().anyMatch(c -> c.startsWith("dev.nativeload.internal.diagnose.")), String.valueOf(failurePath));
+        assertTrue(failurePath.stream().anyMatch(c -> c.startsWith("dev.nativeload.resolve.")), String.valueOf(failurePath));
+        assertFalse(failurePath.isEmpty());
+    }
+}
