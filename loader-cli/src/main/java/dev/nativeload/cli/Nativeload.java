@@ -45,6 +45,7 @@ public final class Nativeload implements Callable<Integer> {
         commandLine.addSubcommand(new DoctorCommand(environment));
         commandLine.addSubcommand(new VerifyCommand(environment));
         commandLine.addSubcommand(new TreeCommand(environment));
+        commandLine.addSubcommand(new ExplainCommand(environment));
         // '@LIST' is inspect's list of file names, one per line, not picocli's whitespace-split argument file.
         commandLine.setExpandAtFiles(false);
         commandLine.setOut(out);
