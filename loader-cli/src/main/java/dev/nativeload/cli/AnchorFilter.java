@@ -7,12 +7,14 @@ import java.util.LinkedHashSet;
 
 /**
  * The first pass over each line of a log: does it contain any of a few hundred literals (the texts a
- * load failure's message must contain)? Most lines of a log contain none, so this must cost about a
- * memory read per byte: each literal is keyed by four of its bytes, and one rolling 32-bit window per
- * position is looked up in a 64 Ki-bit table of those keys' hashes; only on a hit are the literals with
- * that key compared. Written by hand because the JDK's regex tries each alternative at each position and
- * the multi-pattern libraries on offer (Aho-Corasick implementations) match {@code char}s of a
- * {@code String}, while lines are scanned here as bytes, before they are decoded.
+ * load failure's message must contain)? Most lines of a log contain none, so this must cost less than a
+ * look at each byte. Every four-byte piece of every literal is indexed (a 64 Ki-bit table of their
+ * hashes, and the literals behind each hash); a line is probed only every {@code shortest - 3} bytes,
+ * which cannot step over a whole literal, so a literal in the line always covers a probed piece; only
+ * a probe that hits the table compares literals. Written by hand because the JDK's regex tries each
+ * alternative at each position, and the multi-pattern libraries on offer (Aho-Corasick
+ * implementations) read every {@code char} of a {@code String}, while lines here are bytes, probed
+ * before they are decoded.
  */
 final class AnchorFilter {
     private static final int KEY = 4;
@@ -20,39 +22,37 @@ final class AnchorFilter {
 
     private final long[] present = new long[(1 << BITS) / 64];
     private final Anchor[][] byHash = new Anchor[1 << BITS][];
+    private final int step;
 
-    /** A literal, and where in it its four-byte key starts. */
-    private record Anchor(byte[] bytes, int keyAt) {
+    /** A literal, and where in it one of its four-byte pieces starts. */
+    private record Anchor(byte[] bytes, int pieceAt) {
     }
 
     /**
      * @param literals what a line must contain one of; each at least four bytes long in UTF-8
-     * @throws IllegalArgumentException for a literal shorter than four bytes
+     * @throws IllegalArgumentException for a literal shorter than four bytes, or none at all
      */
     AnchorFilter(Collection<String> literals) {
+        int shortest = Integer.MAX_VALUE;
         for (String literal : new LinkedHashSet<>(literals)) {
             byte[] b = literal.getBytes(StandardCharsets.UTF_8);
             if (b.length < KEY) {
                 throw new IllegalArgumentException("a pre-filter literal needs " + KEY + " bytes: '" + literal + "'");
             }
-            int keyAt = keyOffset(b);
-            int h = hash(word(b, keyAt));
-            present[h >>> 6] |= 1L << h;
-            Anchor[] old = byHash[h];
-            Anchor[] grown = old == null ? new Anchor[1] : Arrays.copyOf(old, old.length + 1);
-            grown[grown.length - 1] = new Anchor(b, keyAt);
-            byHash[h] = grown;
-        }
-    }
-
-    /** The key starts at the first letter, so literals opening with ": " do not all share one key. */
-    private static int keyOffset(byte[] b) {
-        for (int i = 0; i + KEY <= b.length; i++) {
-            if (Character.isLetter(b[i])) {
-                return i;
+            shortest = Math.min(shortest, b.length);
+            for (int at = 0; at + KEY <= b.length; at++) {
+                int h = hash(word(b, at));
+                present[h >>> 6] |= 1L << h;
+                Anchor[] old = byHash[h];
+                Anchor[] grown = old == null ? new Anchor[1] : Arrays.copyOf(old, old.length + 1);
+                grown[grown.length - 1] = new Anchor(b, at);
+                byHash[h] = grown;
             }
         }
-        return 0;
+        if (shortest == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("no pre-filter literal");
+        }
+        this.step = shortest - KEY + 1;
     }
 
     private static int word(byte[] b, int at) {
@@ -64,31 +64,28 @@ final class AnchorFilter {
     }
 
     /**
-     * {@return whether the first {@code length} bytes of {@code line} contain one of the literals}
+     * {@return whether {@code line[offset, offset + length)} contains one of the literals}
      *
      * @param line   the bytes
-     * @param length how many of them are the line
+     * @param offset where the line starts
+     * @param length how many bytes are the line
      */
-    boolean matches(byte[] line, int length) {
-        if (length < KEY) {
-            return false;
-        }
-        int w = (line[0] & 0xff) << 16 | (line[1] & 0xff) << 8 | (line[2] & 0xff);
-        for (int i = KEY - 1; i < length; i++) {
-            w = w << 8 | (line[i] & 0xff);
-            int h = hash(w);
-            if ((present[h >>> 6] & 1L << h) != 0 && check(line, length, i - (KEY - 1), byHash[h])) {
+    boolean matches(byte[] line, int offset, int length) {
+        int end = offset + length;
+        for (int p = offset; p + KEY <= end; p += step) {
+            int h = hash(word(line, p));
+            if ((present[h >>> 6] & 1L << h) != 0 && check(line, offset, end, p, byHash[h])) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean check(byte[] line, int length, int keyStart, Anchor[] anchors) {
+    private static boolean check(byte[] line, int offset, int end, int probe, Anchor[] anchors) {
         for (Anchor a : anchors) {
-            int start = keyStart - a.keyAt();
-            if (start >= 0 && start + a.bytes().length <= length
-                    && Arrays.equals(line, start, start + a.bytes().length, a.bytes(), 0, a.bytes().length)) {
+            int start = probe - a.pieceAt();
+            int stop = start + a.bytes().length;
+            if (start >= offset && stop <= end && Arrays.equals(line, start, stop, a.bytes(), 0, a.bytes().length)) {
                 return true;
             }
         }

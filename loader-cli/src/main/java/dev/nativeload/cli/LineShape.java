@@ -22,9 +22,17 @@ enum LineShape {
 
     private static final String[] LEVELS = {"ERROR", "WARN", "INFO", "DEBUG", "TRACE", "FATAL", "SEVERE"};
 
-    /** {@return the shape of a line} @param b the bytes @param length how many are the line */
-    static LineShape of(byte[] b, int length) {
-        int i = contentStart(b, length);
+    /**
+     * {@return the shape of a line}
+     *
+     * @param bytes  the array holding it
+     * @param offset where it starts
+     * @param count  how many bytes it has
+     */
+    static LineShape of(byte[] bytes, int offset, int count) {
+        byte[] b = bytes;
+        int length = offset + count;
+        int i = contentStart(b, offset, length);
         if (i >= length) {
             return BLANK;
         }
@@ -59,7 +67,7 @@ enum LineShape {
     private static boolean isExceptionHeader(byte[] b, int length, int from) {
         int i = from;
         boolean dot = false;
-        while (i < length && (Character.isLetterOrDigit(b[i]) || b[i] == '.' || b[i] == '_' || b[i] == '$')) {
+        while (i < length && (isWordByte(b[i]) && b[i] != '-' || b[i] == '$')) {
             dot |= b[i] == '.';
             i++;
         }
@@ -70,11 +78,11 @@ enum LineShape {
     }
 
     /** Where the line's own text starts, past a CI time stamp or a Compose service column. */
-    static int contentStart(byte[] b, int length) {
-        int i = 0;
-        if (length > 21 && isDigits(b, 0, 4) && b[4] == '-' && b[10] == 'T') {
-            int z = 11;
-            while (z < length && z < 40 && b[z] != 'Z' && b[z] != ' ') {
+    private static int contentStart(byte[] b, int from, int length) {
+        int i = from;
+        if (length - from > 21 && isDigits(b, from, 4) && b[from + 4] == '-' && b[from + 10] == 'T') {
+            int z = from + 11;
+            while (z < length && z < from + 40 && b[z] != 'Z' && b[z] != ' ') {
                 z++;
             }
             if (z + 1 < length && b[z] == 'Z' && b[z + 1] == ' ') {
@@ -82,7 +90,7 @@ enum LineShape {
             }
         }
         int bar = i;
-        while (bar < length && bar - i < 64 && (Character.isLetterOrDigit(b[bar]) || b[bar] == '_' || b[bar] == '-' || b[bar] == '.')) {
+        while (bar < length && bar - i < 64 && isWordByte(b[bar])) {
             bar++;
         }
         if (bar > i) {
@@ -95,6 +103,11 @@ enum LineShape {
             }
         }
         return i;
+    }
+
+    private static boolean isWordByte(byte c) {
+        int lower = c | 0x20;
+        return lower >= 'a' && lower <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
     }
 
     private static boolean isDigits(byte[] b, int from, int count) {

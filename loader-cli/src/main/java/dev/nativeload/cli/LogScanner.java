@@ -50,7 +50,7 @@ final class LogScanner {
         long start = 0;
         List<String> message = null;
         while (lines.next()) {
-            LineShape shape = LineShape.of(lines.bytes(), lines.length());
+            LineShape shape = LineShape.of(lines.bytes(), lines.offset(), lines.length());
             if (message != null) {
                 if (continues(shape) && message.size() <= MAX_CONTINUATION) {
                     message.add(lines.text());
@@ -62,7 +62,7 @@ final class LogScanner {
             if (shape == LineShape.OTHER || shape == LineShape.RECORD) {
                 reported.clear();
             }
-            if (!filter.matches(lines.bytes(), lines.length())) {
+            if (!filter.matches(lines.bytes(), lines.offset(), lines.length())) {
                 continue;
             }
             String text = lines.text();
