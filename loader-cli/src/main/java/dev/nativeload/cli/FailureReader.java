@@ -29,13 +29,16 @@ final class FailureReader {
     private static final Pattern UNKNOWN_LOAD = Pattern.compile(
             "UnsatisfiedLinkError: ((?:/|[A-Za-z]:\\\\)[^:]+?|[^\\s:]+\\.(?:so|dll|dylib|jnilib)(?:\\.[0-9.]+)?): (.+)");
 
+    private final MessageTable table;
     private final List<Row> rows;
 
     /** One table row with the literal a message must contain for the row to be tried. */
     private record Row(KnownMessage row, String anchor) {
     }
 
+    /** @param table the loader-message table whose rows say what a message means */
     FailureReader(MessageTable table) {
+        this.table = table;
         List<Row> list = new ArrayList<>();
         for (KnownMessage r : table.rows()) {
             if (r.loader() != KnownMessage.Loader.WINDOWS) {
@@ -119,12 +122,12 @@ final class FailureReader {
     private record OsText(MessageTable.Match match, String before, String context) {
     }
 
-    private static Optional<MessageTable.Match> matchWhole(Row r, String text) {
-        return MessageTable.standard().match(text, k -> k == r.row());
+    private Optional<MessageTable.Match> matchWhole(Row r, String text) {
+        return table.match(text, k -> k == r.row());
     }
 
     /** The glibc or musl text at the end of a line: the shortest tail after a ": " that a row matches whole. */
-    private static Optional<OsText> posixTail(List<String> lines, List<Row> present) {
+    private Optional<OsText> posixTail(List<String> lines, List<Row> present) {
         List<Row> candidates = present.stream().filter(r -> r.row().loader() == KnownMessage.Loader.GLIBC
                 || r.row().loader() == KnownMessage.Loader.MUSL).toList();
         if (candidates.isEmpty()) {
@@ -151,7 +154,7 @@ final class FailureReader {
         return Optional.empty();
     }
 
-    private static Optional<OsText> dyld(String block, List<Row> present) {
+    private Optional<OsText> dyld(String block, List<Row> present) {
         for (Row r : present) {
             if (r.row().loader() == KnownMessage.Loader.DYLD) {
                 Optional<MessageTable.Match> m = matchWhole(r, block);

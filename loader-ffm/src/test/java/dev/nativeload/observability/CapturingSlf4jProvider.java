@@ -18,7 +18,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * An SLF4J 2 provider for tests that keeps every event with its key-value pairs, as a structured
  * encoder would receive them: found by {@code ServiceLoader} on the class path of a child JVM
- * ({@code META-INF/services}), every level enabled.
+ * (a {@code META-INF/services} entry the test writes for that child only), every level enabled.
  */
 public final class CapturingSlf4jProvider implements SLF4JServiceProvider {
     /** Every event so far, as {@code LEVEL<TAB>key=value<TAB>...<TAB>first line of the message}. */

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nativeload.testsupport.ChildJvm;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every log event of a load carries SLF4J 2 key-value pairs that structured encoders index: a real
  * SLF4J 2 provider ({@link CapturingSlf4jProvider}, receiving events through the fluent API as
- * logback's or log4j's do) in a child JVM, around a real load of a copy of zlib from a directory
+ * logback's or log4j's do) registered for a child JVM on its class path, around a real load of a copy of zlib from a directory
  * every user may write (which is also logged at WARN) and a real failed load.
  */
 class Slf4jKeyValuePairsTest {
@@ -39,7 +41,15 @@ class Slf4jKeyValuePairsTest {
         Path shared = Files.createDirectory(dir.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         Path copy = Files.copy(zlib(), shared.resolve("libnlzcopy.so"));
-        Process p = new ProcessBuilder(ChildJvm.command(Slf4jPairsMain.class, shared.toString())).redirectErrorStream(true).start();
+        // The provider is registered for the child only: in this JVM the test classes are part of a named module,
+        // where a META-INF/services entry would make every other test's SLF4J find a provider it cannot read.
+        Path services = Files.createDirectories(dir.resolve("services").resolve("META-INF").resolve("services"));
+        // By name: this module does not read org.slf4j, so neither class may be loaded here.
+        Files.writeString(services.resolve("org.slf4j.spi.SLF4JServiceProvider"), "dev.nativeload.observability.CapturingSlf4jProvider\n");
+        List<String> command = new ArrayList<>(ChildJvm.command(Slf4jPairsMain.class, shared.toString()));
+        int classPath = command.indexOf("-cp") + 1;
+        command.set(classPath, dir.resolve("services") + File.pathSeparator + command.get(classPath));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
         assertEquals(0, p.exitValue(), out);
