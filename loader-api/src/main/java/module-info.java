@@ -13,6 +13,8 @@
 module dev.nativeload.api {
     requires transitive dev.nativeload.parsers;
     requires org.slf4j;
+    // Each load is a JFR event (dev.nativeload.LibraryLoad); nothing is recorded unless a recording asks for it.
+    requires jdk.jfr;
 
     exports dev.nativeload;
     exports dev.nativeload.report;

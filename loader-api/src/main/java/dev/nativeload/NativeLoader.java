@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import jdk.jfr.FlightRecorder;
 
 /**
  * Loads native libraries through an ordered fallback chain and, when every step fails, throws a
@@ -140,8 +141,29 @@ public final class NativeLoader {
         }
     }
 
-    /** Runs the chain; called by the one thread that runs this configuration's load now. */
+    /**
+     * Runs the chain, as a JFR event ({@link LoadEvent}) once JFR has started; called by the one thread that
+     * runs this configuration's load now. Before JFR starts no recording can want the event, and the event
+     * class is not even loaded: loading any JFR event class sets up JFR's metadata (about 250 classes).
+     */
     private NativeLibrary open() {
+        if (!FlightRecorder.isInitialized()) {
+            return runChain();
+        }
+        LoadEvent event = new LoadEvent();
+        event.begin();
+        try {
+            NativeLibrary library = runChain();
+            event.loaded(library.report(), library.path());
+            return library;
+        } catch (NativeLoadException failed) {
+            event.failed(failed.report(), failed.diagnosis());
+            throw failed;
+        }
+    }
+
+    /** Runs the chain. */
+    private NativeLibrary runChain() {
         NativeAccess access = key.access() != null ? key.access() : NativeAccessLookup.get(key.name());
         LoadRequest request = new LoadRequest(key.name(), access.host(), key.environment());
         ChainResult result = new ChainRunner(access).run(request, key.strategies(), key.mode(), key.precheck(),

@@ -44,7 +44,7 @@ public final class Nativeload implements Callable<Integer> {
     }
 
     /** The subcommands, by name; {@link #subcommand} makes each. */
-    private static final List<String> SUBCOMMANDS = List.of("inspect", "doctor", "verify", "tree", "scan");
+    private static final List<String> SUBCOMMANDS = List.of("inspect", "doctor", "verify", "tree", "scan", "explain");
 
     /**
      * Builds the command line for one run: when the first argument names a subcommand, only that
@@ -81,6 +81,7 @@ public final class Nativeload implements Callable<Integer> {
             case "verify" -> new VerifyCommand(environment);
             case "tree" -> new TreeCommand(environment);
             case "scan" -> new ScanCommand(environment);
+            case "explain" -> new ExplainCommand(environment);
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };
     }

@@ -63,7 +63,7 @@ final class WritablePaths {
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
-        found.filter(w -> WARNED.add(abs)).ifPresent(w -> LOG.warn("nativeload: {}", w));
+        found.filter(w -> WARNED.add(abs)).ifPresent(w -> LOG.atWarn().addKeyValue("path", abs).log("nativeload: {}", w));
         return found;
     }
 

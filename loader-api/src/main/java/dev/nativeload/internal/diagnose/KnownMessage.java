@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param kind     the cause it stands for, or empty when the OS error the message ends with decides
  * @param template the message with placeholders: {@code {obj}} (the object it is about), {@code {err}}
  *                 (a {@code strerror} text), {@code {sym}}, {@code {ver}}, {@code {by}} (who needs it),
- *                 {@code {n}} (a number) and {@code {any}}; for Windows, the error code in decimal
+ *                 {@code {n}} (a number), {@code {name}} (a name
+ *                 without spaces, captured as {@code obj}) and {@code {any}}; for Windows, the error code in decimal
  * @param meaning  what it means, in plain words
  * @param hint     what to do about it
  * @param captures what each placeholder holds
@@ -34,7 +35,17 @@ public record KnownMessage(String id, Loader loader, Optional<FailureKind> kind,
         /** macOS dyld, through {@code dlerror()}. */
         DYLD,
         /** Windows {@code LoadLibraryExW}, through {@code GetLastError()}. */
-        WINDOWS
+        WINDOWS,
+        /**
+         * What the JVM and Java libraries (JNA, netty, sqlite-jdbc, ...) write around a failed load, as logs
+         * show it: read by {@code nativeload explain}, never by the classifier of a load.
+         */
+        JAVA;
+
+        /** {@return whether this loader's texts are a {@code dlerror()} string (glibc, musl, dyld)} */
+        public boolean isPosix() {
+            return this == GLIBC || this == MUSL || this == DYLD;
+        }
     }
 
     /** Canonical constructor: every part is required. */

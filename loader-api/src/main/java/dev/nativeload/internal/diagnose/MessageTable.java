@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class MessageTable {
     private static final String RESOURCE = "loader-messages.tsv";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(obj|err|sym|ver|by|n|any)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(obj|err|sym|ver|by|n|name|any)}");
     private static final int COLUMNS = 10;
 
     private final List<KnownMessage> rows;
@@ -78,10 +78,20 @@ public final class MessageTable {
      * @param message a {@code dlerror()} text, verbatim
      */
     public Optional<Match> match(String message) {
+        return match(message, row -> row.loader().isPosix());
+    }
+
+    /**
+     * {@return the first row that {@code which} accepts and whose template matches the whole message}
+     *
+     * @param message a message, verbatim
+     * @param which   the rows to try (a Windows row, which holds an error code, is never tried)
+     */
+    public Optional<Match> match(String message, java.util.function.Predicate<KnownMessage> which) {
         String text = message.strip();
         for (int i = 0; i < rows.size(); i++) {
             Pattern p = patterns.get(i);
-            if (p == null) {
+            if (p == null || !which.test(rows.get(i))) {
                 continue;
             }
             Matcher m = p.matcher(text);
@@ -108,6 +118,27 @@ public final class MessageTable {
         return rows.stream().filter(r -> r.loader() == KnownMessage.Loader.WINDOWS && r.template().equals(key)).findFirst();
     }
 
+    /**
+     * {@return the literal parts of a template, in order: what is left between its placeholders}
+     *
+     * @param template a row's template
+     */
+    public static List<String> literals(String template) {
+        List<String> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                parts.add(template.substring(at, m.start()));
+            }
+            at = m.end();
+        }
+        if (at < template.length()) {
+            parts.add(template.substring(at));
+        }
+        return parts;
+    }
+
     /** {@return a template as a regular expression matching the whole message} */
     static Pattern compile(String template) {
         StringBuilder regex = new StringBuilder("(?s)");
@@ -124,6 +155,7 @@ public final class MessageTable {
                 case "ver" -> "(?<ver>[^'\\n]+?)";
                 case "by" -> "(?<by>.+?)";
                 case "n" -> "(?<n>[0-9a-fA-F]+)";
+                case "name" -> "(?<obj>[^\\s'\"(),;\\[\\]]+)";
                 default -> ".*?";
             });
             at = m.end();

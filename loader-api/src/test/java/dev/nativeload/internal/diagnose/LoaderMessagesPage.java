@@ -20,7 +20,10 @@ final class LoaderMessagesPage {
                 .append("- musl: 1.2.3's `ldso/dynlink.c` and `src/ldso/dlopen.c`.\n")
                 .append("- dyld: the texts as users quote them from macOS 12 to 15 (dyld 3 and 4); shapes from dyld's `Loader.cpp`\n")
                 .append("  and `MachOFile.cpp`. None can be produced on Linux.\n")
-                .append("- Windows: the `GetLastError()` codes a `LoadLibraryExW` ends in (`winerror.h`).\n\n")
+                .append("- Windows: the `GetLastError()` codes a `LoadLibraryExW` ends in (`winerror.h`).\n")
+                .append("- Java: what the JVM and Java libraries (JNA, netty, sqlite-jdbc, snappy-java, zstd-jni, LWJGL, JavaCPP)\n")
+                .append("  write around a failed load, and the Windows texts they quote, as logs show them; `nativeload explain` reads\n")
+                .append("  these rows, the classifier of a load never does.\n\n")
                 .append("Kind `errno` means the error text at the end of the message decides (`No such file or directory` is\n")
                 .append("`NOT_FOUND`, `Permission denied` is `ACCESS_DENIED`, ...). A message in no row is `UNKNOWN`, and the report\n")
                 .append("quotes it verbatim. \"Produced here\" names the set-up of `testdata/zoo2/messages/build.sh` whose `dlopen`\n")
@@ -53,6 +56,7 @@ final class LoaderMessagesPage {
             case MUSL -> "musl 1.2.3";
             case DYLD -> "dyld (macOS)";
             case WINDOWS -> "Windows LoadLibraryExW";
+            case JAVA -> "Java (the JVM and Java libraries, in logs)";
         };
     }
 
