@@ -13,7 +13,7 @@ import java.util.Set;
  * the native methods each unit's classes declare, and what could not be read. Only summaries are kept, never bytes.
  */
 final class ScanCollector {
-    private final Set<String> units = new LinkedHashSet<>();
+    private final Map<String, Boolean> units = new LinkedHashMap<>();
     private int archives;
     private final List<ScannedNative> natives = new ArrayList<>();
     private final Map<String, Set<NativeMethod>> nativeMethods = new LinkedHashMap<>();
@@ -34,7 +34,7 @@ final class ScanCollector {
     }
 
     void unit(String name, boolean archive) {
-        if (units.add(name) && archive) {
+        if (units.putIfAbsent(name, archive) == null && archive) {
             archives++;
         }
     }
@@ -55,9 +55,23 @@ final class ScanCollector {
         problems.add(new Problem(where, message, false));
     }
 
+    /**
+     * Adds what another collector found after what this one holds, as if it had been found here in that order: a
+     * part of the walk done on another thread.
+     *
+     * @param part what the part found
+     */
+    void addAll(ScanCollector part) {
+        part.units.forEach(this::unit);
+        natives.addAll(part.natives);
+        part.nativeMethods.forEach((unit, methods) -> nativeMethods.computeIfAbsent(unit, u -> new LinkedHashSet<>())
+                .addAll(methods));
+        problems.addAll(part.problems);
+    }
+
     /** {@return every unit, in the order first met} */
     Set<String> units() {
-        return units;
+        return units.keySet();
     }
 
     /** {@return how many archives were read, nested ones included} */

@@ -10,6 +10,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,9 +73,11 @@ final class ScanCommand implements Callable<Integer> {
         Optional<GlibcVersion> limit = TargetArguments.maxGlibc(spec.commandLine(), platform, maxGlibc);
         List<String> roots = roots();
         ScanCollector found = new ScanCollector();
-        ScanWalker walker = new ScanWalker(new ScanNativeReader(platform), found);
-        for (String root : roots) {
-            walker.walk(root, environment.workingDirectory().resolve(root));
+        try (ExecutorService threads = readers()) {
+            ScanWalker walker = new ScanWalker(new ScanNativeReader(platform), found, threads);
+            for (String root : roots) {
+                walker.walk(root, environment.workingDirectory().resolve(root));
+            }
         }
         ScanResult result = ScanEvaluation.evaluate(found, platform, limit);
         PrintWriter out = spec.commandLine().getOut();
@@ -83,6 +87,20 @@ final class ScanCommand implements Callable<Integer> {
         out.print(json ? ScanOutput.json(result) : ScanOutput.text(result));
         out.flush();
         return result.ok() ? 0 : 1;
+    }
+
+    /**
+     * {@return the threads that read the archives STORED in an archive file, one per processor: inflating the natives
+     * is most of a scan's time, and a fat jar's nested jars are independent} Daemon threads, so a failure never keeps
+     * the JVM alive; the memory bound grows by one native (at most {@link ScanNativeReader#IN_MEMORY_LIMIT}) per thread.
+     */
+    private static ExecutorService readers() {
+        int n = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return Executors.newFixedThreadPool(n, task -> {
+            Thread t = new Thread(task, "nativeload-scan");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Each PATH that exists, or each existing element of a class path; a PATH naming nothing is a usage error. */

@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -38,14 +41,20 @@ final class ScanWalker {
 
     private final ScanNativeReader natives;
     private final ScanCollector out;
+    /** Where the archives STORED in an archive file are read, each by its own walker; null: on this thread. */
+    private final ExecutorService parallel;
 
     /**
-     * @param natives reads each native found
-     * @param out     receives what is found
+     * @param natives  reads each native found
+     * @param out      receives what is found
+     * @param parallel the threads that read the archives STORED in an archive file (a fat jar's nested jars: the
+     *                 natives' inflating is most of a scan's time), or null to read everything on the caller's thread;
+     *                 what they find reaches {@code out} in the archive's order all the same
      */
-    ScanWalker(ScanNativeReader natives, ScanCollector out) {
+    ScanWalker(ScanNativeReader natives, ScanCollector out, ExecutorService parallel) {
         this.natives = natives;
         this.out = out;
+        this.parallel = parallel;
     }
 
     /**
@@ -124,27 +133,87 @@ final class ScanWalker {
             return;
         }
         out.unit(where.unit(), true);
+        // With threads, each nested archive is a part read by its own walker on another thread, and each run of
+        // entries between them a part read here into its own collector; once all are read, they reach out in the
+        // archive's order.
+        List<Object> parts = new ArrayList<>();
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new ChannelSlice(file, start, length)).get()) {
-            for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
-                if (e.isDirectory()) {
-                    continue;
-                }
-                ScanLocation at = new ScanLocation(where.archive(), where.unit(), where.entry() + e.getName());
-                try (InputStream in = zip.getInputStream(e)) {
-                    byte[] head = in.readNBytes(ScanEntryKind.HEAD);
-                    boolean inPlace = e.getMethod() == ZipEntry.STORED && e.getDataOffset() >= 0 && e.getSize() >= 0;
-                    if (inPlace && ScanEntryKind.of(head, head.length) == ScanEntryKind.ARCHIVE) {
-                        walkZipInPlace(new ScanLocation(at.archive(), at.archive() + "!/" + at.entry(), at.entry() + "!/"),
-                                file, start + e.getDataOffset(), e.getSize(), depth + 1);
-                    } else {
-                        visitStream(at, head, in, e.getSize(), depth);
+            try {
+                ScanCollector segment = null;
+                for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                    if (e.isDirectory()) {
+                        continue;
                     }
-                } catch (IOException | IllegalArgumentException ex) {
-                    out.problem(name(at), "cannot read: " + ex.getMessage());
+                    ScanWalker here = this;
+                    if (parallel != null) {
+                        if (segment == null) {
+                            segment = new ScanCollector();
+                            parts.add(segment);
+                        }
+                        here = new ScanWalker(natives, segment, null);
+                    }
+                    ScanLocation at = new ScanLocation(where.archive(), where.unit(), where.entry() + e.getName());
+                    if (here.visitEntry(zip, e, at, file, start, depth, parts, parallel)) {
+                        segment = null;
+                    }
                 }
+            } finally {
+                addParts(parts);
             }
         } catch (IOException e) {
             out.problem(where.unit(), "not a readable archive: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads one entry of an archive that lies in a file; a STORED archive is read in place, on one of
+     * {@code threads} when there are some.
+     *
+     * @return whether the entry went to another thread (a part of its own in {@code parts})
+     */
+    private boolean visitEntry(ZipFile zip, ZipArchiveEntry e, ScanLocation at, FileChannel file, long start,
+                               int depth, List<Object> parts, ExecutorService threads) {
+        try (InputStream in = zip.getInputStream(e)) {
+            byte[] head = in.readNBytes(ScanEntryKind.HEAD);
+            boolean inPlace = e.getMethod() == ZipEntry.STORED && e.getDataOffset() >= 0 && e.getSize() >= 0;
+            if (inPlace && ScanEntryKind.of(head, head.length) == ScanEntryKind.ARCHIVE) {
+                ScanLocation nested = new ScanLocation(at.archive(), at.archive() + "!/" + at.entry(), at.entry() + "!/");
+                long offset = start + e.getDataOffset();
+                long size = e.getSize();
+                if (threads == null) {
+                    walkZipInPlace(nested, file, offset, size, depth + 1);
+                    return false;
+                }
+                ScanCollector part = new ScanCollector();
+                ScanWalker walker = new ScanWalker(natives, part, null);
+                parts.add(threads.submit(() -> {
+                    walker.walkZipInPlace(nested, file, offset, size, depth + 1);
+                    return part;
+                }));
+                return true;
+            }
+            visitStream(at, head, in, e.getSize(), depth);
+        } catch (IOException | IllegalArgumentException ex) {
+            out.problem(name(at), "cannot read: " + ex.getMessage());
+        }
+        return false;
+    }
+
+    /** Waits for every part and adds what each found to {@code out}, in order. */
+    private void addParts(List<Object> parts) {
+        for (Object part : parts) {
+            if (part instanceof ScanCollector done) {
+                out.addAll(done);
+                continue;
+            }
+            try {
+                out.addAll((ScanCollector) ((Future<?>) part).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading a nested archive", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.nativeload.platform.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,34 @@ class ScanCommandTest {
             assertTrue(List.of("ELF", "PE", "MACHO").contains(n.get("format").asText()), n.toString());
         }
         assertEquals(2, natives.stream().filter(n -> n.get("forTarget").asBoolean()).count(), run.out());
+    }
+
+    @Test
+    void nestedJarsReadOnOtherThreadsAreReportedInTheArchivesOrderAsOneThreadReportsThem() throws Exception {
+        Path zstd = RealJars.holding(RealJars.ZSTD);
+        Path sqlite = RealJars.holding(RealJars.SQLITE);
+        // sqlite-jdbc's natives take longest: first in the archive, its part finishes last on the threads.
+        Path fat = springBootJar(sqlite, zstd, Files.copy(sqlite, dir.resolve("copy-" + sqlite.getFileName())));
+        CliRun run = scan("--json", "--target", "linux-x86_64", fat.toString());
+        List<String> entries = lines(run).stream().filter(n -> n.has("entry")).map(n -> n.get("entry").asText()).toList();
+
+        ScanCollector oneThread = new ScanCollector();
+        new ScanWalker(new ScanNativeReader(Platform.parse("linux-x86_64")), oneThread, null)
+                .walk(fat.toString(), fat);
+        assertEquals(oneThread.natives().stream().map(ScannedNative::entry).toList(), entries);
+        assertEquals(List.copyOf(oneThread.units()), List.copyOf(unitsOnThreads(fat)));
+        List<String> jars = entries.stream().map(e -> e.substring(0, e.indexOf("!/"))).distinct().toList();
+        assertEquals(List.of("BOOT-INF/lib/" + sqlite.getFileName(), "BOOT-INF/lib/" + zstd.getFileName(),
+                "BOOT-INF/lib/copy-" + sqlite.getFileName()), jars, "each nested jar's natives together, in order");
+    }
+
+    private static java.util.Set<String> unitsOnThreads(Path fat) throws Exception {
+        ScanCollector found = new ScanCollector();
+        try (java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            new ScanWalker(new ScanNativeReader(Platform.parse("linux-x86_64")), found, threads)
+                    .walk(fat.toString(), fat);
+        }
+        return found.units();
     }
 
     @Test
