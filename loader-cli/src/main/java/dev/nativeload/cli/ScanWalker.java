@@ -150,10 +150,10 @@ final class ScanWalker {
                             segment = new ScanCollector();
                             parts.add(segment);
                         }
-                        here = new ScanWalker(natives, segment, null);
+                        here = new ScanWalker(natives, segment, parallel);
                     }
                     ScanLocation at = new ScanLocation(where.archive(), where.unit(), where.entry() + e.getName());
-                    if (here.visitEntry(zip, e, at, file, start, depth, parts, parallel)) {
+                    if (here.visitEntry(zip, e, at, file, start, depth, parts)) {
                         segment = null;
                     }
                 }
@@ -166,13 +166,13 @@ final class ScanWalker {
     }
 
     /**
-     * Reads one entry of an archive that lies in a file; a STORED archive is read in place, on one of
-     * {@code threads} when there are some.
+     * Reads one entry of an archive that lies in a file; a STORED archive is read in place, on one of this walker's
+     * threads when it has some.
      *
      * @return whether the entry went to another thread (a part of its own in {@code parts})
      */
     private boolean visitEntry(ZipFile zip, ZipArchiveEntry e, ScanLocation at, FileChannel file, long start,
-                               int depth, List<Object> parts, ExecutorService threads) {
+                               int depth, List<Object> parts) {
         try (InputStream in = zip.getInputStream(e)) {
             byte[] head = in.readNBytes(ScanEntryKind.HEAD);
             boolean inPlace = e.getMethod() == ZipEntry.STORED && e.getDataOffset() >= 0 && e.getSize() >= 0;
@@ -180,13 +180,13 @@ final class ScanWalker {
                 ScanLocation nested = new ScanLocation(at.archive(), at.archive() + "!/" + at.entry(), at.entry() + "!/");
                 long offset = start + e.getDataOffset();
                 long size = e.getSize();
-                if (threads == null) {
+                if (parallel == null) {
                     walkZipInPlace(nested, file, offset, size, depth + 1);
                     return false;
                 }
                 ScanCollector part = new ScanCollector();
                 ScanWalker walker = new ScanWalker(natives, part, null);
-                parts.add(threads.submit(() -> {
+                parts.add(parallel.submit(() -> {
                     walker.walkZipInPlace(nested, file, offset, size, depth + 1);
                     return part;
                 }));

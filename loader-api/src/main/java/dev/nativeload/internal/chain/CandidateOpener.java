@@ -39,7 +39,7 @@ final class CandidateOpener {
     private final LoadRequest request;
     /**
      * The loader of the request's host and environment, which the pre-check and every diagnosis
-     * emulate; built with the pre-check on the first file to check or failure to explain, so a
+     * emulate; built on the first file to check or failure to explain ({@link #loader()}), so a
      * load the OS's search satisfies at once neither loads the resolver nor reads the CPU's flags.
      */
     private ResolveHost loader;
@@ -56,12 +56,21 @@ final class CandidateOpener {
         this.request = request;
     }
 
+    /** {@return the request's loader, built on first use} */
+    private ResolveHost loader() {
+        ResolveHost l = loader;
+        if (l == null) {
+            l = loaderOf(request);
+            loader = l;
+        }
+        return l;
+    }
+
     /** {@return the header pre-check, built on first use with the request's loader} */
     private PreLoadCheck check() {
         PreLoadCheck c = check;
         if (c == null) {
-            loader = loaderOf(request);
-            c = new PreLoadCheck(access.host(), access::mountFlags, loader);
+            c = new PreLoadCheck(access.host(), access::mountFlags, loader());
             check = c;
         }
         return c;
@@ -71,8 +80,7 @@ final class CandidateOpener {
     private SymbolPreCheck symbols() {
         SymbolPreCheck s = symbols;
         if (s == null) {
-            check();
-            s = new SymbolPreCheck(access.host(), loader, access::globalSymbolDefined);
+            s = new SymbolPreCheck(access.host(), loader(), access::globalSymbolDefined);
             symbols = s;
         }
         return s;
@@ -173,8 +181,7 @@ final class CandidateOpener {
                     return new StrerrorIndex(table, a::errorText);
                 });
             }
-            PreLoadCheck pre = check();
-            c = new FailureClassifier(pre, index, loader, request.name());
+            c = new FailureClassifier(check(), index, loader(), request.name());
             classifier = c;
         }
         return c;
