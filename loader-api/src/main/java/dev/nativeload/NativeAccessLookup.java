@@ -46,9 +46,13 @@ final class NativeAccessLookup {
     private static Found find() {
         try {
             Optional<NativeAccess> access = ServiceAccess.lookUp();
-            return access.map(a -> new Found(a, null)).orElseGet(() -> new Found(null, Diagnosis.of(FailureKind.SETUP_INCOMPLETE,
+            // No lambdas: this runs on every first load, where each would cost a class spun at run time.
+            if (access.isPresent()) {
+                return new Found(access.get(), null);
+            }
+            return new Found(null, Diagnosis.of(FailureKind.SETUP_INCOMPLETE,
                     "no implementation of nativeload's OS boundary (loader-ffm) for this OS is on the class or module path",
-                    "add the dependency dev.nativeload:loader-ffm (it brings loader-api with it)")));
+                    "add the dependency dev.nativeload:loader-ffm (it brings loader-api with it)"));
         } catch (ServiceConfigurationError | LinkageError broken) {
             return new Found(null, deniedOrBroken(broken));
         }

@@ -45,7 +45,8 @@ public final class NativeLibrary implements AutoCloseable {
     private final NativeAccess access;
     private final LoadReport report;
     private final ConcurrentHashMap<String, Optional<MemorySegment>> symbols = new ConcurrentHashMap<>();
-    private final SymbolLookup lookup = this::find;
+    /** Made on first use: a method reference costs a class spun at run time, on every first load. */
+    private volatile SymbolLookup lookup;
     private final Arena arena = Arena.ofShared();
     /** Holders that have not closed yet; 0 once released, never raised again. */
     private final AtomicInteger references = new AtomicInteger(1);
@@ -123,7 +124,12 @@ public final class NativeLibrary implements AutoCloseable {
 
     /** {@return this library as a {@link SymbolLookup}, for jextract-generated bindings} */
     public SymbolLookup symbolLookup() {
-        return lookup;
+        SymbolLookup l = lookup;
+        if (l == null) {
+            l = this::find;
+            lookup = l;
+        }
+        return l;
     }
 
     /** {@return whether the library is still loaded: some holder has not closed it} */

@@ -57,6 +57,15 @@ public final class NativeLoader {
     /** What makes two loads the same load. */
     private record Key(String name, List<LoadStrategy> strategies, OpenMode mode, boolean precheck, boolean bindSymbols,
                        NativeAccess access, Environment environment, Consumer<Path> jniLoader) {
+        /**
+         * {@return a hash of the components, written out}: the record's generated one bootstraps
+         * {@code ObjectMethods} on first use, tens of milliseconds in a new JVM, and the registry
+         * hashes the key on every first load. The strategies and the mode write theirs out too.
+         */
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, strategies, mode, precheck, bindSymbols, access, environment, jniLoader);
+        }
     }
 
     private final Key key;

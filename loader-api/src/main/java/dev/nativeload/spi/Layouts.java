@@ -70,6 +70,16 @@ public final class Layouts {
             ResourceName.of(Objects.requireNonNull(prefix, "prefix"));
         }
 
+        /**
+         * {@return a hash of the components, written out}: the record's generated one bootstraps
+         * {@code ObjectMethods} on first use, tens of milliseconds in a new JVM, and every first load
+         * hashes the default chain's embedded step, which holds this layout.
+         */
+        @Override
+        public int hashCode() {
+            return prefix.hashCode();
+        }
+
         @Override
         public String name() {
             return "classifier";

@@ -14,6 +14,16 @@ public record OpenMode(Binding binding, Visibility visibility) {
     /** {@code RTLD_NOW | RTLD_LOCAL}. */
     public static final OpenMode DEFAULT = new OpenMode(Binding.NOW, Visibility.LOCAL);
 
+    /**
+     * {@return a hash of the components, written out}: the record's generated one bootstraps
+     * {@code ObjectMethods} on first use, tens of milliseconds in a new JVM, and every first load
+     * hashes its loader's mode.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * binding.hashCode() + visibility.hashCode();
+    }
+
     /** When function references are resolved. */
     public enum Binding {
         /** {@code RTLD_NOW}: at load time; a missing symbol fails the load. */

@@ -22,8 +22,11 @@ final class Dlfcn {
     /** {@code RTLD_DI_LINKMAP} of {@code dlinfo}, from glibc's header (musl and FreeBSD number it 2 too). */
     static final int RTLD_DI_LINKMAP = dlfcn_h.RTLD_DI_LINKMAP();
 
-    private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
-    private static final VarHandle ERRNO_VALUE = Scratch.stateHandle("errno");
+    /** The capture of {@code errno}: only calls that fail need it, so it is made on first use. */
+    private static final class Errno {
+        static final Linker.Option OPTION = Linker.Option.captureCallState("errno");
+        static final VarHandle VALUE = Scratch.stateHandle("errno");
+    }
 
     private Dlfcn() {
     }
@@ -67,13 +70,13 @@ final class Dlfcn {
 
     /** {@return the {@code errno} the last capturing call on this thread left in {@code scratch}} @param scratch this thread's scratch */
     static int errno(Scratch scratch) {
-        return scratch.captured(ERRNO_VALUE);
+        return scratch.captured(Errno.VALUE);
     }
 
     private static final class dlopen$ {
         /** The generated descriptor and address, with {@code errno} captured as the call returns. */
         static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(dlfcn_h.dlopen$address(),
-                dlfcn_h.dlopen$descriptor(), ERRNO);
+                dlfcn_h.dlopen$descriptor(), Errno.OPTION);
     }
 
     /**
@@ -88,6 +91,18 @@ final class Dlfcn {
         } catch (Throwable t) {
             throw Downcall.rethrow(t);
         }
+    }
+
+    /**
+     * {@return {@code dlopen(filename, flags)} through the generated binding, with no state captured}
+     * The success path's call: it binds one shape, where {@link #dlopen(MemorySegment, MemorySegment, int)}
+     * brings the call-state machinery with it.
+     *
+     * @param filename a C string, or NULL for the main program
+     * @param flags    the {@code RTLD_*} mode
+     */
+    static MemorySegment dlopen(MemorySegment filename, int flags) {
+        return dlfcn_h.dlopen(filename, flags);
     }
 
     /** {@return {@code dlsym(handle, symbol)}, through the generated binding} @param handle a handle @param symbol a C string */

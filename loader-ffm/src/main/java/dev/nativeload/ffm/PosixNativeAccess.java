@@ -3,6 +3,7 @@ package dev.nativeload.ffm;
 import dev.nativeload.internal.os.FileDescriptors;
 
 import dev.nativeload.spi.OpenMode;
+import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.ffm.generated.posix.string_h;
 import dev.nativeload.platform.Host;
@@ -25,16 +26,22 @@ import java.util.OptionalInt;
  * {@link NativeAccess} for Linux (glibc, musl), macOS and the other POSIX systems, through
  * {@code dlopen}/{@code dlsym}/{@code dlerror}/{@code dlclose}.
  *
- * <p>{@code dlerror()} is read right after a failing call on the same thread, and {@code errno} is
- * cleared before {@code dlopen} and captured by the linker the moment it returns (glibc's
- * {@code dlopen} restores it, so it comes back 0 there; the message is what tells). Symbol lookup
- * writes the name into a per-thread native buffer and creates no arena.
+ * <p>{@link #open} calls {@code dlopen} once, plainly, with the mode asked for: a library that loads
+ * costs one downcall shape and nothing of the error path. Only when that call fails is the error
+ * path linked ({@link #warmUpErrorPath}, once per process) and the same {@code dlopen} made again on
+ * the same thread with {@code errno} cleared before it and captured by the linker the moment it
+ * returns, and {@code dlerror()} read right after (glibc's {@code dlopen} restores {@code errno}, so
+ * it comes back 0 there; the message is what tells). The first failure's text could not be trusted
+ * anyway: the JVM links code between a call and the next, and its own {@code dlsym} calls replace
+ * the message. Symbol lookup writes the name into a per-thread native buffer and creates no arena.
  *
  * <p>The C bindings are jextract's ({@code dev.nativeload.ffm.generated}, through {@link Dlfcn} and
  * {@link Statvfs}); only macOS's own calls are written by hand.
  *
- * <p>{@link #loadedPath} reads {@code l_name} of the handle's {@code struct link_map} through
- * {@code dlinfo(RTLD_DI_LINKMAP)} (glibc, musl, FreeBSD), and on macOS walks dyld's image list.
+ * <p>{@link #loadedPath} reads {@code l_name} of the handle's {@code struct link_map}. On Linux with
+ * glibc or musl the handle is that {@code struct link_map} (what {@code dlinfo(RTLD_DI_LINKMAP)}
+ * writes back is the handle itself; {@code LinkMapHandleTest} checks it against {@code dlinfo}), so
+ * no call is made; elsewhere (FreeBSD) it asks {@code dlinfo}; on macOS it walks dyld's image list.
  * {@link #mountFlags} reads {@code statvfs} {@code f_flag} on Linux and {@code statfs}
  * {@code f_flags} on macOS (see {@link Statvfs}).
  */
@@ -43,14 +50,13 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
     private final TargetOs os;
     private final Dlfcn.Flags flags;
     private volatile Host host;
+    /** Whether {@link #warmUpErrorPath} ran in this process (a race runs it twice, harmlessly). */
+    private volatile boolean errorPathLinked;
 
     /** @param os this host's operating system; must have a known {@code RTLD_*} table */
     PosixNativeAccess(TargetOs os) {
         this.os = Objects.requireNonNull(os, "os");
         this.flags = Dlfcn.Flags.forOs(os).orElse(Dlfcn.Flags.LINUX);
-        if (isSupported()) {
-            warmUpErrorPath();
-        }
     }
 
     /**
@@ -61,6 +67,9 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
      * probes files). Found on this host: without it the first failure read no message at all.
      */
     private void warmUpErrorPath() {
+        if (errorPathLinked) {
+            return;
+        }
         Scratch scratch = Scratch.current();
         Dlfcn.errno(scratch);
         ErrnoH.clear();
@@ -71,6 +80,7 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
         Dlfcn.dlerror();
         HostFacts.cText(scratch.cString("nativeload"));
         new OsError("dlopen", OptionalInt.empty(), "");
+        errorPathLinked = true;
     }
 
     @Override
@@ -92,6 +102,20 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
             throw new IllegalArgumentException("a library name cannot contain a NUL character: " + target.replace("\0", "\\0"));
         }
         int bits = flags.of(mode);
+        MemorySegment handle = Dlfcn.dlopen(file, bits);
+        if (handle.address() != 0) {
+            return new OpenResult.Opened(new LibraryHandle(handle));
+        }
+        return openAgainExplained(scratch, file, bits);
+    }
+
+    /**
+     * The error path of {@link #open}: links it, then makes the same call again with {@code errno}
+     * cleared and captured and reads {@code dlerror()} at once. A library that loads this time (it
+     * appeared in between) is returned loaded.
+     */
+    private OpenResult openAgainExplained(Scratch scratch, MemorySegment file, int bits) {
+        warmUpErrorPath();
         ErrnoH.clear();
         MemorySegment handle = Dlfcn.dlopen(scratch.callState(), file, bits);
         if (handle.address() != 0) {
@@ -141,8 +165,11 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
 
     @Override
     public Optional<Path> loadedPath(LibraryHandle library) {
-        if (Dlfcn.dlinfoAvailable()) {
+        if (os == TargetOs.LINUX && handleIsLinkMap(host().libc())) {
             return linkMapName(library.address());
+        }
+        if (Dlfcn.dlinfoAvailable()) {
+            return dlinfoLinkMapName(library.address());
         }
         if (os == TargetOs.MACOS && Dyld.available()) {
             return DyldImages.pathOf(library.address(), flags);
@@ -150,14 +177,30 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
         return Optional.empty();
     }
 
-    /** The {@code l_name} of the {@code struct link_map} behind a handle; empty for the main program. */
-    private static Optional<Path> linkMapName(MemorySegment handle) {
+    /**
+     * {@return whether a {@code dlopen} handle of this C library is its {@code struct link_map}}
+     * glibc's {@code dlopen} returns the {@code struct link_map *} of the object, musl's its
+     * {@code struct dso *}, which begins with the same fields; both {@code dlinfo(RTLD_DI_LINKMAP)}s
+     * write the handle back unchanged. Android's handles are opaque, and other C libraries unknown.
+     *
+     * @param libc the C library of this Linux host
+     */
+    static boolean handleIsLinkMap(LibcFlavor libc) {
+        return libc == LibcFlavor.GLIBC || libc == LibcFlavor.MUSL;
+    }
+
+    /** The {@code l_name} of the {@code struct link_map} behind a handle, through {@code dlinfo}; empty for the main program. */
+    private static Optional<Path> dlinfoLinkMapName(MemorySegment handle) {
         MemorySegment out = Scratch.current().out();
         if (Dlfcn.dlinfo(handle, Dlfcn.RTLD_DI_LINKMAP, out) != 0) {
             lastDlerror();
             return Optional.empty();
         }
-        MemorySegment linkMap = out.get(ValueLayout.ADDRESS, 0);
+        return linkMapName(out.get(ValueLayout.ADDRESS, 0));
+    }
+
+    /** The {@code l_name} of a {@code struct link_map}; empty for the main program (an empty name). */
+    private static Optional<Path> linkMapName(MemorySegment linkMap) {
         if (linkMap.address() == 0) {
             return Optional.empty();
         }

@@ -35,12 +35,12 @@ final class Scratch {
 
     /** The automatic-arena segments the views below point into; kept only to keep them alive. */
     private final MemorySegment[] owners = new MemorySegment[3];
-    private final MemorySegment callState;
+    /** Made on first use: a load that succeeds captures nothing, and the layout costs classes. */
+    private MemorySegment callState;
     private final MemorySegment out;
     private MemorySegment text;
 
     private Scratch() {
-        this.callState = allocate(0, Linker.Option.captureStateLayout().byteSize());
         this.out = allocate(1, 64);
         this.text = allocate(2, MIN_TEXT);
     }
@@ -59,7 +59,12 @@ final class Scratch {
 
     /** {@return the segment a downcall with {@code captureCallState} writes into} */
     MemorySegment callState() {
-        return callState;
+        MemorySegment state = callState;
+        if (state == null) {
+            state = allocate(0, Linker.Option.captureStateLayout().byteSize());
+            callState = state;
+        }
+        return state;
     }
 
     /**
@@ -68,7 +73,7 @@ final class Scratch {
      * @param handle a var handle from {@link #stateHandle(String)}
      */
     int captured(VarHandle handle) {
-        return (int) handle.get(callState, 0L);
+        return (int) handle.get(callState(), 0L);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.lang.foreign.ValueLayout;
 /**
  * The generated bindings that depend on the word size alone, chosen by this JVM's pointer size:
  * {@code sysconf} (it returns a C {@code long}) and {@code struct link_map} (it begins with an
- * {@code ElfW(Addr)}), from {@code dev.nativeload.ffm.generated.posix.lp64} (x86_64 glibc's headers,
+ * {@code ElfW(Addr)}; read by offset, checked against the generated struct), from {@code dev.nativeload.ffm.generated.posix.lp64} (x86_64 glibc's headers,
  * the same on every LP64 Linux ABI) or {@code .ilp32} (i686 glibc's, the same on armhf). Only the
  * chosen package is loaded: the other branch of each call is never resolved.
  */
@@ -30,16 +30,19 @@ final class WordSize {
     }
 
     /**
-     * {@return the {@code l_name} pointer of a {@code struct link_map}, read with the generated layout of this word size}
+     * {@return the {@code l_name} pointer of a {@code struct link_map}: its second word}
+     * The generated struct of each word size puts {@code l_name} right after the word-sized
+     * {@code ElfW(Addr) l_addr} ({@code BindingsInUseAreGeneratedTest} checks both). It is read as
+     * a plain address, not through the generated accessor: that one's layout and var handle cost
+     * tens of milliseconds on the first load of a new JVM, for one word.
      *
      * @param linkMap the address of a {@code struct link_map}, as {@code dlinfo(RTLD_DI_LINKMAP)} gives it
      */
     static MemorySegment linkMapName(MemorySegment linkMap) {
+        // As a number, not an ADDRESS: that layout's var handle adapts to MemorySegment through classes of its own.
         if (ILP32) {
-            return dev.nativeload.ffm.generated.posix.ilp32.link_map.l_name(
-                    linkMap.reinterpret(dev.nativeload.ffm.generated.posix.ilp32.link_map.sizeof()));
+            return MemorySegment.ofAddress(Integer.toUnsignedLong(linkMap.reinterpret(8).get(ValueLayout.JAVA_INT, 4)));
         }
-        return dev.nativeload.ffm.generated.posix.lp64.link_map.l_name(
-                linkMap.reinterpret(dev.nativeload.ffm.generated.posix.lp64.link_map.sizeof()));
+        return MemorySegment.ofAddress(linkMap.reinterpret(16).get(ValueLayout.JAVA_LONG, 8));
     }
 }

@@ -36,7 +36,8 @@ public record Host(Platform platform, long pageSize, boolean translated) {
     public static Host of(TargetOs os, Architecture arch, LibcFlavor libc, Optional<String> libcVersion, long pageSize,
                           boolean translated) {
         Platform p = Platform.of(os, arch, libc);
-        return new Host(libcVersion.map(p::withLibcVersion).orElse(p), pageSize, translated);
+        // No method reference: this runs on every first load, where it would cost a class spun at run time.
+        return new Host(libcVersion.isPresent() ? p.withLibcVersion(libcVersion.get()) : p, pageSize, translated);
     }
 
     /** {@return the operating system} */

@@ -17,7 +17,8 @@ public final class LibraryFileNames {
     private final TargetOs os;
     private final String name;
     private final boolean fileName;
-    private final Pattern versioned;
+    /** Immutable once made; a race compiles it twice, harmlessly. */
+    private volatile Pattern versioned;
 
     /**
      * The file names of one library on one OS.
@@ -29,12 +30,21 @@ public final class LibraryFileNames {
         this.os = os;
         this.name = name;
         this.fileName = hasLibrarySuffix(os, name);
-        String q = Pattern.quote(name);
-        this.versioned = switch (os) {
-            case MACOS -> Pattern.compile("lib" + q + "\\.(?<v>[0-9][0-9.]*)\\.dylib");
-            case WINDOWS -> Pattern.compile("(?:lib)?" + q + "-(?<v>[0-9][0-9.]*)\\.dll", Pattern.CASE_INSENSITIVE);
-            default -> Pattern.compile("lib" + q + "\\.so\\.(?<v>[0-9][0-9.]*)");
-        };
+    }
+
+    /** {@return the pattern of a versioned file name of this library; compiled on first use (a search by name needs none)} */
+    private Pattern versioned() {
+        Pattern p = versioned;
+        if (p == null) {
+            String q = Pattern.quote(name);
+            p = switch (os) {
+                case MACOS -> Pattern.compile("lib" + q + "\\.(?<v>[0-9][0-9.]*)\\.dylib");
+                case WINDOWS -> Pattern.compile("(?:lib)?" + q + "-(?<v>[0-9][0-9.]*)\\.dll", Pattern.CASE_INSENSITIVE);
+                default -> Pattern.compile("lib" + q + "\\.so\\.(?<v>[0-9][0-9.]*)");
+            };
+            versioned = p;
+        }
+        return p;
     }
 
     /** {@return the name as given: logical ({@code z}) or a file name} */
@@ -104,7 +114,7 @@ public final class LibraryFileNames {
         }
         List<String> found = new ArrayList<>();
         for (String f : fileNames) {
-            Matcher m = versioned.matcher(f);
+            Matcher m = versioned().matcher(f);
             if (m.matches()) {
                 found.add(f);
             }
@@ -116,7 +126,7 @@ public final class LibraryFileNames {
     }
 
     private String version(String fileName) {
-        Matcher m = versioned.matcher(fileName);
+        Matcher m = versioned().matcher(fileName);
         return m.matches() ? m.group("v") : "";
     }
 

@@ -31,6 +31,16 @@ public record DirectorySearchStrategy(List<Path> extraDirectories) implements Lo
         extraDirectories = List.copyOf(extraDirectories);
     }
 
+    /**
+     * {@return a hash of the components, written out}: the record's generated one bootstraps
+     * {@code ObjectMethods} on first use, tens of milliseconds in a new JVM, and every first load
+     * hashes the default chain, which holds this step.
+     */
+    @Override
+    public int hashCode() {
+        return extraDirectories.hashCode();
+    }
+
     @Override
     public String name() {
         return "directory-search";

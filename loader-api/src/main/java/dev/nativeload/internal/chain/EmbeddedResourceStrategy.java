@@ -67,6 +67,16 @@ public record EmbeddedResourceStrategy(ClassLoader classLoader, List<ResourceLay
     }
 
     /**
+     * {@return a hash of the components, written out}: the record's generated one bootstraps
+     * {@code ObjectMethods} on first use, tens of milliseconds in a new JVM, and every first load
+     * hashes the default chain, which holds this step.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(classLoader, layouts, cacheDirectory, access);
+    }
+
+    /**
      * The step with the {@link NativeAccess} found by {@link java.util.ServiceLoader} (that of {@code loader-ffm}).
      *
      * @param classLoader    whose resources are searched

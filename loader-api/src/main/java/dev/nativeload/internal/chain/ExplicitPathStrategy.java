@@ -31,6 +31,16 @@ public record ExplicitPathStrategy(String propertyName, Optional<String> environ
         return new ExplicitPathStrategy(DEFAULT_PROPERTY, Optional.empty());
     }
 
+    /**
+     * {@return a hash of the components, written out}: the record's generated one bootstraps
+     * {@code ObjectMethods} on first use, tens of milliseconds in a new JVM, and every first load
+     * hashes the default chain, which holds this step.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * propertyName.hashCode() + environmentVariable.hashCode();
+    }
+
     @Override
     public String name() {
         return "explicit";
@@ -41,7 +51,9 @@ public record ExplicitPathStrategy(String propertyName, Optional<String> environ
         // Plain code, no lambdas: this step runs on every first load, where each lambda costs its
         // class at start-up.
         List<Candidate> out = new ArrayList<>();
-        String property = propertyName.formatted(request.name());
+        // The default property without a Formatter (its classes, on every first load).
+        String property = propertyName.equals(DEFAULT_PROPERTY) ? "nativeload." + request.name() + ".path"
+                : propertyName.formatted(request.name());
         String value = request.environment().property(property).orElse("");
         if (!value.isBlank()) {
             addPath(request, Path.of(value.strip()), Origin.of(Origin.Source.SYSTEM_PROPERTY, "system property " + property), out);
