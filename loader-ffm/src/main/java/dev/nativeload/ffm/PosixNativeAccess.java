@@ -106,7 +106,7 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
         if (handle.address() != 0) {
             return new OpenResult.Opened(new LibraryHandle(handle));
         }
-        return openAgainExplained(scratch, file, bits);
+        return openAgainExplained(scratch, target, bits);
     }
 
     /**
@@ -114,8 +114,9 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
      * cleared and captured and reads {@code dlerror()} at once. A library that loads this time (it
      * appeared in between) is returned loaded.
      */
-    private OpenResult openAgainExplained(Scratch scratch, MemorySegment file, int bits) {
+    private OpenResult openAgainExplained(Scratch scratch, String target, int bits) {
         warmUpErrorPath();
+        MemorySegment file = scratch.cString(target); // again: the warm-up wrote into the same buffer
         ErrnoH.clear();
         MemorySegment handle = Dlfcn.dlopen(scratch.callState(), file, bits);
         if (handle.address() != 0) {

@@ -39,22 +39,46 @@ class FirstLoadClassesTest {
     /**
      * C functions a successful first load does not bind (each binding of a new shape costs
      * milliseconds in a new JVM): closing (bound on the first close), the page size (read from the
-     * auxiliary vector on Linux), error texts (bound on the first failure).
+     * auxiliary vector on Linux), error texts (bound on the first failure), the error path of
+     * {@code dlopen} ({@code errno}'s address, {@code dlopen} with {@code errno} captured,
+     * {@code dlerror}: linked only once a plain {@code dlopen} failed), and {@code dlinfo} (glibc's
+     * handle is the {@code struct link_map}, read in place).
      */
     private static final List<String> NOT_BOUND_ON_SUCCESS = List.of(
             "dev.nativeload.ffm.generated.posix.dlfcn_h$dlclose",
             "dev.nativeload.ffm.generated.posix.unistd_h$sysconf",
-            "dev.nativeload.ffm.generated.posix.string_h$strerror");
+            "dev.nativeload.ffm.generated.posix.string_h$strerror",
+            "dev.nativeload.ffm.generated.posix.errno_h$__errno_location",
+            "dev.nativeload.ffm.generated.posix.dlfcn_h$dlerror",
+            "dev.nativeload.ffm.generated.posix.dlfcn_h$dlinfo",
+            "dev.nativeload.ffm.Dlfcn$dlopen$",
+            "dev.nativeload.ffm.Dlfcn$Errno");
+
+    /**
+     * JDK machinery a successful first load does not start (each costs milliseconds in a new JVM):
+     * a record's generated {@code hashCode} ({@code ObjectMethods}), an indy string concatenation,
+     * a regular expression, a {@code Formatter}, captured call state, the generated
+     * {@code struct link_map} and its var handles.
+     */
+    private static final List<String> NOT_STARTED_ON_SUCCESS = List.of(
+            "java.lang.runtime.ObjectMethods",
+            "java.lang.invoke.StringConcatFactory",
+            "java.util.regex.Pattern",
+            "java.util.Formatter",
+            "jdk.internal.foreign.abi.CapturableState",
+            "dev.nativeload.ffm.generated.posix.lp64.link_map");
 
     @TempDir
     Path dir;
 
-    /** {@return the classes a child JVM running {@link FirstLoadMain} with {@code way} loaded, after checking what it printed} */
+    /** {@return the classes a child JVM running {@link FirstLoadMain} with {@code way} (its arguments, space-separated) loaded, after checking what it printed} */
     private List<String> classesLoaded(String way, String expectedOutputStart) throws IOException, InterruptedException {
-        Path log = dir.resolve(way + ".log");
+        String[] args = way.split(" ");
+        Path log = dir.resolve(args[0] + ".log");
         List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "--enable-native-access=ALL-UNNAMED",
                 "-Xlog:class+load=info:file=" + log + ":none", "-cp", ChildJvm.classPath(FirstLoadMain.class),
-                FirstLoadMain.class.getName(), way));
+                FirstLoadMain.class.getName()));
+        command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM ended");
@@ -65,7 +89,7 @@ class FirstLoadClassesTest {
             int space = line.indexOf(' ');
             classes.add(space < 0 ? line : line.substring(0, space));
         }
-        assertTrue(classes.contains("dev.nativeload.NativeLoader"), "the log lists the loader's classes: " + classes.size());
+        assertTrue(classes.contains("dev.nativeload.spi.NativeAccess"), "the log lists the loader's classes: " + classes.size());
         return classes;
     }
 
@@ -84,6 +108,28 @@ class FirstLoadClassesTest {
         List<String> classes = classesLoaded("ok", "zlib 1.");
         assertTrue(classes.contains("dev.nativeload.ffm.generated.posix.dlfcn_h$dlopen"), "the log names bound functions");
         assertEquals(List.of(), classes.stream().filter(NOT_BOUND_ON_SUCCESS::contains).toList());
+    }
+
+    @Test
+    void aSuccessfulFirstLoadStartsNoRecordHashStringConcatRegexFormatterCallStateOrLinkMapLayout() throws Exception {
+        List<String> classes = classesLoaded("ok", "zlib 1.");
+        assertTrue(classes.contains("java.lang.foreign.Linker"), "the log names JDK classes");
+        assertEquals(List.of(), classes.stream().filter(NOT_STARTED_ON_SUCCESS::contains).toList());
+    }
+
+    @Test
+    void aFailedFirstLoadLinksTheErrorPathOfDlopenSoTheCheckAboveCanSeeIt() throws Exception {
+        List<String> classes = classesLoaded("fail", "failed NOT_FOUND");
+        for (String errorPath : List.of("dev.nativeload.ffm.Dlfcn$dlopen$", "dev.nativeload.ffm.Dlfcn$Errno",
+                "dev.nativeload.ffm.generated.posix.dlfcn_h$dlerror", "jdk.internal.foreign.abi.CapturableState")) {
+            assertTrue(classes.contains(errorPath), errorPath);
+        }
+    }
+
+    @Test
+    void theFirstFailedOpenOfANewJvmReportsItsOwnFilesDlerrorText() throws Exception {
+        Path missing = dir.resolve("libnativeload_absent.so");
+        classesLoaded("raw-fail " + missing, "dlopen: " + missing + ": cannot open shared object file: No such file or directory");
     }
 
     @Test
