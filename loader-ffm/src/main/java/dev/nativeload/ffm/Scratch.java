@@ -39,6 +39,8 @@ final class Scratch {
     private MemorySegment callState;
     private final MemorySegment out;
     private MemorySegment text;
+    /** An ASCII C string's bytes, before their copy into {@link #text}. */
+    private byte[] asciiBytes = new byte[(int) MIN_TEXT];
 
     private Scratch() {
         this.out = allocate(1, 64);
@@ -105,7 +107,7 @@ final class Scratch {
 
     /**
      * Writes {@code s} as a NUL-terminated UTF-8 C string into the text buffer, in one bulk copy
-     * (no per-char loop; JDK 25 copies an ASCII string's bytes without an intermediate array).
+     * (an ASCII string through a reused array, so without allocating).
      *
      * @param s the string
      * @return the buffer holding it, or {@code null} when {@code s} contains a NUL character (no C
@@ -115,10 +117,32 @@ final class Scratch {
         if (s.indexOf('\0') >= 0) {
             return null;
         }
-        // At most 3 UTF-8 bytes per UTF-16 char; setString copies an ASCII string's bytes in bulk.
-        MemorySegment buf = text(3L * s.length() + 1);
-        buf.setString(0, s, StandardCharsets.UTF_8);
+        // One bulk copy of the bytes and their NUL, through this thread's byte array for ASCII (no
+        // allocation): setString writes the NUL through a var handle, whose first making spins
+        // classes on every first load of a new JVM.
+        int n = s.length();
+        byte[] bytes = ascii(s, n) ? asciiBytes : (s + '\0').getBytes(StandardCharsets.UTF_8);
+        int length = bytes == asciiBytes ? n + 1 : bytes.length;
+        MemorySegment buf = text(length);
+        MemorySegment.copy(bytes, 0, buf, ValueLayout.JAVA_BYTE, 0, length);
         return buf;
+    }
+
+    /** {@return whether {@code s} is ASCII; if so, its bytes and a NUL are now in {@link #asciiBytes}} */
+    private boolean ascii(String s, int n) {
+        if (asciiBytes.length < n + 1) {
+            asciiBytes = new byte[Math.max(n + 1, 2 * asciiBytes.length)];
+        }
+        byte[] out = asciiBytes;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            out[i] = (byte) c;
+        }
+        out[n] = 0;
+        return true;
     }
 
     /**

@@ -39,10 +39,15 @@ final class WordSize {
      * @param linkMap the address of a {@code struct link_map}, as {@code dlinfo(RTLD_DI_LINKMAP)} gives it
      */
     static MemorySegment linkMapName(MemorySegment linkMap) {
-        // As a number, not an ADDRESS: that layout's var handle adapts to MemorySegment through classes of its own.
+        // Copied out as a number, not read through a var handle: making one spins classes on every
+        // first load, for one word.
         if (ILP32) {
-            return MemorySegment.ofAddress(Integer.toUnsignedLong(linkMap.reinterpret(8).get(ValueLayout.JAVA_INT, 4)));
+            int[] word = new int[1];
+            MemorySegment.copy(linkMap.reinterpret(8), ValueLayout.JAVA_INT, 4, word, 0, 1);
+            return MemorySegment.ofAddress(Integer.toUnsignedLong(word[0]));
         }
-        return MemorySegment.ofAddress(linkMap.reinterpret(16).get(ValueLayout.JAVA_LONG, 8));
+        long[] word = new long[1];
+        MemorySegment.copy(linkMap.reinterpret(16), ValueLayout.JAVA_LONG, 8, word, 0, 1);
+        return MemorySegment.ofAddress(word[0]);
     }
 }
