@@ -58,12 +58,15 @@ bind() {
     "$triple-dlltool" -d "$b/fwda-link.def" -l libfwda-link.a
     "${cc[@]}" -Wl,--entry,start -o useall.exe "$b/useall.c" libfoo-v2.a libords-link.a libfwda-link.a
     "${cc[@]}" -Wl,--entry,start -o clean.exe "$b/clean.c" libfoo-v2.a libords-link.a libfwda-link.a
+    # apiset.exe imports Sleep and NoSuchSynchFunction from the contract api-ms-win-core-synch-l1-2-0.dll.
+    "$triple-dlltool" -d "$b/apiset.def" -l libapiset.a
+    "${cc[@]}" -Wl,--entry,start -o apiset.exe "$b/apiset.c" libapiset.a
     # lazy.exe delay-loads foo.dll. GNU ld leaves the delay import directory entry zero, so it links
     # with clang + lld, whose --delayload needs a short import library (llvm-dlltool).
     "${LLVM_DLLTOOL:-llvm-dlltool-14}" -m i386:x86-64 -d "$b/foo-v2.def" -l libfoo-v2.short.a
     clang --target=$triple -fuse-ld=lld -Os -s -nostdlib -Wl,--no-insert-timestamp -Wl,--entry,start \
         -o lazy.exe "$b/lazy.c" libfoo-v2.short.a -Wl,--delayload=foo.dll
-    cp foo.dll ords.dll fwda.dll fwdb.dll loopb.dll useall.exe clean.exe lazy.exe "$out/"
+    cp foo.dll ords.dll fwda.dll fwdb.dll loopb.dll useall.exe clean.exe lazy.exe apiset.exe "$out/"
 }
 
 bind

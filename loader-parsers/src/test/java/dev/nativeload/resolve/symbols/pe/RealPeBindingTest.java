@@ -68,4 +68,17 @@ class RealPeBindingTest {
         assertTrue(o.images() >= 3, "JNA, sqlite-jdbc and zstd-jni each ship a Windows x86-64 DLL: " + dlls);
         assertEquals(List.of(), o.problems());
     }
+
+    @Test
+    void apiSetImportBindsThroughTheSchemasHostAndAMissingOneNamesTheContract() throws Exception {
+        // testdata/pe/bind/apiset.exe imports Sleep and NoSuchSynchFunction from api-ms-win-core-synch-l1-2-0.dll;
+        // Wine's schema maps the contract to kernelbase.dll, which exports Sleep only.
+        Path apiset = dev.nativeload.binary.testing.TestData.path("pe", "bind", "apiset.exe");
+        DependencyResolver resolver = new DependencyResolver(ResolveHost.windows(Architecture.X86_64, WineDlls.requireOrSkip()));
+        SymbolReport report = new PeSymbolBinder(resolver).bind(resolver.resolve(apiset.toString()));
+        assertEquals(List.of(new dev.nativeload.resolve.symbols.UnresolvedSymbol("NoSuchSynchFunction", java.util.Optional.empty(),
+                apiset.toString(), false, java.util.Optional.empty(), java.util.Optional.of("api-ms-win-core-synch-l1-2-0.dll"), false)),
+                report.unresolved());
+        assertEquals(List.of(), report.notes());
+    }
 }
