@@ -7,6 +7,7 @@ import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.pe.Machine;
 import dev.nativeload.binary.pe.PeFile;
 import dev.nativeload.binary.testing.JarNatives;
+import dev.nativeload.binary.testing.WineDlls;
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.DependencyResolver;
 import dev.nativeload.resolve.ResolveHost;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nativeload.binary.BinaryData;
 import dev.nativeload.binary.pe.ApiSetSchema;
+import dev.nativeload.binary.testing.WineDlls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.nativeload.resolve.symbols.pe;
+package dev.nativeload.binary.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,14 +16,14 @@ import java.util.stream.Stream;
  * Windows images, with kernel32.dll, ntdll.dll, ucrtbase.dll and an apisetschema.dll in the Windows
  * 10 format. Missing: the test is skipped on a developer's machine and fails when {@code CI=true}.
  */
-final class WineDlls {
-    static final Path DIR = Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows");
+public final class WineDlls {
+    public static final Path DIR = Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows");
 
     private WineDlls() {
     }
 
     /** {@return the directory, after skipping (or failing, in CI) the calling test when it is missing} */
-    static Path requireOrSkip() {
+    public static Path requireOrSkip() {
         if (!Files.isRegularFile(DIR.resolve("kernel32.dll"))) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("Wine's PE DLLs are not installed (" + DIR + "); CI must have them (scripts/install-packages.sh: wine64)");
@@ -34,7 +34,7 @@ final class WineDlls {
     }
 
     /** {@return every PE file (MZ magic) in the directory, sorted} */
-    static List<Path> images() {
+    public static List<Path> images() {
         try (Stream<Path> s = Files.list(requireOrSkip())) {
             return s.filter(Files::isRegularFile).filter(WineDlls::startsWithMz).sorted().toList();
         } catch (IOException e) {
