@@ -68,7 +68,9 @@ final class TreeCommand implements Callable<Integer> {
             description = "Also bind every symbol the objects' dynamic relocations reference, as glibc's ld.so would "
                     + "with LD_BIND_NOW (what ldd -r runs), and check every required symbol version: lists undefined "
                     + "symbols and missing versions under the tree (JSON: \"unresolved\" and \"versionErrors\"). "
-                    + "ELF for a glibc loader only.")
+                    + "ELF for a glibc loader; with a windows --target, every PE import (by name, by ordinal, delay-load) "
+                    + "against its DLL's exports, forwarders followed and API sets mapped through the system directory's "
+                    + "apisetschema.dll, unresolved ones in Windows' words (JSON: \"library\", \"delayLoad\").")
     private boolean symbols;
 
     @Option(names = "--bindings",
@@ -179,7 +181,7 @@ final class TreeCommand implements Callable<Integer> {
             return Optional.of(new PeSymbolBinder(resolver)::bind);
         }
         if (host.os() != TargetOs.LINUX || host.libc() != LibcFlavor.GLIBC) {
-            throw new ParameterException(spec.commandLine(), "--symbols binds as glibc's ld.so does: not for a "
+            throw new ParameterException(spec.commandLine(), "--symbols binds as glibc's ld.so or the Windows loader does: not for a "
                     + host.os() + " " + host.libc() + " loader");
         }
         return Optional.of(new SymbolBinder(host.currentDir())::bind);
