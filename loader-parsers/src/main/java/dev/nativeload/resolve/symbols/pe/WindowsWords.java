@@ -5,9 +5,9 @@ import dev.nativeload.resolve.symbols.UnresolvedSymbol;
 /**
  * The Windows loader's words for an import it cannot snap ({@code STATUS_ENTRYPOINT_NOT_FOUND} /
  * {@code STATUS_ORDINAL_NOT_FOUND}, {@code ERROR_PROC_NOT_FOUND} 127 to {@code LoadLibrary}'s
- * caller), as its hard-error box words them. Windows 8 and later put the importing image's path
- * where the DLL's name stands here; the DLL named is the one the image imports from (through a
- * forwarder, the notes say where the lookup failed).
+ * caller), as its hard-error box words them. Newer Windows releases are reported to put the
+ * importing image's path where the DLL's name stands here (not checked); the DLL named is the one the
+ * image imports from (through a forwarder, the notes say where the lookup failed).
  */
 public final class WindowsWords {
     private WindowsWords() {
