@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,18 +35,9 @@ public final class WineDlls {
     /** {@return every PE file (MZ magic) in the directory, sorted} */
     public static List<Path> images() {
         try (Stream<Path> s = Files.list(requireOrSkip())) {
-            return s.filter(Files::isRegularFile).filter(WineDlls::startsWithMz).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(MzMagic::startsWithMz).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean startsWithMz(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(2);
-            return magic.length == 2 && magic[0] == 'M' && magic[1] == 'Z';
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -110,22 +110,29 @@ final class DllTargets {
      * @param contract the contract name as imported
      * @param importer the importing image's file name
      */
-    Optional<String> host(String contract, String importer, StringBuilder why) {
+    Host host(String contract, String importer) {
         Optional<ApiSetSchema> s = schema();
         if (s.isEmpty()) {
-            why.append("API set contract ").append(contract).append(" not mapped: ").append(schemaProblem);
-            return Optional.empty();
+            return new NoHost("API set contract " + contract + " not mapped: " + schemaProblem);
         }
         Optional<ApiSetSchema.Contract> c = s.get().find(contract);
         if (c.isEmpty()) {
-            why.append("API set contract ").append(contract).append(" is not in the system directory's apisetschema.dll");
-            return Optional.empty();
+            return new NoHost("API set contract " + contract + " is not in the system directory's apisetschema.dll");
         }
-        Optional<String> host = c.get().hostFor(importer);
-        if (host.isEmpty()) {
-            why.append("API set contract ").append(contract).append(" has no host in the schema");
-        }
-        return host;
+        return c.get().hostFor(importer).<Host>map(HostDll::new)
+                .orElseGet(() -> new NoHost("API set contract " + contract + " has no host in the schema"));
+    }
+
+    /** What the schema says of a contract. */
+    sealed interface Host permits HostDll, NoHost {
+    }
+
+    /** @param dll the host DLL's file name */
+    record HostDll(String dll) implements Host {
+    }
+
+    /** @param why why there is no host */
+    record NoHost(String why) implements Host {
     }
 
     private Optional<ApiSetSchema> schema() {

@@ -72,22 +72,22 @@ public final class PeSymbolBinder {
         for (LoadedDlls.Image image : loaded.images()) {
             List<DependencyNode> children = new ArrayList<>(image.node().children());
             for (ImportedDll dll : image.module().pe().imports()) {
-                DependencyNode child = take(children, dll.name(), false);
+                Optional<DependencyNode> child = take(children, dll.name(), false);
                 snapDll(snapper, image, dll.name(), child, dll.functions(), false, unresolved, notes);
             }
             for (DelayImportedDll dll : image.module().pe().delayImports()) {
-                DependencyNode child = take(children, dll.name(), true);
+                Optional<DependencyNode> child = take(children, dll.name(), true);
                 snapDll(snapper, image, dll.name(), child, dll.functions(), true, unresolved, notes);
             }
         }
         return new SymbolReport(List.copyOf(unresolved), List.of(), List.of(), notes);
     }
 
-    private static void snapDll(Snapper snapper, LoadedDlls.Image image, String dll, DependencyNode child,
+    private static void snapDll(Snapper snapper, LoadedDlls.Image image, String dll, Optional<DependencyNode> child,
                                 List<ImportedFunction> functions, boolean delay, Set<UnresolvedSymbol> unresolved,
                                 List<String> notes) {
         String object = image.node().path().orElseThrow();
-        DllTargets.Target target = child != null && child.how().is(How.NOT_FOUND)
+        DllTargets.Target target = child.filter(c -> c.how().is(How.NOT_FOUND)).isPresent()
                 ? new DllTargets.Missing(dll + " is not found")
                 : snapper.target(dll, child, image.module().fileName());
         switch (target) {
@@ -113,13 +113,13 @@ public final class PeSymbolBinder {
     }
 
     /** Removes and returns the child node the loader made for this import (names compared without case). */
-    private static DependencyNode take(List<DependencyNode> children, String name, boolean delay) {
+    private static Optional<DependencyNode> take(List<DependencyNode> children, String name, boolean delay) {
         for (int i = 0; i < children.size(); i++) {
             DependencyNode c = children.get(i);
             if (c.name().equalsIgnoreCase(name) && c.delayLoad() == delay) {
-                return children.remove(i);
+                return Optional.of(children.remove(i));
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

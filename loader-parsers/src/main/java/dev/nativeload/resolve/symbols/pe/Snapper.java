@@ -53,25 +53,23 @@ final class Snapper {
      * {@return the DLL an import or forwarder names}
      *
      * @param dll      the DLL's name as written
-     * @param child    the tree's node for it, when the tree has one (an import); null for a forwarder
+     * @param child    the tree's node for it, when the tree has one (an import; not for a forwarder)
      * @param importer the importing (or forwarding) image's file name, which the API set schema may
      *                 map a contract differently for
      */
-    DllTargets.Target target(String dll, DependencyNode child, String importer) {
+    DllTargets.Target target(String dll, Optional<DependencyNode> child, String importer) {
         if (ApiSetSchema.isContract(dll)) {
-            StringBuilder why = new StringBuilder();
-            Optional<String> host = targets.host(dll, importer, why);
-            if (host.isEmpty()) {
-                return new DllTargets.Missing(why.toString());
-            }
-            return switch (named(host.get())) {
-                case DllTargets.Found f -> new DllTargets.Found(f.module(), Optional.of(dll));
-                case DllTargets.Missing m -> new DllTargets.Missing("API set contract " + dll + " maps to " + host.get()
-                        + ": " + m.why());
+            return switch (targets.host(dll, importer)) {
+                case DllTargets.NoHost n -> new DllTargets.Missing(n.why());
+                case DllTargets.HostDll h -> switch (named(h.dll())) {
+                    case DllTargets.Found f -> new DllTargets.Found(f.module(), Optional.of(dll));
+                    case DllTargets.Missing m -> new DllTargets.Missing("API set contract " + dll + " maps to " + h.dll()
+                            + ": " + m.why());
+                };
             };
         }
-        if (child != null && child.path().isPresent()) {
-            String path = child.path().get();
+        if (child.flatMap(DependencyNode::path).isPresent()) {
+            String path = child.get().path().get();
             return targets.open(path).<DllTargets.Target>map(m -> new DllTargets.Found(m, Optional.empty()))
                     .orElseGet(() -> new DllTargets.Missing(dll + " cannot be read: " + targets.problem(path)));
         }
@@ -115,7 +113,7 @@ final class Snapper {
         }
         String dllPart = target.substring(0, dot);
         String nextDll = dllPart.contains(".") ? dllPart : dllPart + ".dll";
-        return switch (target(nextDll, null, module.fileName())) {
+        return switch (target(nextDll, Optional.empty(), module.fileName())) {
             case DllTargets.Found f -> snap(f, next.get(), chain, visited);
             case DllTargets.Missing m -> new NotExported(Optional.of(forwarded(chain) + ": " + m.why()));
         };
