@@ -16,6 +16,10 @@ packages=(
   libc6-dev-s390x-cross libc6-dev-ppc64el-cross
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686
   musl-tools clang lld llvm
+  # Real Windows PE DLLs (kernel32, ntdll, ucrtbase, apisetschema.dll, ~700 images) for the PE symbol
+  # binding and import/export differential tests: under /usr/lib/x86_64-linux-gnu/wine/x86_64-windows.
+  # About 100 MB to fetch; it installed in 47 s here.
+  wine64
   # Tools the tests run: mount/findmnt/unshare (noexec tmpfs), getconf/ldd/getent, tar (the CLI
   # distribution), useradd/userdel, runuser/setpriv, mkfifo.
   mount util-linux libc-bin tar passwd coreutils

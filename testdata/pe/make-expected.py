@@ -8,7 +8,8 @@ import subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FILES = [f"{d}/{n}" for d in ("mingw-x86_64", "mingw-i686")
-         for n in ("dep.dll", "api.dll", "ordinal.dll", "forward.dll", "console.exe", "gui.exe")]
+         for n in ("dep.dll", "api.dll", "ordinal.dll", "forward.dll", "console.exe", "gui.exe")] + [
+    f"bind/{n}" for n in ("apiset.exe", "clean.exe", "foo.dll", "fwda.dll", "fwdb.dll", "lazy.exe", "loopb.dll", "ords.dll", "useall.exe")]
 
 
 def readobj(path):

@@ -7,6 +7,7 @@ import dev.nativeload.resolve.symbols.VersionError;
 import dev.nativeload.binary.GlibcVersion;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Renders what {@code tree --symbols} found: JSON fields added to a tree's top-level object, or
@@ -68,11 +69,23 @@ final class SymbolOutput {
      *                 is worded as that loader words it ({@link UnresolvedSymbol#message(Optional)})
      */
     static String text(SymbolReport report, boolean bindings, Optional<GlibcVersion> glibc) {
+        return text(report, bindings, u -> u.message(glibc));
+    }
+
+    /**
+     * {@return the findings as {@link #text(SymbolReport, boolean, Optional)} lists them, each unresolved
+     * reference in the given loader's words}: {@code MESSAGE<TAB>(OBJECT)}
+     *
+     * @param report   what binding found
+     * @param bindings whether to list every binding too
+     * @param words    the loader's message for an unresolved reference
+     */
+    static String text(SymbolReport report, boolean bindings, Function<UnresolvedSymbol, String> words) {
         StringBuilder s = new StringBuilder();
         for (VersionError v : report.versionErrors()) {
             s.append(v.message()).append('\n');
         }
-        s.append(unresolvedText(report.unresolved(), "", glibc));
+        s.append(unresolvedText(report.unresolved(), "", words));
         if (bindings) {
             for (SymbolBinding b : report.bindings()) {
                 s.append("binding ").append(b.object()).append(": ").append(b.symbol())
@@ -89,7 +102,9 @@ final class SymbolOutput {
     }
 
     /**
-     * Writes {@code "unresolved": [{"symbol", "version", "object", "weak"}]} into the object being written.
+     * Writes {@code "unresolved": [{"symbol", "version", "object", "weak", "library", "delayLoad"}]} into the
+     * object being written: {@code library} is the DLL a PE import was expected in (null for ELF), and
+     * {@code delayLoad} marks a PE delay-load import, which fails at its first call rather than at load.
      *
      * @param w          a writer inside an object
      * @param unresolved the references
@@ -102,6 +117,8 @@ final class SymbolOutput {
             w.name("version").value(u.version().orElse(null));
             w.name("object").value(u.object());
             w.name("weak").value(u.weak());
+            w.name("library").value(u.library().orElse(null));
+            w.name("delayLoad").value(u.delayLoad());
             w.endObject();
         }
         w.endArray();
@@ -115,9 +132,20 @@ final class SymbolOutput {
      * @param glibc      the glibc whose {@code ld.so} is emulated, if known
      */
     static String unresolvedText(List<UnresolvedSymbol> unresolved, String indent, Optional<GlibcVersion> glibc) {
+        return unresolvedText(unresolved, indent, u -> u.message(glibc));
+    }
+
+    /**
+     * {@return one {@code MESSAGE<TAB>(OBJECT)} line per reference, in the given loader's words}
+     *
+     * @param unresolved the references
+     * @param indent     what each line starts with
+     * @param words      the loader's message for a reference
+     */
+    static String unresolvedText(List<UnresolvedSymbol> unresolved, String indent, Function<UnresolvedSymbol, String> words) {
         StringBuilder s = new StringBuilder();
         for (UnresolvedSymbol u : unresolved) {
-            s.append(indent).append(u.message(glibc)).append('\t').append('(').append(u.object()).append(')').append('\n');
+            s.append(indent).append(words.apply(u)).append('\t').append('(').append(u.object()).append(')').append('\n');
         }
         return s.toString();
     }

@@ -12,6 +12,9 @@ import dev.nativeload.resolve.ResolveHost;
 import dev.nativeload.binary.GlibcVersion;
 import dev.nativeload.resolve.symbols.SymbolBinder;
 import dev.nativeload.resolve.symbols.SymbolReport;
+import dev.nativeload.resolve.symbols.UnresolvedSymbol;
+import dev.nativeload.resolve.symbols.pe.PeSymbolBinder;
+import dev.nativeload.resolve.symbols.pe.WindowsWords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,7 +68,9 @@ final class TreeCommand implements Callable<Integer> {
             description = "Also bind every symbol the objects' dynamic relocations reference, as glibc's ld.so would "
                     + "with LD_BIND_NOW (what ldd -r runs), and check every required symbol version: lists undefined "
                     + "symbols and missing versions under the tree (JSON: \"unresolved\" and \"versionErrors\"). "
-                    + "ELF for a glibc loader only.")
+                    + "ELF for a glibc loader; with a windows --target, every PE import (by name, by ordinal, delay-load) "
+                    + "against its DLL's exports, forwarders followed and API sets mapped through the system directory's "
+                    + "apisetschema.dll, unresolved ones in Windows' words (JSON: \"library\", \"delayLoad\").")
     private boolean symbols;
 
     @Option(names = "--bindings",
@@ -105,7 +111,7 @@ final class TreeCommand implements Callable<Integer> {
         // One resolver for the run: it caches every file and the ld.so.cache it reads.
         ResolveHost host = host();
         DependencyResolver resolver = new DependencyResolver(host);
-        Optional<SymbolBinder> binder = symbolBinder(host);
+        Optional<Function<DependencyNode, SymbolReport>> binder = symbolBinder(host, resolver);
         boolean anyFailed = false;
         for (FileArguments.Item item : new FileArguments(files, environment.stdin(), environment.workingDirectory())) {
             Outcome outcome = switch (item) {
@@ -115,11 +121,13 @@ final class TreeCommand implements Callable<Integer> {
             };
             switch (outcome) {
                 case Resolved(DependencyNode root) when binder.isPresent() -> {
-                    SymbolReport report = binder.get().bind(root);
+                    SymbolReport report = binder.get().apply(root);
                     anyFailed |= !TreeOutput.allFound(root) || !report.clean();
+                    Optional<GlibcVersion> glibc = host.platform().libcVersion().flatMap(GlibcVersion::parse);
+                    Function<UnresolvedSymbol, String> words = host.os() == TargetOs.WINDOWS
+                            ? WindowsWords::message : u -> u.message(glibc);
                     out.print(json ? TreeOutput.json(root, w -> SymbolOutput.json(w, report, bindings)) + "\n"
-                            : TreeOutput.text(root) + SymbolOutput.text(report, bindings,
-                                    host.platform().libcVersion().flatMap(GlibcVersion::parse)));
+                            : TreeOutput.text(root) + SymbolOutput.text(report, bindings, words));
                 }
                 case Resolved(DependencyNode root) -> {
                     anyFailed |= !TreeOutput.allFound(root);
@@ -161,19 +169,22 @@ final class TreeCommand implements Callable<Integer> {
         return host.withCurrentDir(cwd);
     }
 
-    /** {@return the binder for --symbols, when asked for; only a glibc Linux loader is emulated} */
-    private Optional<SymbolBinder> symbolBinder(ResolveHost host) {
+    /** {@return the binder for --symbols, when asked for; a glibc Linux loader or the Windows loader is emulated} */
+    private Optional<Function<DependencyNode, SymbolReport>> symbolBinder(ResolveHost host, DependencyResolver resolver) {
         if (bindings && !symbols) {
             throw new ParameterException(spec.commandLine(), "--bindings needs --symbols");
         }
         if (!symbols) {
             return Optional.empty();
         }
+        if (host.os() == TargetOs.WINDOWS) {
+            return Optional.of(new PeSymbolBinder(resolver)::bind);
+        }
         if (host.os() != TargetOs.LINUX || host.libc() != LibcFlavor.GLIBC) {
-            throw new ParameterException(spec.commandLine(), "--symbols binds as glibc's ld.so does: not for a "
+            throw new ParameterException(spec.commandLine(), "--symbols binds as glibc's ld.so or the Windows loader does: not for a "
                     + host.os() + " " + host.libc() + " loader");
         }
-        return Optional.of(new SymbolBinder(host.currentDir()));
+        return Optional.of(new SymbolBinder(host.currentDir())::bind);
     }
 
     private Platform parseTarget(String id) {

@@ -80,6 +80,41 @@ public final class DependencyResolver {
      * @throws MalformedBinaryException if it is malformed
      */
     public DependencyNode resolve(String file) throws IOException, NotABinaryException, MalformedBinaryException {
+        PendingNode rootNode = new PendingNode(file, Optional.of(file), How.INPUT, List.of(), Optional.empty());
+        rootObject(file, rootNode).ifPresent(this::walk);
+        return rootNode.freeze();
+    }
+
+    /**
+     * Resolves one DLL the way the loader finds it when {@code file}'s process loads it later, as the
+     * target of a PE export forwarder ({@code NTDLL.RtlFoo}): searched as if {@code file} imported it,
+     * and expanded with everything it brings in. Nothing else of {@code file}'s tree is loaded, so
+     * what the tree already holds must be looked for there first.
+     *
+     * @param file the tree's root, as given to {@link #resolve(String)}
+     * @param name the DLL's name, as the forwarder or import names it
+     * @return the root ({@link How#INPUT}, its own imports not expanded) with one child: {@code name}
+     * @throws IOException              if the root cannot be read
+     * @throws NotABinaryException      if it is not ELF, PE or Mach-O
+     * @throws MalformedBinaryException if it is malformed
+     */
+    public DependencyNode resolveLoadedLater(String file, String name) throws IOException, NotABinaryException,
+            MalformedBinaryException {
+        Objects.requireNonNull(name, "name");
+        PendingNode rootNode = new PendingNode(file, Optional.of(file), How.INPUT, List.of(), Optional.empty());
+        Optional<LoadedObject> root = rootObject(file, rootNode);
+        if (root.isPresent()) {
+            Walk walk = new Walk();
+            walk.register(root.get());
+            walk.load(root.get(), new SearchRules.Request(name, false));
+            walk.drain();
+        }
+        return rootNode.freeze();
+    }
+
+    /** {@return the root object to walk from, or empty with a note on its node when the host cannot load it} */
+    private Optional<LoadedObject> rootObject(String file, PendingNode rootNode) throws IOException, NotABinaryException,
+            MalformedBinaryException {
         ObjectFiles.Probe probe = files.probe(LoaderPaths.resolve(file, host.currentDir()));
         NativeBinary binary = switch (probe) {
             case ObjectFiles.Present p -> p.binary();
@@ -88,23 +123,20 @@ public final class DependencyResolver {
         };
         Object key = ((ObjectFiles.Present) probe).fileKey();
         Optional<BinaryImage> image = pickImage(binary);
-        PendingNode rootNode = new PendingNode(file, Optional.of(file), How.INPUT, List.of(), Optional.empty());
         if (image.isEmpty()) {
             rootNode.note("no image for " + host.arch() + " in this file");
-            return rootNode.freeze();
+            return Optional.empty();
         }
         if (!formatMatches(image.get())) {
             rootNode.note("a " + image.get().format() + " image: not loadable by the " + host.os() + " loader");
-            return rootNode.freeze();
+            return Optional.empty();
         }
         if (!image.get().summary().architecture().equals(host.arch())) {
             rootNode.note("built for " + image.get().summary().architecture() + ", the host is " + host.arch()
                     + ": its dependencies are searched as this host's loader would, and no candidate of another architecture fits");
         }
-        LoadedObject root = new LoadedObject(file, file, image.get(), Optional.empty(), key,
-                rules.rootOrigin(file, image.get()), 0, rootNode);
-        walk(root);
-        return rootNode.freeze();
+        return Optional.of(new LoadedObject(file, file, image.get(), Optional.empty(), key,
+                rules.rootOrigin(file, image.get()), 0, rootNode));
     }
 
     /**
@@ -152,6 +184,11 @@ public final class DependencyResolver {
 
         void run(LoadedObject root) {
             queue.add(root);
+            drain();
+        }
+
+        /** Loads everything queued, and what that brings in, then the delay-load imports met. */
+        void drain() {
             while (!queue.isEmpty() || !delayed.isEmpty()) {
                 if (queue.isEmpty()) {
                     Deferred next = delayed.poll();

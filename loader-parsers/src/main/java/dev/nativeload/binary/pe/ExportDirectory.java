@@ -10,11 +10,15 @@ import java.util.Optional;
  * @param timeDateStamp the directory's time stamp
  * @param ordinalBase   the ordinal of the address table's first entry
  * @param exports       the used address-table entries (non-zero RVA) in ordinal order
+ * @param nameTable     the name pointer table's names in table order (linkers sort it, so the loader
+ *                      binary-searches it; an import's hint is an index into it)
  */
-public record ExportDirectory(Optional<String> dllName, long timeDateStamp, long ordinalBase, List<Export> exports) {
-    /** Keeps an unmodifiable copy of the exports. */
+public record ExportDirectory(Optional<String> dllName, long timeDateStamp, long ordinalBase, List<Export> exports,
+                              List<String> nameTable) {
+    /** Keeps unmodifiable copies of the exports and the name table. */
     public ExportDirectory {
         exports = List.copyOf(exports);
+        nameTable = List.copyOf(nameTable);
     }
 
     /**

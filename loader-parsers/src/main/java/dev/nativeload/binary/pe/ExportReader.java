@@ -37,6 +37,7 @@ final class ExportReader {
         BinaryData ordinals = table(image, ordinalsRva, nameCount, 2, "export ordinal table", at + 24);
 
         Map<Long, List<String>> namesByIndex = new HashMap<>();
+        List<String> nameTable = new ArrayList<>();
         for (long i = 0; i < nameCount; i++) {
             image.budget().charge(6, names.fileOffset() + 4 * i, "export name");
             long index = ordinals.u16(2 * i, "export name ordinal");
@@ -46,6 +47,7 @@ final class ExportReader {
             }
             String name = image.string(names.u32(4 * i, "export name pointer"), "exported name", names.fileOffset() + 4 * i);
             namesByIndex.computeIfAbsent(index, k -> new ArrayList<>()).add(name);
+            nameTable.add(name);
         }
 
         long dirStart = directory.virtualAddress();
@@ -63,7 +65,7 @@ final class ExportReader {
                     : Optional.empty();
             exports.add(new Export(base + i, exportNames, rva, forwarder));
         }
-        return new ExportDirectory(dllName, timeDateStamp, base, exports);
+        return new ExportDirectory(dllName, timeDateStamp, base, exports, nameTable);
     }
 
     /** A table of {@code count} entries, checked against its section before anything is read or allocated. */

@@ -20,9 +20,15 @@ import java.util.Optional;
  *                    error, so {@link SymbolReport#unresolved()} holds only strong ones
  * @param versionFile for a versioned reference, the file the version is required from
  *                    ({@code vn_file}, as the requirement names it), when that file is in the scope
+ * @param library     the library the reference was expected in, where the format names one: for PE
+ *                    the DLL the import (or the forwarder it led to) names; empty for ELF, whose
+ *                    references name no library. For a PE import by ordinal, {@code symbol} is
+ *                    {@code #N}
+ * @param delayLoad   whether the reference is a PE delay-load import: the image loads, and the first
+ *                    call through it fails
  */
 public record UnresolvedSymbol(String symbol, Optional<String> version, String object, boolean weak,
-                               Optional<String> versionFile) {
+                               Optional<String> versionFile, Optional<String> library, boolean delayLoad) {
     /** The first glibc whose lookup no longer stops at the {@code vn_file} object (BZ #24741). */
     private static final GlibcVersion VN_FILE_IGNORED = new GlibcVersion(List.of(2, 30));
 
@@ -32,6 +38,21 @@ public record UnresolvedSymbol(String symbol, Optional<String> version, String o
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(versionFile, "versionFile");
+        Objects.requireNonNull(library, "library");
+    }
+
+    /**
+     * An ELF reference: no library named, not delay-loaded.
+     *
+     * @param symbol      the symbol's name
+     * @param version     the version the reference asks for, if any
+     * @param object      the path of the referencing object
+     * @param weak        whether the reference is weak
+     * @param versionFile the file the version is required from, when in scope
+     */
+    public UnresolvedSymbol(String symbol, Optional<String> version, String object, boolean weak,
+                            Optional<String> versionFile) {
+        this(symbol, version, object, weak, versionFile, Optional.empty(), false);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.nativeload.binary.pe;
 
 import dev.nativeload.binary.testing.JarNatives;
+import dev.nativeload.binary.testing.MzMagic;
 import dev.nativeload.binary.testing.TestData;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ final class PeFiles {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                     if (attrs.isRegularFile() && (name.endsWith(".dll") || name.endsWith(".exe") || name.endsWith(".efi"))
-                            && startsWithMz(file)) {
+                            && MzMagic.startsWithMz(file)) {
                         found.add(file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -85,14 +85,5 @@ final class PeFiles {
         }
         found.sort(null);
         return found;
-    }
-
-    private static boolean startsWithMz(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(2);
-            return magic.length == 2 && magic[0] == 'M' && magic[1] == 'Z';
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
