@@ -34,7 +34,7 @@ cp "$jar" "$work/floor.jar"
 opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 lib="$(readlink -f /lib/x86_64-linux-gnu/libz.so.1 2>/dev/null || echo "$java")"
 floor="--enable-native-access=dev.nativeload.ffm -p $target/lib:$work/floor.jar -m dev.nativeload.cli/dev.nativeload.cli.CliFloor"
-"$java" $opts "-XX:AOTCacheOutput=$work/floor.aot" "-Xlog:aot*=off,cds*=off" $floor train "$java" >/dev/null
+"$java" $opts "-XX:AOTCacheOutput=$work/floor.aot" "-Xlog:aot*=off,cds*=off" $floor train "$java" >/dev/null 2>&1
 # The launcher's own cache, made by the launcher, in this run's XDG_CACHE_HOME.
 export XDG_CACHE_HOME="$work/cache"
 "$root/bin/nativeload" inspect "$lib" >/dev/null

@@ -57,11 +57,9 @@ final class ScanCommand implements Subcommand {
 
     @Override
     public int run(Arguments arguments, PrintWriter out, PrintWriter err) {
-        boolean json = arguments.flag(JSON);
         String target = arguments.value(TARGET);
-        String maxGlibc = arguments.value(MAX_GLIBC);
         Platform platform = target == null ? host() : TargetArguments.target(target);
-        Optional<GlibcVersion> limit = TargetArguments.maxGlibc(platform, maxGlibc);
+        Optional<GlibcVersion> limit = TargetArguments.maxGlibc(platform, arguments.value(MAX_GLIBC));
         List<String> roots = roots(arguments.positionals());
         ScanCollector found = new ScanCollector();
         try (ExecutorService threads = readers()) {
@@ -73,7 +71,7 @@ final class ScanCommand implements Subcommand {
         ScanResult result = ScanEvaluation.evaluate(found, platform, limit);
         err.print(ScanOutput.problems(found.problems()));
         err.flush();
-        out.print(json ? ScanOutput.json(result) : ScanOutput.text(result));
+        out.print(arguments.flag(JSON) ? ScanOutput.json(result) : ScanOutput.text(result));
         out.flush();
         return result.ok() ? 0 : 1;
     }

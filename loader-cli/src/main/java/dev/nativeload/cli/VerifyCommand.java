@@ -49,11 +49,9 @@ final class VerifyCommand implements Subcommand {
 
     @Override
     public int run(Arguments arguments, PrintWriter out, PrintWriter err) {
+        Platform platform = TargetArguments.target(arguments.value(TARGET));
+        Optional<GlibcVersion> limit = TargetArguments.maxGlibc(platform, arguments.value(MAX_GLIBC));
         boolean json = arguments.flag(JSON);
-        String target = arguments.value(TARGET);
-        String maxGlibc = arguments.value(MAX_GLIBC);
-        Platform platform = TargetArguments.target(target);
-        Optional<GlibcVersion> limit = TargetArguments.maxGlibc(platform, maxGlibc);
         // Read every file first: a dependency on another file of the run counts as shipped.
         Inspector inspector = new Inspector(environment.workingDirectory());
         List<InspectResult> results = new ArrayList<>();
