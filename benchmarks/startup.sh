@@ -56,12 +56,14 @@ list="$(mktemp)"
 trap 'rm -rf "$cache" "$list"' EXIT
 export XDG_CACHE_HOME="$cache"
 lib="$(readlink -f /lib/x86_64-linux-gnu/libz.so.1 2>/dev/null || echo "$java")"
+# BEFORE's launcher makes its own cache (another module path): both are made before the rounds.
 "$nl" inspect "$lib" >/dev/null
-for _ in $(seq 120); do
-  compgen -G "$cache/nativeload/*.aot" >/dev/null && [[ -z "$(compgen -G "$cache/nativeload/*.lock")" ]] && break
+[[ -z "${BEFORE:-}" ]] || "$BEFORE/bin/nativeload" inspect "$lib" >/dev/null
+for _ in $(seq 180); do
+  [[ -z "$(compgen -G "$cache/nativeload/*.lock")" ]] && break
   sleep 1
 done
-compgen -G "$cache/nativeload/*.aot" >/dev/null || echo "# no AOT cache was made (JDK older than 25?)"
+echo "# AOT caches: $(compgen -G "$cache/nativeload/*.aot" | wc -l) (none: JDK older than 25?)"
 
 case "$group" in
   cli)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process speed of `nativeload explain` over a 100 MB log (issue #15: under 3 s), interleaved
-# in the same run with `nativeload --version` (the JVM's start and picocli: what explain costs beyond
+# in the same run with `nativeload --version` (the launcher and the JVM's start: what explain costs beyond
 # it is the scan) and `grep -c` over the same file (reading 100 MB from the page cache).
 # Runs RUNS (default 7) interleaved pairs after one warm-up of each, and prints the median and the
 # spread (min..max) of wall time and of CPU time (user+sys) for each, and their ratio.

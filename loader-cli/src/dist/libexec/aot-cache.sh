@@ -7,7 +7,7 @@
 # The rules:
 # - JDK 25 or newer only (one-step -XX:AOTCacheOutput); older JDKs run exactly as before.
 # - The file lives in the user's own cache directory, $XDG_CACHE_HOME/nativeload or
-#   ~/.cache/nativeload, named <nativeload version>-<JDK build>-<checksum of the module path and
+#   ~/.cache/nativeload, named <nativeload version>-<JDK build>-<FNV-1a hash of the module path and
 #   JVM options>.aot, so two installations, two JDK builds or other options never share one.
 #   A jar newer than the file makes it stale: it is made again.
 # - It is used only when the directory and the file are owned by this user, are not symbolic links,
@@ -27,17 +27,34 @@ aot_opts=()
 aot_make=0
 aot_file=""
 
-# The value of KEY in a JDK's release file, or nothing.
-aot_release_value() { # release-file key
-  local line value=""
+# The JDK's feature version and build from its release file, into aot_feature and aot_build (empty
+# when it has none). Builtins only, as every step before the JVM starts: a program started here
+# costs the command more than the rest of this file.
+aot_read_release() { # release-file
+  local line
+  aot_feature=""
+  aot_build=""
   [[ -r "$1" ]] || return 0
   while IFS= read -r line; do
-    if [[ "$line" == "$2="* ]]; then
-      value="${line#"$2"=}"
-      value="${value//\"/}"
-    fi
+    case "$line" in
+      JAVA_VERSION=*) aot_feature="${line#JAVA_VERSION=}" ;;
+      JAVA_RUNTIME_VERSION=*) aot_build="${line#JAVA_RUNTIME_VERSION=}" ;;
+    esac
   done <"$1"
-  printf '%s' "$value"
+  aot_feature="${aot_feature//\"/}"
+  aot_feature="${aot_feature%%[!0-9]*}"
+  aot_build="${aot_build//\"/}"
+}
+
+# The 32-bit FNV-1a hash of TEXT's bytes into aot_hash, in bash arithmetic (cksum, a program,
+# took longer than the whole rest of this file).
+aot_fnv1a() { # text
+  local LC_ALL=C text="$1" i code
+  aot_hash=2166136261
+  for ((i = 0; i < ${#text}; i++)); do
+    printf -v code '%d' "'${text:i:1}"
+    ((aot_hash = ((aot_hash ^ (code & 0xff)) * 16777619) & 0xffffffff))
+  done
 }
 
 # Whether DIR is a directory of this user's own: owned by the effective uid, not a symbolic link,
@@ -56,13 +73,13 @@ aot_setup() { # java module-path version java-opts...
     # The user chose AOT or CDS options of their own: leave them alone.
     case "$opt" in -XX:*AOT* | -XX:SharedArchiveFile* | -Xshare*) return 0 ;; esac
   done
-  local real release feature build
-  real="$(readlink -f -- "$java" 2>/dev/null)" || real="$java"
-  release="${real%/bin/*}/release"
-  feature="$(aot_release_value "$release" JAVA_VERSION)"
-  feature="${feature%%[!0-9]*}"
-  build="$(aot_release_value "$release" JAVA_RUNTIME_VERSION)"
-  [[ -n "$feature" && -n "$build" ]] && ((feature >= 25)) || return 0
+  local real
+  # readlink only for a link (a java on PATH): each program started here delays the JVM.
+  real="$java"
+  if [[ -L "$java" ]]; then real="$(readlink -f -- "$java" 2>/dev/null)" || real="$java"; fi
+  aot_read_release "${real%/bin/*}/release"
+  local build="$aot_build"
+  [[ -n "$aot_feature" && -n "$build" ]] && ((aot_feature >= 25)) || return 0
 
   local base
   if [[ -n "${XDG_CACHE_HOME:-}" && "$XDG_CACHE_HOME" == /* ]]; then
@@ -78,9 +95,10 @@ aot_setup() { # java module-path version java-opts...
   fi
   aot_own_directory "$dir" || return 0
 
-  local sum
-  sum="$(printf '%s\n' "$module_path" "$real" "$@" | cksum)"
-  aot_file="$dir/$version-${build//[^A-Za-z0-9.+_-]/_}-${sum%% *}.aot"
+  local key
+  printf -v key '%s\n' "$module_path" "$real" "$@"
+  aot_fnv1a "$key"
+  aot_file="$dir/$version-${build//[^A-Za-z0-9.+_-]/_}-$aot_hash.aot"
   aot_java="$java"
   aot_trained_on="$real"
   aot_module_path="$module_path"

@@ -10,7 +10,6 @@ module dev.nativeload.cli {
     requires dev.nativeload.api;
     // Not read by the code: required so the module path resolves the NativeAccess service doctor loads with.
     requires dev.nativeload.ffm;
-    requires info.picocli;
     // scan reads class files for their native methods.
     requires org.objectweb.asm;
     // scan reads archives STORED inside archives in place, through a channel.
@@ -18,7 +17,4 @@ module dev.nativeload.cli {
 
     // doctor finds the OS boundary the way the loader does.
     uses dev.nativeload.spi.NativeAccess;
-
-    // picocli reads and sets the annotated command fields by reflection.
-    opens dev.nativeload.cli to info.picocli;
 }

@@ -4,43 +4,27 @@ import dev.nativeload.internal.diagnose.MessageTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code nativeload explain [--json] [FILE | -]}: finds the native-library load failures in a log and says why each happened. */
-@Command(
-        name = "explain",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Reads a log (an application log, a stack trace, CI output) and explains each native-library load failure "
-                    + "in it: the JDK's, JNA's, netty's, sqlite-jdbc's, snappy-java's, zstd-jni's, LWJGL's and JavaCPP's "
-                    + "texts, and the words of glibc, musl, dyld and Windows inside them.",
-            "A failure logged several times in one stack trace is reported once, at the line where it is first logged. "
-                    + "Where a library the log names exists on this host, its headers and dependencies are read to "
-                    + "sharpen the verdict."
-        },
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "0:no load failure found",
-            "1:some found",
-            "2:usage error (no such file, an unreadable one)"
-        })
-final class ExplainCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+final class ExplainCommand implements Subcommand {
+    private static final OptionSpec JSON = OptionSpec.flag("--json", "Print one JSON object per failure, one per line.");
 
-    @Option(names = "--json", description = "Print one JSON object per failure, one per line.")
-    private boolean json;
+    private static final CommandSyntax SYNTAX = new CommandSyntax(
+            "explain",
+            List.of(
+                    "Reads a log (an application log, a stack trace, CI output) and explains each native-library load "
+                            + "failure in it: the JDK's, JNA's, netty's, sqlite-jdbc's, snappy-java's, zstd-jni's, LWJGL's "
+                            + "and JavaCPP's texts, and the words of glibc, musl, dyld and Windows inside them.",
+                    "A failure logged several times in one stack trace is reported once, at the line where it is first "
+                            + "logged. Where a library the log names exists on this host, its headers and dependencies "
+                            + "are read to sharpen the verdict."),
+            List.of(JSON),
+            PositionalSpec.optional("FILE", "The log to read; '-' (the default) reads standard input.", "-"),
+            List.of("0:no load failure found", "1:some found", "2:usage error (no such file, an unreadable one)"));
 
-    @Parameters(paramLabel = "FILE", arity = "0..1", defaultValue = "-",
-            description = "The log to read; '-' (the default) reads standard input.")
     private String file;
 
     private final CliEnvironment environment;
@@ -51,8 +35,14 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    public CommandSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) {
+        boolean json = arguments.flag(JSON);
+        file = arguments.positionals().getFirst();
         LogScanner scanner = new LogScanner(new FailureReader(MessageTable.standard()));
         HostEvidence evidence = new HostEvidence();
         int[] found = {0};
@@ -63,7 +53,7 @@ final class ExplainCommand implements Callable<Integer> {
                 found[0]++;
             });
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + Inspector.describe(e));
+            throw new UsageException("cannot read " + file + ": " + Inspector.describe(e));
         }
         if (!json) {
             out.println(found[0] == 0 ? "no native-library load failure found" : found[0] + " native-library load failure(s) found");
@@ -77,10 +67,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Path path = environment.workingDirectory().resolve(file);
         if (Files.isDirectory(path)) {
-            throw new ParameterException(spec.commandLine(), file + " is a directory, not a log");
+            throw new UsageException(file + " is a directory, not a log");
         }
         if (!Files.exists(path)) {
-            throw new ParameterException(spec.commandLine(), "no such file: " + file);
+            throw new UsageException("no such file: " + file);
         }
         return Files.newInputStream(path);
     }

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 
 /**
  * Expands file arguments lazily, so names piped from {@code find} are inspected as they arrive.
@@ -35,6 +36,10 @@ final class FileArguments implements Iterable<FileArguments.Item> {
      * @param message  why the list could not be read (completely)
      */
     record UnreadableList(String argument, String message) implements Item {
+        /** {@return the list's failure as a file's that could not be read} */
+        InspectResult.Failed failed() {
+            return new InspectResult.Failed(argument, InspectResult.ErrorKind.IO, message, OptionalLong.empty());
+        }
     }
 
     private final List<String> arguments;

@@ -1,80 +1,128 @@
 package dev.nativeload.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code nativeload} command. It does nothing itself; each task is a subcommand
- * registered in {@link #commandLine(CliEnvironment, PrintWriter, PrintWriter)}.
+ * The top-level {@code nativeload} command. It does nothing itself; each task is a {@link Subcommand}
+ * made by {@link #subcommand}, only the one a run names.
  *
  * <p>Exit status: what the subcommand returns (0 success, 1 some input failed), 2 for a usage error.
  */
-@Command(
-        name = "nativeload",
-        mixinStandardHelpOptions = true,
-        versionProvider = Nativeload.Version.class,
-        description = "Reads native libraries (ELF, PE, Mach-O) and explains what they need to load.",
-        subcommands = HelpCommand.class)
-public final class Nativeload implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+public final class Nativeload {
+    private static final String PROGRAM = "nativeload";
+    private static final String DESCRIPTION = "Reads native libraries (ELF, PE, Mach-O) and explains what they need to load.";
 
-    private Nativeload() {
-    }
-
-    /**
-     * Builds the command line with every subcommand, writing to the given streams.
-     * Run it with {@link CommandLine#execute(String...)}, which returns the exit status.
-     *
-     * @param environment standard input and working directory for the subcommands
-     * @param out         standard output; callers flush it after {@code execute}
-     * @param err         standard error
-     * @return the configured command line
-     */
-    public static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
-        return commandLine(environment, out, err, null);
-    }
-
-    /** The subcommands, by name; {@link #subcommand} makes each. */
+    /** The subcommands, by name, in the order the help lists them; {@link #subcommand} makes each. */
     private static final List<String> SUBCOMMANDS = List.of("inspect", "doctor", "verify", "tree", "scan", "explain");
 
+    private final CliEnvironment environment;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    private Nativeload(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+    }
+
     /**
-     * Builds the command line for one run: when the first argument names a subcommand, only that
-     * subcommand is registered, since picocli reads every registered command's annotations up
-     * front and one command is all such a run parses; otherwise (help, version, a mistyped name,
-     * whose message lists the others) every subcommand is.
+     * Builds the command line, writing to the given streams. Run it with {@link #execute(String...)},
+     * which returns the exit status.
      *
      * @param environment standard input and working directory for the subcommands
      * @param out         standard output; callers flush it after {@code execute}
      * @param err         standard error
-     * @param first       the first command-line argument, or null
-     * @return the configured command line
+     * @return the command line
      */
-    static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err, String first) {
-        CommandLine commandLine = new CommandLine(new Nativeload());
-        // Subcommands that need the environment are added as instances.
-        boolean one = first != null && SUBCOMMANDS.contains(first);
-        for (String name : SUBCOMMANDS) {
-            if (!one || name.equals(first)) {
-                commandLine.addSubcommand(subcommand(name, environment));
-            }
-        }
-        // '@LIST' is inspect's list of file names, one per line, not picocli's whitespace-split argument file.
-        commandLine.setExpandAtFiles(false);
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        return commandLine;
+    public static Nativeload commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        return new Nativeload(environment, out, err);
     }
 
-    private static Object subcommand(String name, CliEnvironment environment) {
+    /**
+     * Runs one command line.
+     *
+     * @param args the arguments: a subcommand's name and its arguments, {@code help [COMMAND]}, {@code --help} or {@code --version}
+     * @return the exit status: the subcommand's, 0 for help and version, 2 for a usage error
+     */
+    public int execute(String... args) {
+        if (args.length == 0) {
+            return usageError("Missing required subcommand", programUsage(), PROGRAM);
+        }
+        String first = args[0];
+        switch (first) {
+            case "-h", "--help" -> {
+                out.print(programUsage());
+                return 0;
+            }
+            case "-V", "--version" -> {
+                out.println(version());
+                return 0;
+            }
+            case "help" -> {
+                return help(args);
+            }
+            default -> {
+            }
+        }
+        if (!SUBCOMMANDS.contains(first)) {
+            return usageError((first.startsWith("-") ? "Unknown option: '" : "Unknown command: '") + first + "'",
+                    programUsage(), PROGRAM);
+        }
+        Subcommand command = subcommand(first, environment);
+        try {
+            // instanceof, not a pattern switch: each pattern switch spins a class at run time, outside the AOT cache.
+            ArgumentParser.Request request = ArgumentParser.parse(command.syntax(), Arrays.asList(args).subList(1, args.length));
+            if (request instanceof ArgumentParser.Run run) {
+                return command.run(run.arguments(), out, err);
+            }
+            out.print(request instanceof ArgumentParser.Help ? UsageText.of(PROGRAM, command.syntax()) : version() + "\n");
+            return 0;
+        } catch (UsageException e) {
+            return usageError(e.getMessage(), UsageText.of(PROGRAM, command.syntax()), PROGRAM + " " + first);
+        } catch (RuntimeException e) {
+            // A bug, not a usage error or a failed input: its stack trace is what a report needs.
+            err.println(PROGRAM + " " + first + ": internal error");
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    /** {@code help} alone: the program's help; {@code help COMMAND}: the command's. */
+    private int help(String[] args) {
+        if (args.length == 1) {
+            out.print(programUsage());
+            return 0;
+        }
+        if (args.length > 2 || !SUBCOMMANDS.contains(args[1])) {
+            return usageError("help takes one command, one of " + String.join(", ", SUBCOMMANDS)
+                    + ", not '" + String.join(" ", Arrays.asList(args).subList(1, args.length)) + "'", programUsage(), PROGRAM);
+        }
+        out.print(UsageText.of(PROGRAM, subcommand(args[1], environment).syntax()));
+        return 0;
+    }
+
+    /** Prints what is wrong, the synopsis, and where the whole help is; {@return 2, a usage error's status} */
+    private int usageError(String message, String usage, String command) {
+        err.println(command + ": " + message);
+        err.println(UsageText.synopsis(usage));
+        err.println("Try '" + command + " --help' for more information.");
+        err.flush();
+        return 2;
+    }
+
+    private String programUsage() {
+        List<String[]> commands = new ArrayList<>();
+        for (String name : SUBCOMMANDS) {
+            commands.add(new String[] {name, UsageText.summary(subcommand(name, environment).syntax().description().getFirst())});
+        }
+        commands.add(new String[] {"help", "Shows a command's help: help COMMAND."});
+        return UsageText.ofProgram(PROGRAM, DESCRIPTION, commands);
+    }
+
+    private static Subcommand subcommand(String name, CliEnvironment environment) {
         return switch (name) {
             case "inspect" -> new InspectCommand(environment);
             case "doctor" -> new DoctorCommand(environment);
@@ -86,20 +134,12 @@ public final class Nativeload implements Callable<Integer> {
         };
     }
 
-    @Override
-    public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-
-    /** The version recorded in the module descriptor at build time. */
-    static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            Module module = Version.class.getModule();
-            String version = module.isNamed()
-                    ? module.getDescriptor().rawVersion().orElse(null)
-                    : Version.class.getPackage().getImplementationVersion(); // java -jar, on the class path
-            return new String[] {"nativeload " + (version != null ? version : "(version unknown)")};
-        }
+    /** {@return the version recorded in the module descriptor at build time} */
+    static String version() {
+        Module module = Nativeload.class.getModule();
+        String version = module.isNamed()
+                ? module.getDescriptor().rawVersion().orElse(null)
+                : Nativeload.class.getPackage().getImplementationVersion(); // java -jar, on the class path
+        return PROGRAM + " " + (version != null ? version : "(version unknown)");
     }
 }

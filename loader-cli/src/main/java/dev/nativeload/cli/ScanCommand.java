@@ -13,54 +13,37 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code nativeload scan [--json] [--target PLATFORM] [--max-glibc X.Y] PATH...}: will this application's natives load there? */
-@Command(
-        name = "scan",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Finds every native library (ELF, PE, Mach-O, by its bytes, not its name) in jars, wars, ears, zips, "
-                    + "directory trees and class paths, also inside nested archives (BOOT-INF/lib/*.jar, "
-                    + "WEB-INF/lib/*.jar, at any depth), and checks them against one platform: every archive that "
-                    + "ships natives must ship one for it, and those must pass verify's rules and bind their "
-                    + "classes' native methods (JNI symbols, or JNI_OnLoad).",
-            "Text: one line per archive that ships natives with its verdict, the violations under it, and a line of "
-                    + "totals. --json: one object per native, per line, then {\"summary\": ...}."
-        },
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "0:every archive that ships natives has one for the target, and none has a violation",
-            "1:some archive has no native for the target, a native for it has a violation, or an archive could not be read",
-            "2:usage error"
-        })
-final class ScanCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+final class ScanCommand implements Subcommand {
+    private static final OptionSpec JSON = OptionSpec.flag("--json",
+            "Print one JSON object per native, one per line, then a summary object.");
+    private static final OptionSpec TARGET = OptionSpec.value("--target", "PLATFORM",
+            "The platform id, as verify takes it: linux-x86_64, linux-aarch64, linux-x86_64-musl, "
+                    + "osx-aarch64, windows-x86_64, ... Default: this host.");
+    private static final OptionSpec MAX_GLIBC = OptionSpec.value("--max-glibc", "VERSION",
+            "The newest glibc the natives may need, e.g. 2.28.");
+
+    private static final CommandSyntax SYNTAX = new CommandSyntax(
+            "scan",
+            List.of(
+                    "Finds every native library (ELF, PE, Mach-O, by its bytes, not its name) in jars, wars, ears, zips, "
+                            + "directory trees and class paths, also inside nested archives (BOOT-INF/lib/*.jar, "
+                            + "WEB-INF/lib/*.jar, at any depth), and checks them against one platform: every archive that "
+                            + "ships natives must ship one for it, and those must pass verify's rules and bind their "
+                            + "classes' native methods (JNI symbols, or JNI_OnLoad).",
+                    "Text: one line per archive that ships natives with its verdict, the violations under it, and a line "
+                            + "of totals. --json: one object per native, per line, then {\"summary\": ...}."),
+            List.of(JSON, TARGET, MAX_GLIBC),
+            PositionalSpec.oneOrMore("PATH", "A jar, war, ear or zip; a directory tree; or a class path (':'-separated, "
+                    + "';' on Windows; an element that does not exist is skipped, as the JVM skips it)."),
+            List.of(
+                    "0:every archive that ships natives has one for the target, and none has a violation",
+                    "1:some archive has no native for the target, a native for it has a violation, or an archive could "
+                            + "not be read",
+                    "2:usage error"));
 
     private final CliEnvironment environment;
-
-    @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = "A jar, war, ear or zip; a directory tree; or a class path (':'-separated, ';' on Windows; "
-                    + "an element that does not exist is skipped, as the JVM skips it).")
-    private List<String> paths;
-
-    @Option(names = "--json", description = "Print one JSON object per native, one per line, then a summary object.")
-    private boolean json;
-
-    @Option(names = "--target", paramLabel = "PLATFORM",
-            description = "The platform id, as verify takes it: linux-x86_64, linux-aarch64, linux-x86_64-musl, "
-                    + "osx-aarch64, windows-x86_64, ... Default: this host.")
-    private String target;
-
-    @Option(names = "--max-glibc", paramLabel = "VERSION", description = "The newest glibc the natives may need, e.g. 2.28.")
-    private String maxGlibc;
 
     /** @param environment where relative paths are resolved */
     ScanCommand(CliEnvironment environment) {
@@ -68,10 +51,16 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        Platform platform = target == null ? host() : TargetArguments.target(spec.commandLine(), target);
-        Optional<GlibcVersion> limit = TargetArguments.maxGlibc(spec.commandLine(), platform, maxGlibc);
-        List<String> roots = roots();
+    public CommandSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) {
+        String target = arguments.value(TARGET);
+        Platform platform = target == null ? host() : TargetArguments.target(target);
+        Optional<GlibcVersion> limit = TargetArguments.maxGlibc(platform, arguments.value(MAX_GLIBC));
+        List<String> roots = roots(arguments.positionals());
         ScanCollector found = new ScanCollector();
         try (ExecutorService threads = readers()) {
             ScanWalker walker = new ScanWalker(new ScanNativeReader(platform), found, threads);
@@ -80,11 +69,9 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         ScanResult result = ScanEvaluation.evaluate(found, platform, limit);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         err.print(ScanOutput.problems(found.problems()));
         err.flush();
-        out.print(json ? ScanOutput.json(result) : ScanOutput.text(result));
+        out.print(arguments.flag(JSON) ? ScanOutput.json(result) : ScanOutput.text(result));
         out.flush();
         return result.ok() ? 0 : 1;
     }
@@ -104,7 +91,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** Each PATH that exists, or each existing element of a class path; a PATH naming nothing is a usage error. */
-    private List<String> roots() {
+    private List<String> roots(List<String> paths) {
         List<String> roots = new ArrayList<>();
         for (String path : paths) {
             if (exists(path)) {
@@ -112,7 +99,7 @@ final class ScanCommand implements Callable<Integer> {
                 continue;
             }
             if (!path.contains(File.pathSeparator)) {
-                throw new ParameterException(spec.commandLine(), "PATH '" + path + "': no such file or directory");
+                throw new UsageException("PATH '" + path + "': no such file or directory");
             }
             for (String element : path.split(File.pathSeparator)) {
                 if (!element.isEmpty() && exists(element)) {

@@ -4,8 +4,6 @@ import dev.nativeload.binary.GlibcVersion;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.platform.Platform;
 import java.util.Optional;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /** Reads {@code --target} and {@code --max-glibc} as {@code verify} and {@code scan} take them. */
 final class TargetArguments {
@@ -15,34 +13,32 @@ final class TargetArguments {
     /**
      * {@return the platform an id names}
      *
-     * @param commandLine the command, for a usage error
      * @param id          the {@code --target} value
-     * @throws ParameterException if the id names no platform
+     * @throws UsageException if the id names no platform
      */
-    static Platform target(CommandLine commandLine, String id) {
+    static Platform target(String id) {
         try {
             return Platform.parse(id);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(commandLine, "--target: " + e.getMessage(), e);
+            throw new UsageException("--target: " + e.getMessage(), e);
         }
     }
 
     /**
      * {@return the glibc ceiling, empty when none is given}
      *
-     * @param commandLine the command, for a usage error
      * @param platform    the target
      * @param maxGlibc    the {@code --max-glibc} value, or null
-     * @throws ParameterException if the target has no glibc or the value is no version
+     * @throws UsageException if the target has no glibc or the value is no version
      */
-    static Optional<GlibcVersion> maxGlibc(CommandLine commandLine, Platform platform, String maxGlibc) {
+    static Optional<GlibcVersion> maxGlibc(Platform platform, String maxGlibc) {
         if (maxGlibc == null) {
             return Optional.empty();
         }
         if (platform.libc() != LibcFlavor.GLIBC) {
-            throw new ParameterException(commandLine, "--max-glibc applies to linux glibc targets, not " + platform.id());
+            throw new UsageException("--max-glibc applies to linux glibc targets, not " + platform.id());
         }
-        return Optional.of(GlibcVersion.parse(maxGlibc).orElseThrow(() -> new ParameterException(
-                commandLine, "--max-glibc: '" + maxGlibc + "' is not a version such as 2.28")));
+        return Optional.of(GlibcVersion.parse(maxGlibc).orElseThrow(() -> new UsageException(
+                "--max-glibc: '" + maxGlibc + "' is not a version such as 2.28")));
     }
 }

@@ -24,78 +24,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.OptionalLong;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code nativeload tree [--json] [--symbols [--bindings]] [--target PLATFORM [--system-dir DIR]] [--env NAME=VALUE]... FILE...}:
  * the dependency tree a loader would resolve (this host's, or a target platform's), never running anything.
  */
-@Command(
-        name = "tree",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Resolves the dependency tree of each file as this host's loader would (glibc ld.so, musl, dyld or "
-                    + "Windows), from headers only: a safe ldd for ELF, Mach-O and PE. With --target, as another "
-                    + "platform's loader would: a Linux host can ask about a macOS or Windows tree.",
-            "Each dependency says how it was found (RPATH, LD_LIBRARY_PATH, RUNPATH, LD_SO_CACHE, DEFAULT, "
-                    + "DYLD_FRAMEWORK_PATH, FALLBACK_FRAMEWORK, ...) or, when not found, every place tried. Each library "
-                    + "is expanded once; later references are ALREADY_LOADED.",
-            "PE delay-load imports follow the static ones, marked delay-load: the program starts without them "
-                    + "and loads each on the first call into it."
-        },
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "0:every dependency of every file was found",
-            "1:some dependency was not found (a delay-load or weak one too), or some file could not be read, or "
-                    + "(with --symbols) a strong reference is unresolved or a required symbol version is missing",
-            "2:usage error"
-        })
-final class TreeCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--json", description = "Print one JSON object per file, one per line.")
-    private boolean json;
-
-    @Option(names = "--symbols",
-            description = "Also bind every symbol the objects' dynamic relocations reference, as glibc's ld.so would "
+final class TreeCommand implements Subcommand {
+    private static final OptionSpec JSON = OptionSpec.flag("--json", "Print one JSON object per file, one per line.");
+    private static final OptionSpec SYMBOLS = OptionSpec.flag("--symbols",
+            "Also bind every symbol the objects' dynamic relocations reference, as glibc's ld.so would "
                     + "with LD_BIND_NOW (what ldd -r runs), and check every required symbol version: lists undefined "
                     + "symbols and missing versions under the tree (JSON: \"unresolved\" and \"versionErrors\"). "
                     + "ELF for a glibc loader; with a windows --target, every PE import (by name, by ordinal, delay-load) "
                     + "against its DLL's exports, forwarders followed and API sets mapped through the system directory's "
-                    + "apisetschema.dll, unresolved ones in Windows' words (JSON: \"library\", \"delayLoad\").")
-    private boolean symbols;
-
-    @Option(names = "--bindings",
-            description = "With --symbols: also list, per reference, the object whose definition wins "
-                    + "(LD_DEBUG=bindings, offline; JSON: \"bindings\").")
-    private boolean bindings;
-
-    @Option(names = "--target", paramLabel = "PLATFORM",
-            description = "Resolve as PLATFORM's loader would instead of this host's: linux-x86_64, linux-aarch64-musl, "
+                    + "apisetschema.dll, unresolved ones in Windows' words (JSON: \"library\", \"delayLoad\").");
+    private static final OptionSpec BINDINGS = OptionSpec.flag("--bindings",
+            "With --symbols: also list, per reference, the object whose definition wins "
+                    + "(LD_DEBUG=bindings, offline; JSON: \"bindings\").");
+    private static final OptionSpec TARGET = OptionSpec.value("--target", "PLATFORM",
+            "Resolve as PLATFORM's loader would instead of this host's: linux-x86_64, linux-aarch64-musl, "
                     + "osx-aarch64, windows-x86_64, ... (files on this machine stand in for that system's). The loader's "
-                    + "environment then starts empty.")
+                    + "environment then starts empty.");
+    private static final OptionSpec SYSTEM_DIR = OptionSpec.value("--system-dir", "DIR",
+            "With a windows --target (required there): the directory standing in for C:\\Windows\\System32.");
+    private static final OptionSpec ENV = OptionSpec.value("--env", "NAME=VALUE",
+            "A variable of the loader's environment (LD_LIBRARY_PATH, DYLD_FRAMEWORK_PATH, PATH, ...); "
+                    + "repeatable. Added to this process's environment, or with --target to an empty one.").asRepeatable();
+
+    private static final CommandSyntax SYNTAX = new CommandSyntax(
+            "tree",
+            List.of(
+                    "Resolves the dependency tree of each file as this host's loader would (glibc ld.so, musl, dyld or "
+                            + "Windows), from headers only: a safe ldd for ELF, Mach-O and PE. With --target, as another "
+                            + "platform's loader would: a Linux host can ask about a macOS or Windows tree.",
+                    "Each dependency says how it was found (RPATH, LD_LIBRARY_PATH, RUNPATH, LD_SO_CACHE, DEFAULT, "
+                            + "DYLD_FRAMEWORK_PATH, FALLBACK_FRAMEWORK, ...) or, when not found, every place tried. Each "
+                            + "library is expanded once; later references are ALREADY_LOADED.",
+                    "PE delay-load imports follow the static ones, marked delay-load: the program starts without them "
+                            + "and loads each on the first call into it."),
+            List.of(JSON, SYMBOLS, BINDINGS, TARGET, SYSTEM_DIR, ENV),
+            PositionalSpec.oneOrMore("FILE",
+                    "Files to resolve. '-' reads file names from standard input and @LIST from the file LIST, one per line."),
+            List.of(
+                    "0:every dependency of every file was found",
+                    "1:some dependency was not found (a delay-load or weak one too), or some file could not be read, or "
+                            + "(with --symbols) a strong reference is unresolved or a required symbol version is missing",
+                    "2:usage error"));
+
+    private boolean json;
+    private boolean symbols;
+    private boolean bindings;
     private String target;
-
-    @Option(names = "--system-dir", paramLabel = "DIR",
-            description = "With a windows --target (required there): the directory standing in for C:\\Windows\\System32.")
     private Path systemDir;
-
-    @Option(names = "--env", paramLabel = "NAME=VALUE",
-            description = "A variable of the loader's environment (LD_LIBRARY_PATH, DYLD_FRAMEWORK_PATH, PATH, ...); "
-                    + "repeatable. Added to this process's environment, or with --target to an empty one.")
-    private Map<String, String> env = new LinkedHashMap<>();
-
-    @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "Files to resolve. '-' reads file names from standard input and @LIST from the file LIST, one per line.")
-    private List<String> files;
+    private Map<String, String> env = Map.of();
 
     private final CliEnvironment environment;
 
@@ -105,42 +86,45 @@ final class TreeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public CommandSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) {
+        json = arguments.flag(JSON);
+        symbols = arguments.flag(SYMBOLS);
+        bindings = arguments.flag(BINDINGS);
+        target = arguments.value(TARGET);
+        systemDir = arguments.pathValue(SYSTEM_DIR);
+        env = arguments.keyValues(ENV);
         // One resolver for the run: it caches every file and the ld.so.cache it reads.
         ResolveHost host = host();
         DependencyResolver resolver = new DependencyResolver(host);
         Optional<Function<DependencyNode, SymbolReport>> binder = symbolBinder(host, resolver);
         boolean anyFailed = false;
-        for (FileArguments.Item item : new FileArguments(files, environment.stdin(), environment.workingDirectory())) {
-            Outcome outcome = switch (item) {
-                case FileArguments.FileName name -> resolve(resolver, name.name());
-                case FileArguments.UnreadableList list -> new Unreadable(new InspectResult.Failed(
-                        list.argument(), InspectResult.ErrorKind.IO, list.message(), OptionalLong.empty()));
-            };
-            switch (outcome) {
-                case Resolved(DependencyNode root) when binder.isPresent() -> {
-                    SymbolReport report = binder.get().apply(root);
-                    anyFailed |= !TreeOutput.allFound(root) || !report.clean();
-                    Optional<GlibcVersion> glibc = host.platform().libcVersion().flatMap(GlibcVersion::parse);
-                    Function<UnresolvedSymbol, String> words = host.os() == TargetOs.WINDOWS
-                            ? WindowsWords::message : u -> u.message(glibc);
-                    out.print(json ? TreeOutput.json(root, w -> SymbolOutput.json(w, report, bindings)) + "\n"
-                            : TreeOutput.text(root) + SymbolOutput.text(report, bindings, words));
-                }
-                case Resolved(DependencyNode root) -> {
-                    anyFailed |= !TreeOutput.allFound(root);
-                    out.print(json ? TreeOutput.json(root) + "\n" : TreeOutput.text(root));
-                }
-                case Unreadable(InspectResult.Failed failed) -> {
-                    anyFailed = true;
-                    if (json) {
-                        out.println(InspectJson.render(failed));
-                    } else {
-                        err.print(InspectText.render(failed));
-                        err.flush();
-                    }
+        for (FileArguments.Item item : new FileArguments(arguments.positionals(), environment.stdin(), environment.workingDirectory())) {
+            // instanceof, not pattern switches: each of those spins a class at run time, outside the AOT cache.
+            Outcome outcome = item instanceof FileArguments.FileName name
+                    ? resolve(resolver, name.name()) : new Unreadable(((FileArguments.UnreadableList) item).failed());
+            if (outcome instanceof Resolved(DependencyNode root) && binder.isPresent()) {
+                SymbolReport report = binder.get().apply(root);
+                anyFailed |= !TreeOutput.allFound(root) || !report.clean();
+                Optional<GlibcVersion> glibc = host.platform().libcVersion().flatMap(GlibcVersion::parse);
+                Function<UnresolvedSymbol, String> words = host.os() == TargetOs.WINDOWS
+                        ? WindowsWords::message : u -> u.message(glibc);
+                out.print(json ? TreeOutput.json(root, w -> SymbolOutput.json(w, report, bindings)) + "\n"
+                        : TreeOutput.text(root) + SymbolOutput.text(report, bindings, words));
+            } else if (outcome instanceof Resolved(DependencyNode root)) {
+                anyFailed |= !TreeOutput.allFound(root);
+                out.print(json ? TreeOutput.json(root) + "\n" : TreeOutput.text(root));
+            } else if (outcome instanceof Unreadable(InspectResult.Failed failed)) {
+                anyFailed = true;
+                if (json) {
+                    out.println(InspectJson.render(failed));
+                } else {
+                    err.print(InspectText.render(failed));
+                    err.flush();
                 }
             }
             if (out.checkError()) {
@@ -157,7 +141,7 @@ final class TreeCommand implements Callable<Integer> {
         Path cwd = environment.workingDirectory().toAbsolutePath();
         Optional<Platform> platform = Optional.ofNullable(target).map(this::parseTarget);
         if (systemDir != null && platform.map(p -> p.os() != TargetOs.WINDOWS).orElse(true)) {
-            throw new ParameterException(spec.commandLine(), "--system-dir applies to a windows --target only"
+            throw new UsageException("--system-dir applies to a windows --target only"
                     + platform.map(p -> ", not " + p.id()).orElse(""));
         }
         ResolveHost host = platform.map(p -> targetHost(p, cwd)).orElseGet(ResolveHost::thisMachine);
@@ -172,7 +156,7 @@ final class TreeCommand implements Callable<Integer> {
     /** {@return the binder for --symbols, when asked for; a glibc Linux loader or the Windows loader is emulated} */
     private Optional<Function<DependencyNode, SymbolReport>> symbolBinder(ResolveHost host, DependencyResolver resolver) {
         if (bindings && !symbols) {
-            throw new ParameterException(spec.commandLine(), "--bindings needs --symbols");
+            throw new UsageException("--bindings needs --symbols");
         }
         if (!symbols) {
             return Optional.empty();
@@ -181,7 +165,7 @@ final class TreeCommand implements Callable<Integer> {
             return Optional.of(new PeSymbolBinder(resolver)::bind);
         }
         if (host.os() != TargetOs.LINUX || host.libc() != LibcFlavor.GLIBC) {
-            throw new ParameterException(spec.commandLine(), "--symbols binds as glibc's ld.so or the Windows loader does: not for a "
+            throw new UsageException("--symbols binds as glibc's ld.so or the Windows loader does: not for a "
                     + host.os() + " " + host.libc() + " loader");
         }
         return Optional.of(new SymbolBinder(host.currentDir())::bind);
@@ -191,7 +175,7 @@ final class TreeCommand implements Callable<Integer> {
         try {
             return Platform.parse(id);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--target: " + e.getMessage(), e);
+            throw new UsageException("--target: " + e.getMessage(), e);
         }
     }
 
@@ -202,12 +186,12 @@ final class TreeCommand implements Callable<Integer> {
             case MACOS -> ResolveHost.macos(platform.arch());
             case WINDOWS -> {
                 if (systemDir == null) {
-                    throw new ParameterException(spec.commandLine(),
+                    throw new UsageException(
                             "--target " + platform.id() + " needs --system-dir DIR, the directory standing in for System32");
                 }
                 yield ResolveHost.windows(platform.arch(), cwd.resolve(systemDir));
             }
-            default -> throw new ParameterException(spec.commandLine(), "--target: no loader emulated for " + platform.id());
+            default -> throw new UsageException("--target: no loader emulated for " + platform.id());
         };
     }
 

@@ -152,7 +152,6 @@ class DistributionIT {
         for (String artifact : List.of("loader-cli", "loader-ffm", "loader-api", "loader-parsers")) {
             assertTrue(jars.contains(artifact + "-" + version() + ".jar"), artifact + " in lib/: " + jars);
         }
-        assertTrue(jars.stream().anyMatch(j -> j.startsWith("picocli-")), jars.toString());
         assertTrue(jars.stream().anyMatch(j -> j.startsWith("slf4j-nop-")), "a binding, so no slf4j notice: " + jars);
     }
 

@@ -56,12 +56,22 @@ public final class DependencyResolver {
         this.host = Objects.requireNonNull(host, "host");
         this.maxDepth = maxDepth;
         this.maxNodes = maxNodes;
-        this.rules = switch (host) {
-            case ResolveHost.Dyld dyld -> new DyldSearch(dyld, files);
-            case ResolveHost.Windows windows -> new WindowsSearch(windows, files);
-            case ResolveHost.Musl musl -> new MuslSearch(musl, files);
-            case ResolveHost.Glibc glibc -> new GlibcSearch(glibc, files);
-        };
+        this.rules = rulesFor(host, files);
+    }
+
+    // instanceof chains, not pattern switches, here and on every step of one tree: each pattern switch
+    // spins a class at run time in every new JVM, outside the AOT cache, and one `nativeload tree` is one JVM.
+    private static SearchRules rulesFor(ResolveHost host, ObjectFiles files) {
+        if (host instanceof ResolveHost.Dyld dyld) {
+            return new DyldSearch(dyld, files);
+        }
+        if (host instanceof ResolveHost.Windows windows) {
+            return new WindowsSearch(windows, files);
+        }
+        if (host instanceof ResolveHost.Musl musl) {
+            return new MuslSearch(musl, files);
+        }
+        return new GlibcSearch((ResolveHost.Glibc) host, files);
     }
 
     /** {@return the host this resolver emulates} */
@@ -116,11 +126,13 @@ public final class DependencyResolver {
     private Optional<LoadedObject> rootObject(String file, PendingNode rootNode) throws IOException, NotABinaryException,
             MalformedBinaryException {
         ObjectFiles.Probe probe = files.probe(LoaderPaths.resolve(file, host.currentDir()));
-        NativeBinary binary = switch (probe) {
-            case ObjectFiles.Present p -> p.binary();
-            case ObjectFiles.Absent a -> throw new NoSuchFileException(file, null, a.reason());
-            case ObjectFiles.Unusable u -> throw new NotABinaryException(NotABinaryException.Reason.NOT_A_FILE, file + ": " + u.reason());
-        };
+        if (probe instanceof ObjectFiles.Absent a) {
+            throw new NoSuchFileException(file, null, a.reason());
+        }
+        if (probe instanceof ObjectFiles.Unusable u) {
+            throw new NotABinaryException(NotABinaryException.Reason.NOT_A_FILE, file + ": " + u.reason());
+        }
+        NativeBinary binary = ((ObjectFiles.Present) probe).binary();
         Object key = ((ObjectFiles.Present) probe).fileKey();
         Optional<BinaryImage> image = pickImage(binary);
         if (image.isEmpty()) {

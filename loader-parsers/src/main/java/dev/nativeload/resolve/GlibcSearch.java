@@ -199,27 +199,25 @@ final class GlibcSearch implements SearchRules {
     /** {@return the lookup when this candidate ends the search (taken or fatal), empty to go on} */
     private Optional<Lookup> attempt(String path, How how, List<Tried> tried) {
         ObjectFiles.Probe probe = files.probe(LoaderPaths.resolve(path, host.currentDir()));
-        switch (probe) {
-            case ObjectFiles.Absent a -> {
-                tried.add(new Tried(path, how.step(), a.reason()));
-                return Optional.empty();
-            }
-            case ObjectFiles.Unusable u -> {
-                return Optional.of(fatal(path, how, u.reason(), tried));
-            }
-            case ObjectFiles.Present p -> {
-                ElfCheck.Verdict v = ElfCheck.check(p.binary(), host);
-                if (v.skip().isPresent()) {
-                    tried.add(new Tried(path, how.step(), v.skip().get()));
-                    return Optional.empty();
-                }
-                if (v.fatal().isPresent()) {
-                    return Optional.of(fatal(path, how, v.fatal().get(), tried));
-                }
-                return Optional.of(new Lookup(Optional.of(new Lookup.Found(path, how, Optional.of(v.image().get()),
-                        p.fileKey(), LoaderPaths.origin(path, host.currentDir()))), tried, Optional.empty()));
-            }
+        // instanceof, not a pattern switch: that would spin a class at run time in every new JVM (DependencyResolver).
+        if (probe instanceof ObjectFiles.Absent a) {
+            tried.add(new Tried(path, how.step(), a.reason()));
+            return Optional.empty();
         }
+        if (probe instanceof ObjectFiles.Unusable u) {
+            return Optional.of(fatal(path, how, u.reason(), tried));
+        }
+        ObjectFiles.Present p = (ObjectFiles.Present) probe;
+        ElfCheck.Verdict v = ElfCheck.check(p.binary(), host);
+        if (v.skip().isPresent()) {
+            tried.add(new Tried(path, how.step(), v.skip().get()));
+            return Optional.empty();
+        }
+        if (v.fatal().isPresent()) {
+            return Optional.of(fatal(path, how, v.fatal().get(), tried));
+        }
+        return Optional.of(new Lookup(Optional.of(new Lookup.Found(path, how, Optional.of(v.image().get()),
+                p.fileKey(), LoaderPaths.origin(path, host.currentDir()))), tried, Optional.empty()));
     }
 
     private static Lookup fatal(String path, How how, String reason, List<Tried> tried) {

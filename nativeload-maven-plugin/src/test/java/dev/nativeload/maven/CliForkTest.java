@@ -43,10 +43,10 @@ class CliForkTest {
 
     /**
      * The real command line's jars, from this test's class path (the plugin's runtime dependencies): loader-cli, the
-     * loader's modules, picocli, ASM (scan reads class files with it) and slf4j.
+     * loader's modules, ASM (scan reads class files with it) and slf4j.
      */
     private static List<Path> cliModulePath() {
-        Pattern cli = Pattern.compile("(loader-(parsers|api|ffm|cli)|picocli|slf4j-(api|nop)|asm|commons-(compress|io|lang3|codec))-[0-9].*\\.jar");
+        Pattern cli = Pattern.compile("(loader-(parsers|api|ffm|cli)|slf4j-(api|nop)|asm|commons-(compress|io|lang3|codec))-[0-9].*\\.jar");
         List<Path> path = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
                 .filter(p -> cli.matcher(p.getFileName().toString()).matches()
                         || p.toString().matches(".*loader-(parsers|api|ffm|cli)[/\\\\]target[/\\\\]classes"))
