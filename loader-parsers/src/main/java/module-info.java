@@ -13,5 +13,6 @@ module dev.nativeload.parsers {
     exports dev.nativeload.binary.macho;
     exports dev.nativeload.resolve;
     exports dev.nativeload.resolve.symbols;
+    exports dev.nativeload.resolve.symbols.macho;
     exports dev.nativeload.platform;
 }

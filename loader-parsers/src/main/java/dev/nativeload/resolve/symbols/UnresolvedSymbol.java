@@ -20,9 +20,12 @@ import java.util.Optional;
  *                    error, so {@link SymbolReport#unresolved()} holds only strong ones
  * @param versionFile for a versioned reference, the file the version is required from
  *                    ({@code vn_file}, as the requirement names it), when that file is in the scope
+ * @param library     the library the loader expected it in, where the format names one (Mach-O two-level
+ *                    namespace: the path of the library the import's ordinal names, dyld's "Expected in";
+ *                    {@code flat namespace} for a flat lookup); empty for ELF, whose lookup scope is global
  */
 public record UnresolvedSymbol(String symbol, Optional<String> version, String object, boolean weak,
-                               Optional<String> versionFile) {
+                               Optional<String> versionFile, Optional<String> library) {
     /** The first glibc whose lookup no longer stops at the {@code vn_file} object (BZ #24741). */
     private static final GlibcVersion VN_FILE_IGNORED = new GlibcVersion(List.of(2, 30));
 
@@ -32,6 +35,21 @@ public record UnresolvedSymbol(String symbol, Optional<String> version, String o
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(versionFile, "versionFile");
+        Objects.requireNonNull(library, "library");
+    }
+
+    /**
+     * A reference the loader looks up in no particular library (ELF).
+     *
+     * @param symbol      the symbol's name
+     * @param version     the version the reference asks for, if any
+     * @param object      the path of the referencing object
+     * @param weak        whether the reference is weak
+     * @param versionFile the file the version is required from, when in scope
+     */
+    public UnresolvedSymbol(String symbol, Optional<String> version, String object, boolean weak,
+                            Optional<String> versionFile) {
+        this(symbol, version, object, weak, versionFile, Optional.empty());
     }
 
     /**
@@ -43,7 +61,7 @@ public record UnresolvedSymbol(String symbol, Optional<String> version, String o
      * @param weak    whether the reference is weak
      */
     public UnresolvedSymbol(String symbol, Optional<String> version, String object, boolean weak) {
-        this(symbol, version, object, weak, Optional.empty());
+        this(symbol, version, object, weak, Optional.empty(), Optional.empty());
     }
 
     /** {@return the loader's words: {@code undefined symbol: NAME} or {@code undefined symbol: NAME, version V}} */
