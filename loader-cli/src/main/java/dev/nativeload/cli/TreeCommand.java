@@ -12,6 +12,7 @@ import dev.nativeload.resolve.ResolveHost;
 import dev.nativeload.binary.GlibcVersion;
 import dev.nativeload.resolve.symbols.SymbolBinder;
 import dev.nativeload.resolve.symbols.SymbolReport;
+import dev.nativeload.resolve.symbols.macho.DyldBinder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,7 +66,9 @@ final class TreeCommand implements Callable<Integer> {
             description = "Also bind every symbol the objects' dynamic relocations reference, as glibc's ld.so would "
                     + "with LD_BIND_NOW (what ldd -r runs), and check every required symbol version: lists undefined "
                     + "symbols and missing versions under the tree (JSON: \"unresolved\" and \"versionErrors\"). "
-                    + "ELF for a glibc loader only.")
+                    + "For a macOS loader (--target osx-...), bind every Mach-O import as dyld would: two-level in "
+                    + "the library its ordinal names (and what that re-exports), or flat; lists \"Symbol not found\" "
+                    + "with the library it was expected in (JSON: \"library\"). ELF for glibc, or Mach-O.")
     private boolean symbols;
 
     @Option(names = "--bindings",
@@ -105,7 +109,7 @@ final class TreeCommand implements Callable<Integer> {
         // One resolver for the run: it caches every file and the ld.so.cache it reads.
         ResolveHost host = host();
         DependencyResolver resolver = new DependencyResolver(host);
-        Optional<SymbolBinder> binder = symbolBinder(host);
+        Optional<Function<DependencyNode, SymbolReport>> binder = symbolBinder(host);
         boolean anyFailed = false;
         for (FileArguments.Item item : new FileArguments(files, environment.stdin(), environment.workingDirectory())) {
             Outcome outcome = switch (item) {
@@ -115,11 +119,13 @@ final class TreeCommand implements Callable<Integer> {
             };
             switch (outcome) {
                 case Resolved(DependencyNode root) when binder.isPresent() -> {
-                    SymbolReport report = binder.get().bind(root);
+                    SymbolReport report = binder.get().apply(root);
                     anyFailed |= !TreeOutput.allFound(root) || !report.clean();
                     out.print(json ? TreeOutput.json(root, w -> SymbolOutput.json(w, report, bindings)) + "\n"
-                            : TreeOutput.text(root) + SymbolOutput.text(report, bindings,
-                                    host.platform().libcVersion().flatMap(GlibcVersion::parse)));
+                            : TreeOutput.text(root) + (host.os() == TargetOs.MACOS
+                                    ? SymbolOutput.dyldText(report, bindings)
+                                    : SymbolOutput.text(report, bindings,
+                                            host.platform().libcVersion().flatMap(GlibcVersion::parse))));
                 }
                 case Resolved(DependencyNode root) -> {
                     anyFailed |= !TreeOutput.allFound(root);
@@ -161,19 +167,22 @@ final class TreeCommand implements Callable<Integer> {
         return host.withCurrentDir(cwd);
     }
 
-    /** {@return the binder for --symbols, when asked for; only a glibc Linux loader is emulated} */
-    private Optional<SymbolBinder> symbolBinder(ResolveHost host) {
+    /** {@return the binder for --symbols, when asked for: glibc's ld.so or macOS's dyld is emulated} */
+    private Optional<Function<DependencyNode, SymbolReport>> symbolBinder(ResolveHost host) {
         if (bindings && !symbols) {
             throw new ParameterException(spec.commandLine(), "--bindings needs --symbols");
         }
         if (!symbols) {
             return Optional.empty();
         }
-        if (host.os() != TargetOs.LINUX || host.libc() != LibcFlavor.GLIBC) {
-            throw new ParameterException(spec.commandLine(), "--symbols binds as glibc's ld.so does: not for a "
-                    + host.os() + " " + host.libc() + " loader");
+        if (host.os() == TargetOs.MACOS) {
+            return Optional.of(new DyldBinder(host.currentDir(), host.arch())::bind);
         }
-        return Optional.of(new SymbolBinder(host.currentDir()));
+        if (host.os() != TargetOs.LINUX || host.libc() != LibcFlavor.GLIBC) {
+            throw new ParameterException(spec.commandLine(), "--symbols binds as glibc's ld.so or macOS's dyld does: "
+                    + "not for a " + host.os() + " " + host.libc() + " loader");
+        }
+        return Optional.of(new SymbolBinder(host.currentDir())::bind);
     }
 
     private Platform parseTarget(String id) {
