@@ -16,6 +16,9 @@ packages=(
   libc6-dev-s390x-cross libc6-dev-ppc64el-cross
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686
   musl-tools clang lld llvm
+  # Mach-O chained fixups: ld64.lld-16 writes them (testdata/macho/build.sh; lld 14 cannot), llvm-objdump-16
+  # reads them (--chained-fixups) for MachOSymbolsDifferentialTest, with llvm-nm-16.
+  lld-16 llvm-16
   # Tools the tests run: mount/findmnt/unshare (noexec tmpfs), getconf/ldd/getent, tar (the CLI
   # distribution), useradd/userdel, runuser/setpriv, mkfifo.
   mount util-linux libc-bin tar passwd coreutils

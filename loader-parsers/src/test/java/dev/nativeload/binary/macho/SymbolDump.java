@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs llvm-objdump 16 ({@code --exports-trie}, {@code --bind --lazy-bind --weak-bind},
- * {@code --chained-fixups}) and llvm-nm 16 ({@code -m}) on one slice and parses their text into plain
+ * Runs llvm-objdump 16 ({@code --exports-trie --bind --lazy-bind --weak-bind --chained-fixups}) and
+ * llvm-nm 16 ({@code -m}) once each on one slice and parses their text into plain
  * records, for the symbol differential test. Knows nothing of the parser under test. Libraries are
  * named as llvm names them: the dylib's short name, or {@code this-image}, {@code main-executable},
  * {@code flat-namespace}, {@code weak}.
@@ -45,12 +45,15 @@ final class SymbolDump {
     static List<Export> exportsTrie(Path file, Optional<String> arch) throws IOException, InterruptedException {
         List<Export> exports = new ArrayList<>();
         boolean in = false;
-        for (String line : run(file, arch, OBJDUMP, "--macho", "--exports-trie")) {
+        for (String line : objdump(file, arch)) {
             if (line.equals("Exports trie:")) {
                 in = true;
                 continue;
             }
-            if (!in || line.isBlank()) {
+            if (in && line.isBlank()) {
+                break;
+            }
+            if (!in) {
                 continue;
             }
             String rest = line.strip();
@@ -72,7 +75,7 @@ final class SymbolDump {
         List<Import> imports = new ArrayList<>();
         String library = null;
         boolean weak = false;
-        for (String line : run(file, arch, OBJDUMP, "--macho", "--chained-fixups")) {
+        for (String line : objdump(file, arch)) {
             Matcher m;
             if ((m = CHAINED_ORDINAL.matcher(line)).matches()) {
                 library = m.group(2);
@@ -93,13 +96,16 @@ final class SymbolDump {
         List<Import> rows = new ArrayList<>();
         boolean in = false;
         boolean header = false;
-        for (String line : run(file, arch, OBJDUMP, "--macho", "--bind", "--lazy-bind", "--weak-bind")) {
+        for (String line : objdump(file, arch)) {
             if (line.endsWith("table:")) {
                 in = line.equals(title);
                 header = in;
                 continue;
             }
-            if (!in || line.isBlank()) {
+            if (line.isBlank()) {
+                in = false;
+            }
+            if (!in) {
                 continue;
             }
             if (header) {
@@ -126,7 +132,7 @@ final class SymbolDump {
     /** {@return llvm-nm -m's undefined externals (library "flat-namespace" when dynamically looked up)} */
     static List<Import> nmUndefined(Path file, Optional<String> arch) throws IOException, InterruptedException {
         List<Import> rows = new ArrayList<>();
-        for (String line : run(file, arch, NM, "-m")) {
+        for (String line : nm(file, arch)) {
             Matcher m = NM_UNDEFINED.matcher(line);
             if (m.matches()) {
                 String from = m.group(3);
@@ -140,7 +146,7 @@ final class SymbolDump {
     /** {@return llvm-nm -m's defined externals in a section or absolute} */
     static List<String> nmDefined(Path file, Optional<String> arch) throws IOException, InterruptedException {
         List<String> names = new ArrayList<>();
-        for (String line : run(file, arch, NM, "-m")) {
+        for (String line : nm(file, arch)) {
             Matcher m = NM_DEFINED.matcher(line);
             if (m.matches()) {
                 names.add(m.group(1));
@@ -149,12 +155,29 @@ final class SymbolDump {
         return names;
     }
 
-    private static List<String> run(Path file, Optional<String> arch, String tool, String... args)
+    /** Outputs already read, by command line: each tool runs once per image and set of flags. */
+    private static final java.util.Map<List<String>, List<String>> CACHE = new java.util.HashMap<>();
+
+    /** One run prints every section: the chained fixups, then the trie, then the tables, each ending in a blank line. */
+    private static List<String> objdump(Path file, Optional<String> arch) throws IOException, InterruptedException {
+        return run(file, arch, OBJDUMP, "--macho", "--exports-trie", "--bind", "--lazy-bind", "--weak-bind",
+                "--chained-fixups");
+    }
+
+    private static List<String> nm(Path file, Optional<String> arch) throws IOException, InterruptedException {
+        return run(file, arch, NM, "-m");
+    }
+
+    private static synchronized List<String> run(Path file, Optional<String> arch, String tool, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(tool));
         command.addAll(List.of(args));
         arch.ifPresent(a -> command.add("--arch=" + a));
         command.add(file.toString());
+        List<String> cached = CACHE.get(command);
+        if (cached != null) {
+            return cached;
+        }
         Path out = Files.createTempFile("symdump", ".txt");
         try {
             Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
@@ -166,7 +189,9 @@ final class SymbolDump {
             if (p.exitValue() != 0) {
                 throw new IOException(tool + " failed (" + p.exitValue() + ") on " + file);
             }
-            return Files.readAllLines(out, StandardCharsets.UTF_8);
+            List<String> lines = List.copyOf(Files.readAllLines(out, StandardCharsets.UTF_8));
+            CACHE.put(command, lines);
+            return lines;
         } finally {
             Files.deleteIfExists(out);
         }
