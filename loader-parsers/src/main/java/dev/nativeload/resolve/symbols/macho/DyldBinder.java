@@ -42,6 +42,9 @@ import java.util.Set;
  * cache's, such as {@code /usr/lib/libSystem.B.dylib} on a machine without it) defines what it may: a
  * lookup that would have to search it is not checked either, and a note counts those.
  *
+ * <p>Every import is also a {@link SymbolBinding} (for {@code --bindings}): kind {@code PLT} for a lazy
+ * bind, {@code DATA} for any other, no versions.
+ *
  * <p>Not emulated: implicit re-exports of old umbrella frameworks ({@code LC_SUB_UMBRELLA},
  * {@code LC_SUB_LIBRARY}), {@code DYLD_INSERT_LIBRARIES}, and symbols a library's resolver functions
  * pick at run time (a resolver's export counts as defined). Files are read once per binder. Not

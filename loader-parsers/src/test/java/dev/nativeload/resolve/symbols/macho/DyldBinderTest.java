@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nativeload.binary.Architecture;
+import dev.nativeload.binary.Binaries;
+import dev.nativeload.binary.BinaryImage;
+import dev.nativeload.binary.macho.MachOFile;
+import dev.nativeload.binary.macho.MachOImport;
+import dev.nativeload.binary.testing.JarNatives;
 import dev.nativeload.binary.testing.TestData;
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.DependencyResolver;
@@ -14,9 +19,9 @@ import dev.nativeload.resolve.symbols.UnresolvedSymbol;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The binding fixtures (testdata/macho/binding, built by build.sh) bound as dyld would: in both
@@ -85,6 +90,44 @@ class DyldBinderTest {
         String flat = dir("arm64-macos12").resolve("libflat.dylib").toString();
         assertEquals(List.of(new UnresolvedSymbol("_f2", Optional.empty(), flat, false, Optional.empty(),
                 Optional.of(DyldBinder.FLAT_NAMESPACE))), report.unresolved());
+    }
+
+    /**
+     * The Mach-O natives of the third-party jars import only from system libraries (libSystem, libc++),
+     * which live in the dyld shared cache: nothing is reported unresolved, and the notes count every
+     * import whose lookup would search them (by ordinal, flat or coalescing) as not checked.
+     */
+    @Test
+    void realJarNativesImportOnlyFromTheSharedCacheSoEveryImportIsCountedAsNotChecked() throws Exception {
+        int natives = 0;
+        for (JarNatives.Entry e : JarNatives.withMore()) {
+            if (!e.entry().endsWith(".dylib") && !e.entry().endsWith(".jnilib")) {
+                continue;
+            }
+            for (BinaryImage image : Binaries.read(e.file()).images()) {
+                MachOFile m = (MachOFile) image;
+                Architecture arch = m.summary().architecture();
+                if (!List.of(Architecture.AARCH64, Architecture.X86_64).contains(arch)) {
+                    continue;
+                }
+                ResolveHost host = ResolveHost.macos(arch);
+                SymbolReport report = new DyldBinder(host.currentDir(), arch)
+                        .bind(new DependencyResolver(host).resolve(e.file().toString()));
+                // Every import but those of the image itself: from a system library by ordinal, or by a flat or
+                // weak (coalescing) lookup, which would search the unread system libraries too.
+                long toSystem = m.imports().stream()
+                        .filter(i -> i.libraryOrdinal() > 0 || i.libraryOrdinal() <= MachOImport.FLAT_LOOKUP)
+                        .map(i -> List.of(i.name(), i.libraryOrdinal(), i.source() == MachOImport.Source.WEAK_BIND))
+                        .distinct().count();
+                long counted = report.notes().stream().filter(n -> n.contains(" not checked: "))
+                        .mapToLong(n -> Long.parseLong(n.substring(e.file().toString().length() + 2).split(" ")[0])).sum();
+                assertEquals(List.of(), report.unresolved(), e + " " + arch);
+                assertEquals(toSystem, counted, e + " " + arch + ": " + report.notes());
+                assertTrue(toSystem > 0, e + " " + arch + " imports something");
+                natives++;
+            }
+        }
+        assertTrue(natives >= 10, "natives bound: " + natives);
     }
 
     @Test
