@@ -20,6 +20,9 @@ packages=(
   # binding and import/export differential tests: under /usr/lib/x86_64-linux-gnu/wine/x86_64-windows.
   # About 100 MB to fetch; it installed in 47 s here.
   wine64
+  # Mach-O chained fixups: ld64.lld-16 writes them (testdata/macho/build.sh; lld 14 cannot), llvm-objdump-16
+  # reads them (--chained-fixups) for MachOSymbolsDifferentialTest, with llvm-nm-16.
+  lld-16 llvm-16
   # Tools the tests run: mount/findmnt/unshare (noexec tmpfs), getconf/ldd/getent, tar (the CLI
   # distribution), useradd/userdel, runuser/setpriv, mkfifo.
   mount util-linux libc-bin tar passwd coreutils

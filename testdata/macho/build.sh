@@ -17,6 +17,15 @@
 #   fat/libfoo.dylib                  universal (0xcafebabe) of the arm64 and x86_64 libfoo
 #   fat64/libfoo.dylib                the same with a 64-bit fat header (0xcafebabf), made by src/fat64.c
 #
+#   binding/<arch>-<os><min>/         symbol binding (tree --symbols): libuser imports f1, f2 and weak f3 from
+#                                     @rpath/libzoo.dylib, linked against version 2 (f1 f2 f3) but shipped
+#                                     with version 1 (f1 only); libreuser imports u1 and g1 from libumbrella,
+#                                     which re-exports libinner (g1's definer); v2/ holds libzoo version 2
+#                                     and a copy of libuser, which binds cleanly there.
+#                                     arm64-macos12: chained fixups (ld64.lld-16 -fixup_chains), and libflat,
+#                                     libuser linked -flat_namespace; x86_64-macos10.15: LC_DYLD_INFO bind and
+#                                     lazy bind opcodes, linked against the libSystem stand-in (dyld_stub_binder)
+#
 # libSystem.B.dylib is not available without an SDK; hello links against src/system.c built
 # under the install name /usr/lib/libSystem.B.dylib (kept in the build directory, not committed).
 set -euo pipefail
@@ -29,6 +38,8 @@ trap 'rm -rf "$work"' EXIT
 CLANG="${CLANG:-clang-14}"
 LD="${LD64:-ld64.lld-14}"
 LIPO="${LIPO:-llvm-lipo-14}"
+# lld 14 cannot write chained fixups (-fixup_chains came in lld 15).
+LD16="${LD64_16:-ld64.lld-16}"
 
 # build <arch> <target triple> <platform> <min> <sdk> <out dir>
 build() {
@@ -76,5 +87,39 @@ mkdir -p "$here/fat" "$here/fat64"
     -output "$here/fat/libfoo.dylib"
 cc -O1 -o "$work/fat64" "$src/fat64.c"
 "$work/fat64" "$here/fat/libfoo.dylib" "$here/fat64/libfoo.dylib"
+
+# binding <arch> <triple> <min> <out dir> [extra linker flags...]
+binding() {
+    local arch="$1" triple="$2" min="$3" out="$here/binding/$4" w="$work/binding/$4"
+    shift 4
+    mkdir -p "$w" "$out/v2"
+    local ld=("$LD16" -arch "$arch" -platform_version macos "$min" "$min" "$@")
+    for c in zoo1 zoo2 user inner umbrella reuser system; do
+        (cd "$src" && "$CLANG" --target="$triple" -O1 -fPIC -c "$c.c" -o "$w/$c.o")
+    done
+    local system=()
+    if [[ " $* " != *" -fixup_chains "* ]]; then
+        # Lazy binding needs dyld_stub_binder, which libSystem defines.
+        "${ld[@]}" -dylib -install_name /usr/lib/libSystem.B.dylib -o "$w/libSystem.B.dylib" "$w/system.o"
+        system=("$w/libSystem.B.dylib")
+    fi
+    "${ld[@]}" -dylib -install_name @rpath/libzoo.dylib -o "$out/v2/libzoo.dylib" "$w/zoo2.o"
+    "${ld[@]}" -dylib -install_name @rpath/libzoo.dylib -o "$out/libzoo.dylib" "$w/zoo1.o"
+    "${ld[@]}" -dylib -install_name @rpath/libuser.dylib -rpath @loader_path \
+        -o "$out/libuser.dylib" "$w/user.o" "$out/v2/libzoo.dylib" "${system[@]}"
+    cp "$out/libuser.dylib" "$out/v2/libuser.dylib"
+    "${ld[@]}" -dylib -install_name @loader_path/libinner.dylib -o "$out/libinner.dylib" "$w/inner.o"
+    "${ld[@]}" -dylib -install_name @rpath/libumbrella.dylib -rpath @loader_path \
+        -o "$out/libumbrella.dylib" "$w/umbrella.o" -reexport_library "$out/libinner.dylib"
+    "${ld[@]}" -dylib -install_name @rpath/libreuser.dylib -rpath @loader_path \
+        -o "$out/libreuser.dylib" "$w/reuser.o" "$out/libumbrella.dylib" "${system[@]}"
+    if [[ " $* " == *" -fixup_chains "* ]]; then
+        "${ld[@]}" -dylib -flat_namespace -install_name @rpath/libflat.dylib -rpath @loader_path \
+            -o "$out/libflat.dylib" "$w/user.o" "$out/v2/libzoo.dylib"
+    fi
+}
+
+binding arm64 arm64-apple-macos12 12.0 arm64-macos12 -fixup_chains
+binding x86_64 x86_64-apple-macos10.15 10.15 x86_64-macos10.15
 
 echo "built Mach-O fixtures under $here"

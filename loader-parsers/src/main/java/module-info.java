@@ -14,5 +14,6 @@ module dev.nativeload.parsers {
     exports dev.nativeload.resolve;
     exports dev.nativeload.resolve.symbols;
     exports dev.nativeload.resolve.symbols.pe;
+    exports dev.nativeload.resolve.symbols.macho;
     exports dev.nativeload.platform;
 }

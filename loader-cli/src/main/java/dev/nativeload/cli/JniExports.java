@@ -4,6 +4,7 @@ import dev.nativeload.binary.BinaryImage;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.elf.ElfFile;
 import dev.nativeload.binary.elf.ElfSymbol;
+import dev.nativeload.binary.macho.MachOExport;
 import dev.nativeload.binary.macho.MachOFile;
 import dev.nativeload.binary.pe.Export;
 import dev.nativeload.binary.pe.PeFile;
@@ -27,7 +28,9 @@ record JniExports(Set<String> javaSymbols, boolean onLoad) {
     }
 
     /**
-     * {@return what an image exports to the JVM, or empty where the format's exports are not read (Mach-O)}
+     * {@return what an image exports to the JVM}: for Mach-O its export trie (or, in old images, its symbol
+     * table), C names without their leading underscore; always present today (the Optional leaves room for a
+     * format whose exports are not read)
      *
      * @param image the image the target loads
      * @throws MalformedBinaryException if its symbol or export table is malformed
@@ -36,7 +39,7 @@ record JniExports(Set<String> javaSymbols, boolean onLoad) {
         return switch (image) {
             case ElfFile elf -> Optional.of(ofElf(elf));
             case PeFile pe -> Optional.of(ofPe(pe));
-            case MachOFile macho -> Optional.empty();
+            case MachOFile macho -> Optional.of(ofMachO(macho));
         };
     }
 
@@ -53,6 +56,23 @@ record JniExports(Set<String> javaSymbols, boolean onLoad) {
             onLoad |= s.name().equals(ON_LOAD);
             if (s.name().startsWith(PREFIX)) {
                 names.add(s.name());
+            }
+        }
+        return new JniExports(names, onLoad);
+    }
+
+    /** dyld's {@code dlsym} prefixes the C name with {@code _}; a re-export is found through the image too. */
+    private static JniExports ofMachO(MachOFile macho) throws MalformedBinaryException {
+        Set<String> names = new HashSet<>();
+        boolean onLoad = false;
+        for (MachOExport e : macho.exports()) {
+            if (!e.name().startsWith("_")) {
+                continue;
+            }
+            String name = e.name().substring(1);
+            onLoad |= name.equals(ON_LOAD);
+            if (name.startsWith(PREFIX)) {
+                names.add(name);
             }
         }
         return new JniExports(names, onLoad);

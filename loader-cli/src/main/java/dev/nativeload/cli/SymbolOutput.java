@@ -4,6 +4,7 @@ import dev.nativeload.resolve.symbols.SymbolBinding;
 import dev.nativeload.resolve.symbols.SymbolReport;
 import dev.nativeload.resolve.symbols.UnresolvedSymbol;
 import dev.nativeload.resolve.symbols.VersionError;
+import dev.nativeload.resolve.symbols.macho.DyldBinder;
 import dev.nativeload.binary.GlibcVersion;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ final class SymbolOutput {
     }
 
     /**
-     * Writes {@code "unresolved": [{"symbol", "version", "object", "weak"}]} and {@code "versionErrors":
+     * Writes {@code "unresolved": [{"symbol", "version", "object", "weak", "library"}]} and {@code "versionErrors":
      * [{"version", "file", "object"}]} (and, when asked, {@code "bindings"}; and {@code "symbolNotes"}
      * when there are notes) into the object being written.
      *
@@ -86,6 +87,27 @@ final class SymbolOutput {
             s.append(v.message()).append('\n');
         }
         s.append(unresolvedText(report.unresolved(), "", words));
+        return s.append(bindingsAndNotes(report, bindings)).toString();
+    }
+
+    /**
+     * {@return the findings as dyld words them, each ending in a line break}: {@code Symbol not found: NAME},
+     * then {@code   Referenced from: OBJECT} and {@code   Expected in: LIBRARY}
+     * ({@link DyldBinder#message(UnresolvedSymbol)}); bindings and notes as {@link #text} writes them
+     *
+     * @param report   what binding a Mach-O tree found
+     * @param bindings whether to list every binding too
+     */
+    static String dyldText(SymbolReport report, boolean bindings) {
+        StringBuilder s = new StringBuilder();
+        for (UnresolvedSymbol u : report.unresolved()) {
+            s.append(DyldBinder.message(u)).append('\n');
+        }
+        return s.append(bindingsAndNotes(report, bindings)).toString();
+    }
+
+    private static String bindingsAndNotes(SymbolReport report, boolean bindings) {
+        StringBuilder s = new StringBuilder();
         if (bindings) {
             for (SymbolBinding b : report.bindings()) {
                 s.append("binding ").append(b.object()).append(": ").append(b.symbol())
@@ -103,8 +125,9 @@ final class SymbolOutput {
 
     /**
      * Writes {@code "unresolved": [{"symbol", "version", "object", "weak", "library", "delayLoad"}]} into the
-     * object being written: {@code library} is the DLL a PE import was expected in (null for ELF), and
-     * {@code delayLoad} marks a PE delay-load import, which fails at its first call rather than at load.
+     * object being written: {@code library} is where the loader expected the symbol (the DLL a PE import names,
+     * the library a Mach-O import's ordinal names), null for ELF; {@code delayLoad} marks a PE delay-load import,
+     * which fails at its first call rather than at load.
      *
      * @param w          a writer inside an object
      * @param unresolved the references

@@ -15,6 +15,7 @@ import dev.nativeload.resolve.symbols.SymbolReport;
 import dev.nativeload.resolve.symbols.UnresolvedSymbol;
 import dev.nativeload.resolve.symbols.pe.PeSymbolBinder;
 import dev.nativeload.resolve.symbols.pe.WindowsWords;
+import dev.nativeload.resolve.symbols.macho.DyldBinder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.OptionalLong;
 
 /**
  * {@code nativeload tree [--json] [--symbols [--bindings]] [--target PLATFORM [--system-dir DIR]] [--env NAME=VALUE]... FILE...}:
@@ -37,7 +39,10 @@ final class TreeCommand implements Subcommand {
                     + "symbols and missing versions under the tree (JSON: \"unresolved\" and \"versionErrors\"). "
                     + "ELF for a glibc loader; with a windows --target, every PE import (by name, by ordinal, delay-load) "
                     + "against its DLL's exports, forwarders followed and API sets mapped through the system directory's "
-                    + "apisetschema.dll, unresolved ones in Windows' words (JSON: \"library\", \"delayLoad\").");
+                    + "apisetschema.dll, unresolved ones in Windows' words (JSON: \"library\", \"delayLoad\"). "
+                    + "For a macOS loader (--target osx-...), every Mach-O import as dyld binds it: two-level in "
+                    + "the library its ordinal names (and what that re-exports), or flat; \"Symbol not found\" "
+                    + "with the library it was expected in (JSON: \"library\").");
     private static final OptionSpec BINDINGS = OptionSpec.flag("--bindings",
             "With --symbols: also list, per reference, the object whose definition wins "
                     + "(LD_DEBUG=bindings, offline; JSON: \"bindings\").");
@@ -114,7 +119,8 @@ final class TreeCommand implements Subcommand {
                 Function<UnresolvedSymbol, String> words = host.os() == TargetOs.WINDOWS
                         ? WindowsWords::message : u -> u.message(glibc);
                 out.print(json ? TreeOutput.json(root, w -> SymbolOutput.json(w, report, bindings)) + "\n"
-                        : TreeOutput.text(root) + SymbolOutput.text(report, bindings, words));
+                        : TreeOutput.text(root) + (host.os() == TargetOs.MACOS
+                                ? SymbolOutput.dyldText(report, bindings) : SymbolOutput.text(report, bindings, words)));
             } else if (outcome instanceof Resolved(DependencyNode root)) {
                 anyFailed |= !TreeOutput.allFound(root);
                 out.print(json ? TreeOutput.json(root) + "\n" : TreeOutput.text(root));
@@ -153,7 +159,7 @@ final class TreeCommand implements Subcommand {
         return host.withCurrentDir(cwd);
     }
 
-    /** {@return the binder for --symbols, when asked for; a glibc Linux loader or the Windows loader is emulated} */
+    /** {@return the binder for --symbols, when asked for: glibc's ld.so, the Windows loader or macOS's dyld is emulated} */
     private Optional<Function<DependencyNode, SymbolReport>> symbolBinder(ResolveHost host, DependencyResolver resolver) {
         if (bindings && !symbols) {
             throw new UsageException("--bindings needs --symbols");
@@ -164,8 +170,11 @@ final class TreeCommand implements Subcommand {
         if (host.os() == TargetOs.WINDOWS) {
             return Optional.of(new PeSymbolBinder(resolver)::bind);
         }
+        if (host.os() == TargetOs.MACOS) {
+            return Optional.of(new DyldBinder(host.currentDir(), host.arch())::bind);
+        }
         if (host.os() != TargetOs.LINUX || host.libc() != LibcFlavor.GLIBC) {
-            throw new UsageException("--symbols binds as glibc's ld.so or the Windows loader does: not for a "
+            throw new UsageException("--symbols binds as glibc's ld.so, the Windows loader or macOS's dyld does: not for a "
                     + host.os() + " " + host.libc() + " loader");
         }
         return Optional.of(new SymbolBinder(host.currentDir())::bind);

@@ -39,6 +39,16 @@ final class CCompiler {
         Files.writeString(dir.resolve(name + ".c"), source);
         List<String> command = new java.util.ArrayList<>(List.of(compiler, name + ".c"));
         command.addAll(List.of(args));
+        run(dir, command);
+    }
+
+    /**
+     * Runs a tool (a linker, say) in {@code dir}; fails the test if it fails.
+     *
+     * @param dir     the working directory
+     * @param command the program and its arguments
+     */
+    static void run(Path dir, List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -49,6 +49,20 @@ class ScanJniLinkageTest {
         return dir.resolve("lib" + name + ".so");
     }
 
+    /**
+     * The same native for macOS on arm64, by clang and ld64.lld: no SDK, so no system headers (int64_t becomes
+     * long long) and no libSystem (the JNI functions need none).
+     */
+    private Path machO(String name, String source) throws Exception {
+        CCompiler.require("clang-14");
+        CCompiler.require("ld64.lld-14");
+        String bare = source.replace("#include <stdint.h>\n", "").replace("int64_t", "long long");
+        CCompiler.compile(dir, "clang-14", name, bare, "--target=arm64-apple-macos11", "-fPIC", "-c", "-o", name + ".o");
+        CCompiler.run(dir, List.of("ld64.lld-14", "-arch", "arm64", "-platform_version", "macos", "11.0", "11.0", "-dylib",
+                "-install_name", "@rpath/lib" + name + ".dylib", "-o", "lib" + name + ".dylib", name + ".o"));
+        return dir.resolve("lib" + name + ".dylib");
+    }
+
     /** org/example/Codec with open()J, encode([B)I and encode(Ljava/lang/String;I)I; Codec$Inner with native_reset()V. */
     private static Map<String, byte[]> classes() {
         Map<String, byte[]> classes = new LinkedHashMap<>();
@@ -129,6 +143,22 @@ class ScanJniLinkageTest {
         CliRun text = scan(jar.toString());
         assertTrue(text.outLines().getFirst().equals(jar + ": 2 violations (1 native, 1 for "
                 + dev.nativeload.platform.HostProbe.fromFiles().platform().id() + ")"), text.out());
+    }
+
+    @Test
+    void aRelocatedClassIsAViolationAgainstAMachONativeOfAnOsxTargetToo() throws Exception {
+        Path bound = jar("codec-mac", classes(), machO("codec", BOUND));
+        CliRun clean = scan("--json", "--target", "osx-aarch64", bound.toString());
+        assertEquals(0, clean.status(), clean.out() + clean.err());
+        assertEquals(List.of(), violations(clean));
+        Path shaded = jar("shaded-mac", relocated(classes()), dir.resolve("libcodec.dylib"));
+        CliRun run = scan("--json", "--target", "osx-aarch64", shaded.toString());
+        assertEquals(1, run.status(), run.out() + run.err());
+        List<JsonNode> violations = violations(run);
+        assertEquals(2, violations.size(), "one per class: " + violations);
+        String message = violations.getFirst().get("message").asText();
+        assertTrue(message.contains("no export Java_shaded_org_example_Codec_open"), message);
+        assertTrue(message.contains("a native exports Java_org_example_Codec_open: the class was relocated (shaded)"), message);
     }
 
     @Test

@@ -17,8 +17,9 @@ import java.util.UUID;
 /**
  * One Mach-O image: a thin file, or one slice of a {@link FatMachOFile}.
  *
- * <p>Reads the Mach header and the load commands, nothing else: no symbol tables, no fixups.
- * Every count, offset and size is checked against the image (see {@link #read(BinaryData)} for
+ * <p>Reads the Mach header and the load commands; the {@linkplain #exports() exports} and
+ * {@linkplain #imports() imports} are read on first use (from the same bytes: a file read with
+ * {@link #read(Path)} is opened again). Every count, offset and size is checked against the image (see {@link #read(BinaryData)} for
  * the rules); a malformed image raises {@link MalformedBinaryException} with the offset.
  */
 public final class MachOFile implements BinaryImage {
@@ -26,8 +27,13 @@ public final class MachOFile implements BinaryImage {
     private final List<LoadCommand> commands;
     private final LoadCommands.Index index;
     private final BinarySummary summary;
+    private final BinaryData data;
+    /** Read on first use; racy caches of immutable values, so a race only repeats the read. */
+    private List<MachOExport> exports;
+    private List<MachOImport> imports;
 
-    private MachOFile(MachHeader header, List<LoadCommand> commands) {
+    private MachOFile(BinaryData data, MachHeader header, List<LoadCommand> commands) {
+        this.data = data;
         this.header = header;
         this.commands = List.copyOf(commands);
         this.index = LoadCommands.index(this.commands);
@@ -64,7 +70,7 @@ public final class MachOFile implements BinaryImage {
     public static MachOFile read(BinaryData data) throws MalformedBinaryException {
         MachHeader header = readHeader(data);
         BinaryData ordered = data.withOrder(header.byteOrder());
-        return new MachOFile(header, LoadCommandParser.parse(ordered, header));
+        return new MachOFile(ordered, header, LoadCommandParser.parse(ordered, header));
     }
 
     private static MachHeader readHeader(BinaryData data) throws MalformedBinaryException {
@@ -179,6 +185,40 @@ public final class MachOFile implements BinaryImage {
     /** {@return the {@code LC_MAIN} entry point, if any (the first)} */
     public Optional<LoadCommand.EntryPoint> entryPoint() {
         return index.entryPoint();
+    }
+
+    /**
+     * {@return the symbols the image exports, in trie order}: from {@code LC_DYLD_EXPORTS_TRIE}, else the
+     * export trie of {@code LC_DYLD_INFO(_ONLY)}, else (old images) the defined, non-private externals of
+     * {@code LC_SYMTAB}. Re-exports are listed with where they lead, not followed.
+     *
+     * @throws MalformedBinaryException if the trie or the symbol table is malformed (a loop, an offset
+     *                                  outside it, an overlong number)
+     */
+    public List<MachOExport> exports() throws MalformedBinaryException {
+        List<MachOExport> e = exports;
+        if (e == null) {
+            e = List.copyOf(LinkEditSymbols.exports(data, header, commands));
+            exports = e;
+        }
+        return e;
+    }
+
+    /**
+     * {@return the symbols the image imports, each (name, library ordinal, weak, source) once, in table
+     * order}: from the imports table of {@code LC_DYLD_CHAINED_FIXUPS}, else the bind, weak bind and lazy
+     * bind opcodes of {@code LC_DYLD_INFO(_ONLY)}, else (old images) the undefined externals of
+     * {@code LC_SYMTAB}
+     *
+     * @throws MalformedBinaryException if the table or the opcodes are malformed
+     */
+    public List<MachOImport> imports() throws MalformedBinaryException {
+        List<MachOImport> i = imports;
+        if (i == null) {
+            i = LinkEditSymbols.imports(data, header, commands);
+            imports = i;
+        }
+        return i;
     }
 
     /**

@@ -20,10 +20,11 @@ import java.util.Optional;
  *                    error, so {@link SymbolReport#unresolved()} holds only strong ones
  * @param versionFile for a versioned reference, the file the version is required from
  *                    ({@code vn_file}, as the requirement names it), when that file is in the scope
- * @param library     the library the reference was expected in, where the format names one: for PE
- *                    the DLL the import (or the forwarder it led to) names; empty for ELF, whose
- *                    references name no library. For a PE import by ordinal, {@code symbol} is
- *                    {@code #N}
+ * @param library     the library the loader expected it in, where the format names one: for PE the DLL
+ *                    the import (or the forwarder it led to) names; for a Mach-O two-level namespace the
+ *                    path of the library the import's ordinal names (dyld's "Expected in"), or
+ *                    {@code flat namespace} for a flat lookup; empty for ELF, whose lookup scope is
+ *                    global. For a PE import by ordinal, {@code symbol} is {@code #N}
  * @param delayLoad   whether the reference is a PE delay-load import: the image loads, and the first
  *                    call through it fails
  */
@@ -64,7 +65,7 @@ public record UnresolvedSymbol(String symbol, Optional<String> version, String o
      * @param weak    whether the reference is weak
      */
     public UnresolvedSymbol(String symbol, Optional<String> version, String object, boolean weak) {
-        this(symbol, version, object, weak, Optional.empty());
+        this(symbol, version, object, weak, Optional.empty(), Optional.empty());
     }
 
     /** {@return the loader's words: {@code undefined symbol: NAME} or {@code undefined symbol: NAME, version V}} */

@@ -21,7 +21,10 @@ import java.util.zip.ZipFile;
 public final class JarNatives {
     private static final Pattern NATIVE = Pattern.compile(".*(\\.so(\\.[0-9.]+)?|\\.dylib|\\.jnilib|\\.dll)$");
     private static final List<String> JARS = List.of("jna-", "sqlite-jdbc-", "zstd-jni-");
+    /** Jars only the Mach-O symbol tests read (snappy's 32-bit x86 jnilib keeps its symbols only in nlist form). */
+    private static final List<String> MORE_JARS = List.of("snappy-java-", "lz4-java-");
     private static List<Entry> cached;
+    private static List<Entry> more;
 
     /**
      * One extracted native.
@@ -43,16 +46,26 @@ public final class JarNatives {
     /** {@return every native library in the known third-party jars, extracted} */
     public static synchronized List<Entry> all() {
         if (cached == null) {
-            cached = List.copyOf(extract());
+            cached = List.copyOf(extract(JARS));
         }
         return cached;
     }
 
-    private static List<Entry> extract() {
+    /** {@return {@link #all()} and the natives of snappy-java and lz4-java, extracted} */
+    public static synchronized List<Entry> withMore() {
+        if (more == null) {
+            List<Entry> entries = new ArrayList<>(all());
+            entries.addAll(extract(MORE_JARS));
+            more = List.copyOf(entries);
+        }
+        return more;
+    }
+
+    private static List<Entry> extract(List<String> prefixes) {
         List<Entry> result = new ArrayList<>();
         try {
             Path out = Files.createTempDirectory("nativeload-jar-natives");
-            for (Path jar : jarsOnPath()) {
+            for (Path jar : jarsOnPath(prefixes)) {
                 try (ZipFile zip = new ZipFile(jar.toFile())) {
                     Enumeration<? extends ZipEntry> entries = zip.entries();
                     int n = 0;
@@ -73,12 +86,12 @@ public final class JarNatives {
             throw new UncheckedIOException(e);
         }
         if (result.isEmpty()) {
-            throw new IllegalStateException("no third-party jars with natives on the test path: " + JARS);
+            throw new IllegalStateException("no third-party jars with natives on the test path: " + prefixes);
         }
         return result;
     }
 
-    private static List<Path> jarsOnPath() {
+    private static List<Path> jarsOnPath(List<String> prefixes) {
         List<Path> jars = new ArrayList<>();
         for (String property : List.of("java.class.path", "jdk.module.path")) {
             String value = System.getProperty(property, "");
@@ -88,7 +101,7 @@ public final class JarNatives {
                 }
                 Path p = Path.of(element);
                 String name = p.getFileName().toString();
-                if (name.endsWith(".jar") && JARS.stream().anyMatch(name::startsWith) && !jars.contains(p)) {
+                if (name.endsWith(".jar") && prefixes.stream().anyMatch(name::startsWith) && !jars.contains(p)) {
                     jars.add(p);
                 }
             }
