@@ -65,7 +65,7 @@ public record UnresolvedSymbol(String symbol, Optional<String> version, String o
      * @param weak    whether the reference is weak
      */
     public UnresolvedSymbol(String symbol, Optional<String> version, String object, boolean weak) {
-        this(symbol, version, object, weak, Optional.empty(), Optional.empty());
+        this(symbol, version, object, weak, Optional.empty());
     }
 
     /** {@return the loader's words: {@code undefined symbol: NAME} or {@code undefined symbol: NAME, version V}} */
