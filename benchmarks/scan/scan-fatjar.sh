@@ -1,64 +1,72 @@
 #!/usr/bin/env bash
-# Paired whole-process runs of `nativeload scan` over a generated Spring Boot fat jar made of real jars
-# (40 nested jars STORED under BOOT-INF/lib/, about 230 MB), against what a team does without it: unzip every
-# nested jar and run `readelf -h` on the files named like natives. Runs alternate (scan, manual, scan, ...) so both
-# see the same load; prints each time and the median and spread of each.
+# Paired whole-process runs of `nativeload scan` over a generated Spring Boot fat jar made of 40 distinct real jars
+# (benchmarks/scan/fatjar-artifacts.txt: ten versions of sqlite-jdbc, eleven of zstd-jni, snappy-java, JNA, lz4-java,
+# jffi's natives, jansi, netty's natives, JLine, DJL's tokenizers; STORED under BOOT-INF/lib/, about 209 MB, 530
+# natives, no two alike: natives-distinct.py checks), timed with benchmarks/pairs.py in interleaved rounds against
+# what a team does without it: unzip every nested jar and run `readelf -h` on the files named like natives.
 #
-#   benchmarks/scan/scan-fatjar.sh [RUNS]        (default 11; needs bin/nativeload built: ./mvnw -DskipTests package -pl loader-cli -am)
+#   benchmarks/scan/scan-fatjar.sh [RUNS] [--against CHECKOUT] [--no-manual]
+#
+# RUNS rounds (default 11). --against CHECKOUT adds the scan of another built checkout (the code before a change:
+# `git worktree add DIR main`, then build it) as the reference; --no-manual leaves out unzip + readelf (6 s a run).
+# Needs bin/nativeload built: ./mvnw -DskipTests package -pl loader-cli -am. The jars are fetched into the local
+# Maven repository by Maven itself on the first run. The fat jar is left at benchmarks/target/scan-fatjar/app.jar.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-runs="${1:-11}"
+here="$root/benchmarks/scan"
+runs=11 against="" manual=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --against) against="$(cd "$2" && pwd)"; shift 2 ;;
+    --no-manual) manual=0; shift ;;
+    *) runs="$1"; shift ;;
+  esac
+done
 work="$root/benchmarks/target/scan-fatjar"
 mkdir -p "$work/jars" "$work/boot/BOOT-INF/lib"
+mapfile -t artifacts < <(grep -v '^#' "$here/fatjar-artifacts.txt")
 
-# The real jars (the versions loader-cli's tests use), fetched into the local Maven repository by Maven itself.
-artifacts=(org.xerial:sqlite-jdbc:3.54.1.0 com.github.luben:zstd-jni:1.5.7-28 org.xerial.snappy:snappy-java:1.1.10.8
-           net.java.dev.jna:jna:5.19.1 org.lz4:lz4-java:1.8.0 com.github.jnr:jffi:1.4.3:jar:native
-           org.fusesource.jansi:jansi:2.4.2 io.netty:netty-transport-native-epoll:4.2.18.Final:jar:linux-x86_64)
-for a in "${artifacts[@]}"; do
-  IFS=: read -r _ artifact version _ <<<"$a"
-  ls "$work/jars/$artifact-$version"*.jar >/dev/null 2>&1 ||
-    "$root/mvnw" -q -f "$root/pom.xml" -N dependency:copy -Dartifact="$a" -DoutputDirectory="$work/jars" >/dev/null
-done
-mapfile -t jars < <(ls "$work/jars"/*.jar)
+# One Maven run fetches them all: a reactor of small POMs, one per version of each artifact (a POM names an
+# artifact once), each depending on its jars alone.
+if [ "$(ls "$work/jars" | wc -l)" -ne "${#artifacts[@]}" ]; then
+  rm -rf "$work/fetch" "$work/jars"/*
+  declare -A round=()
+  for a in "${artifacts[@]}"; do
+    IFS=: read -r g art v _ classifier <<<"$a"
+    key="$g:$art:$classifier"; i="${round[$key]:-0}"; round[$key]=$((i + 1))
+    mkdir -p "$work/fetch/m$i"
+    printf '<dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version>%s<exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions></dependency>\n' \
+      "$g" "$art" "$v" "${classifier:+<classifier>$classifier</classifier>}" >>"$work/fetch/m$i/deps"
+  done
+  modules=""
+  for m in "$work/fetch"/m*; do
+    n="$(basename "$m")"; modules+="<module>$n</module>"
+    printf '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>%s</artifactId><version>1</version><packaging>pom</packaging><dependencies>%s</dependencies></project>\n' \
+      "$n" "$(cat "$m/deps")" >"$m/pom.xml"
+  done
+  printf '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>fetch</artifactId><version>1</version><packaging>pom</packaging><modules>%s</modules></project>\n' \
+    "$modules" >"$work/fetch/pom.xml"
+  "$root/mvnw" -B -q -f "$work/fetch/pom.xml" dependency:copy-dependencies -DoutputDirectory="$work/jars" >/dev/null
+fi
+python3 "$here/natives-distinct.py" "$work/jars"/*.jar
 
-# 40 nested jars: sqlite-jdbc and zstd-jni (the big ones) 11 times each, the others in turn for the rest.
-rm -f "$work/boot/BOOT-INF/lib"/*.jar
-n=0
-for big in sqlite-jdbc zstd-jni; do
-  for i in $(seq 1 11); do cp "$work/jars/$big"-*.jar "$work/boot/BOOT-INF/lib/$big-copy$i.jar"; n=$((n + 1)); done
-done
-i=0
-while [ "$n" -lt 40 ]; do
-  j="${jars[$((i % ${#jars[@]}))]}"; i=$((i + 1))
-  case "$(basename "$j")" in sqlite-jdbc*|zstd-jni*) continue ;; esac
-  cp "$j" "$work/boot/BOOT-INF/lib/$(basename "$j" .jar)-copy$i.jar"; n=$((n + 1))
-done
 fat="$work/app.jar"
-rm -f "$fat"
-(cd "$work/boot" && zip -q -0 -r "$fat" BOOT-INF)
+if [ ! -f "$fat" ]; then
+  rm -f "$work/boot/BOOT-INF/lib"/*.jar
+  cp "$work/jars"/*.jar "$work/boot/BOOT-INF/lib/"
+  (cd "$work/boot" && zip -q -0 -r "$fat" BOOT-INF)
+fi
 echo "fat jar: $(du -m "$fat" | cut -f1) MB, $(ls "$work/boot/BOOT-INF/lib" | wc -l) nested jars; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-manual() { # what the issue's "Why" describes: unzip every jar, readelf what is named like a native
-  local t; t="$(mktemp -d)"
-  unzip -q "$fat" -d "$t/outer"
-  for j in "$t"/outer/BOOT-INF/lib/*.jar; do
-    mkdir "$t/x"; unzip -q "$j" '*.so' '*.dll' '*.dylib' '*.jnilib' -d "$t/x" 2>/dev/null || true
-    find "$t/x" -type f -exec readelf -h {} + >/dev/null 2>&1 || true
-    rm -rf "$t/x"
-  done
-  rm -rf "$t"
-}
-now() { date +%s%N; }
-scan_ms=(); manual_ms=()
-for r in $(seq 1 "$runs"); do
-  s=$(now); "$root/bin/nativeload" scan --json --target linux-x86_64 "$fat" >/dev/null || true; e=$(now)
-  scan_ms+=($(( (e - s) / 1000000 )))
-  s=$(now); manual; e=$(now)
-  manual_ms+=($(( (e - s) / 1000000 )))
-  echo "run $r: scan ${scan_ms[-1]} ms, unzip+readelf ${manual_ms[-1]} ms"
-done
-stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "median %d ms (min %d, max %d, n=%d)", a[int((NR+1)/2)], a[1], a[NR], NR}'; }
-echo "scan:          $(stats "${scan_ms[@]}")"
-echo "unzip+readelf: $(stats "${manual_ms[@]}")"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# What the issue's "Why" describes: unzip every jar, readelf what is named like a native.
+manual_cmd="t=\$(mktemp -d) && unzip -q '$fat' -d \$t/outer && for j in \$t/outer/BOOT-INF/lib/*.jar; do mkdir \$t/x; unzip -q \$j '*.so' '*.dll' '*.dylib' '*.jnilib' -d \$t/x 2>/dev/null; find \$t/x -type f -exec readelf -h {} + >/dev/null 2>&1; rm -rf \$t/x; done; rm -rf \$t; true"
+contenders=()
+[ -n "$against" ] && contenders+=("before=NATIVELOAD_AOT=off '$against/bin/nativeload' scan --json --target linux-x86_64 '$fat'")
+contenders+=("scan=NATIVELOAD_AOT=off '$root/bin/nativeload' scan --json --target linux-x86_64 '$fat'")
+[ "$manual" = 1 ] && contenders+=("unzip+readelf=$manual_cmd")
+if [ "${#contenders[@]}" -lt 2 ]; then
+  echo "nothing to compare the scan with: drop --no-manual or give --against" >&2
+  exit 2
+fi
+# scan exits 1 when it finds problems (natives for other platforms): pairs.py wants 0 for a successful run.
+python3 "$root/benchmarks/pairs.py" --runs "$runs" --warmup 1 "${contenders[@]/%/ ; test \$? -le 1}"

@@ -29,6 +29,16 @@ final class ChannelSlice implements SeekableByteChannel {
         this.length = length;
     }
 
+    /** {@return the file this is a window onto} */
+    FileChannel file() {
+        return file;
+    }
+
+    /** {@return where the window starts in the file} */
+    long start() {
+        return start;
+    }
+
     @Override
     public int read(ByteBuffer dst) throws IOException {
         long remaining = length - position;

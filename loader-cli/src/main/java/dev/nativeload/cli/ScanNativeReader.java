@@ -7,6 +7,7 @@ import dev.nativeload.binary.BinarySummary;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.NativeBinary;
 import dev.nativeload.binary.NotABinaryException;
+import dev.nativeload.binary.StreamBuffer;
 import dev.nativeload.platform.Compatibility;
 import dev.nativeload.platform.Incompatibility;
 import dev.nativeload.platform.Platform;
@@ -33,6 +34,11 @@ final class ScanNativeReader {
     static final int IN_MEMORY_LIMIT = 8 << 20;
 
     private final Platform target;
+    /**
+     * Each reading thread's memory for natives read from streams, kept from one to the next (at most
+     * {@link #IN_MEMORY_LIMIT} bytes a thread): allocating and zeroing it anew for each native cost more than parsing.
+     */
+    private final ThreadLocal<StreamBuffer> memory = ThreadLocal.withInitial(StreamBuffer::new);
 
     /** @param target the platform natives are checked against */
     ScanNativeReader(Platform target) {
@@ -71,7 +77,7 @@ final class ScanNativeReader {
         if (size >= 0 && size <= IN_MEMORY_LIMIT) {
             // Known size: pulled as far as the parser reads, so the entry is not inflated past its headers.
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), rest);
-            return BinaryData.read(whole, size, data -> read(where, data));
+            return BinaryData.read(whole, size, memory.get(), data -> read(where, data));
         }
         if (size < 0) {
             byte[] tail = rest.readNBytes(IN_MEMORY_LIMIT - headLength + 1);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -137,7 +138,8 @@ final class ScanWalker {
         // entries between them a part read here into its own collector; once all are read, they reach out in the
         // archive's order.
         List<Object> parts = new ArrayList<>();
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new ChannelSlice(file, start, length)).get()) {
+        ChannelSlice archive = new ChannelSlice(file, start, length);
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(archive).get()) {
             try {
                 ScanCollector segment = null;
                 for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
@@ -153,7 +155,7 @@ final class ScanWalker {
                         here = new ScanWalker(natives, segment, parallel);
                     }
                     ScanLocation at = new ScanLocation(where.archive(), where.unit(), where.entry() + e.getName());
-                    if (here.visitEntry(zip, e, at, file, start, depth, parts)) {
+                    if (here.visitEntry(zip, e, at, archive, depth, parts)) {
                         segment = null;
                     }
                 }
@@ -169,16 +171,18 @@ final class ScanWalker {
      * Reads one entry of an archive that lies in a file; a STORED archive is read in place, on one of this walker's
      * threads when it has some.
      *
+     * @param archive where the archive lies in its file
      * @return whether the entry went to another thread (a part of its own in {@code parts})
      */
-    private boolean visitEntry(ZipFile zip, ZipArchiveEntry e, ScanLocation at, FileChannel file, long start,
-                               int depth, List<Object> parts) {
-        try (InputStream in = zip.getInputStream(e)) {
+    private boolean visitEntry(ZipFile zip, ZipArchiveEntry e, ScanLocation at, ChannelSlice archive, int depth,
+                               List<Object> parts) {
+        try (InputStream in = open(zip, e, archive)) {
             byte[] head = in.readNBytes(ScanEntryKind.HEAD);
             boolean inPlace = e.getMethod() == ZipEntry.STORED && e.getDataOffset() >= 0 && e.getSize() >= 0;
             if (inPlace && ScanEntryKind.of(head, head.length) == ScanEntryKind.ARCHIVE) {
                 ScanLocation nested = new ScanLocation(at.archive(), at.archive() + "!/" + at.entry(), at.entry() + "!/");
-                long offset = start + e.getDataOffset();
+                FileChannel file = archive.file();
+                long offset = archive.start() + e.getDataOffset();
                 long size = e.getSize();
                 if (parallel == null) {
                     walkZipInPlace(nested, file, offset, size, depth + 1);
@@ -197,6 +201,12 @@ final class ScanWalker {
             out.problem(name(at), "cannot read: " + ex.getMessage());
         }
         return false;
+    }
+
+    /** An entry's bytes: in place when it can be ({@link ScanEntryStream}), else through Commons Compress. */
+    private static InputStream open(ZipFile zip, ZipArchiveEntry e, ChannelSlice archive) throws IOException {
+        Optional<InputStream> inPlace = ScanEntryStream.open(archive.file(), archive.start(), archive.size(), e);
+        return inPlace.isPresent() ? inPlace.get() : zip.getInputStream(e);
     }
 
     /** Waits for every part and adds what each found to {@code out}, in order. */

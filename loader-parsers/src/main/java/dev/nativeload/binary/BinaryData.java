@@ -110,12 +110,37 @@ public final class BinaryData {
      */
     public static <T, X extends Exception> T read(InputStream in, long size, Parser<T, X> parser)
             throws IOException, MalformedBinaryException, X {
+        return read(in, size, new StreamBuffer(), parser);
+    }
+
+    /**
+     * Parses bytes coming from a stream as {@link #read(InputStream, long, Parser)} does, in memory kept from one
+     * stream to the next: a reader of many entries one after another allocates it once.
+     *
+     * @param in     the stream, at the first byte; the caller closes it
+     * @param size   how many bytes the stream holds, at most {@code Integer.MAX_VALUE - 8}
+     * @param memory where the bytes are read into; the parser's alone until it returns, and no view of them may be
+     *               kept past that (a later read throws {@link IllegalStateException})
+     * @param parser what to make of its bytes, seen as a little-endian view; everything it needs must be read
+     *               before it returns
+     * @param <T>    the parser's result
+     * @param <X>    a further exception the parser throws
+     * @return the parser's result
+     * @throws IOException              if the stream fails
+     * @throws MalformedBinaryException if the parser finds the bytes malformed, or the stream ends early
+     * @throws X                        as the parser does
+     */
+    public static <T, X extends Exception> T read(InputStream in, long size, StreamBuffer memory, Parser<T, X> parser)
+            throws IOException, MalformedBinaryException, X {
         Objects.requireNonNull(parser, "parser");
+        StreamedBytes bytes = new StreamedBytes(Objects.requireNonNull(in, "in"), size,
+                Objects.requireNonNull(memory, "memory"));
         try {
-            return parser.parse(new BinaryData(new StreamedBytes(Objects.requireNonNull(in, "in"), size), 0, size,
-                    ByteOrder.LITTLE_ENDIAN));
+            return parser.parse(new BinaryData(bytes, 0, size, ByteOrder.LITTLE_ENDIAN));
         } catch (PagedFile.ReadFailure e) {
             throw e.getCause();
+        } finally {
+            bytes.release();
         }
     }
 

@@ -66,4 +66,30 @@ class StreamedBinaryDataTest {
         IOException e = assertThrows(IOException.class, () -> BinaryData.read(failing, 100, data -> data.u8(0, "x")));
         assertEquals("disk gone", e.getMessage());
     }
+
+    @Test
+    void aBufferKeptFromALargerStreamTakesTheNextOnlyUpToItsStatedSize() throws Exception {
+        Path file = TestData.path("elf", "gcc-x86_64-libzoo.so");
+        byte[] bytes = Files.readAllBytes(file);
+        StreamBuffer memory = new StreamBuffer();
+        byte[] large = java.util.Arrays.copyOf(bytes, bytes.length + (1 << 20));
+        BinaryData.read(new ByteArrayInputStream(large), large.length, memory, data -> data.u8(large.length - 1, "last"));
+        // The next stream runs on past the size it states (the next entry's bytes, say): none of them is taken.
+        Counting in = new Counting(new ByteArrayInputStream(java.util.Arrays.copyOf(bytes, bytes.length + 4096)));
+        BinarySummary second = BinaryData.read(in, bytes.length, memory, data -> {
+            data.u8(bytes.length - 1, "last");
+            return ElfFile.read(data).summary();
+        });
+        assertEquals(ElfFile.read(file).summary(), second);
+        assertEquals(bytes.length, in.taken);
+    }
+
+    @Test
+    void aViewKeptPastItsParserFailsRatherThanSeeTheNextStream() throws Exception {
+        byte[] bytes = Files.readAllBytes(TestData.path("elf", "gcc-x86_64-libzoo.so"));
+        StreamBuffer memory = new StreamBuffer();
+        BinaryData kept = BinaryData.read(new ByteArrayInputStream(bytes), bytes.length, memory, data -> data);
+        BinaryData.read(new ByteArrayInputStream(new byte[bytes.length]), bytes.length, memory, data -> data.u8(100, "x"));
+        assertThrows(IllegalStateException.class, () -> kept.u8(0, "the first byte"));
+    }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * An ELF object (32/64-bit, either byte order), read the way the dynamic loader reads it: the
  * file header, the program headers, and the dynamic section found through {@code PT_DYNAMIC},
  * with every address translated through the {@code PT_LOAD} segments. Section headers are
- * never consulted, so a stripped object, or one whose section headers are missing or lie,
+ * consulted for nothing the loader does (only their names, as the last evidence of the OS when
+ * nothing else names one), so a stripped object, or one whose section headers are missing or lie,
  * reads the same as the loader sees it.
  *
  * <p>Everything but the symbol table is read and checked by {@link #read(BinaryData)}; the symbol
@@ -100,10 +101,30 @@ public final class ElfFile implements BinaryImage {
     }
 
     private BinarySummary summarize() {
-        ElfPlatform platform = new ElfPlatform(header.osAbi(), interpreter, needed(), versionNeeds(), notes);
+        ElfPlatform platform = new ElfPlatform(header.osAbi(), interpreter, needed(), versionNeeds(), notes,
+                this::sectionNamesAsEvidence);
         return new BinarySummary(BinaryFormat.ELF, architecture(), header.bits(), header.byteOrder(),
                 header.type().name(), platform.os(), platform.libc(), soname(), needed(), rpath(), runpath(),
                 interpreter, List.of(), versionNeeds());
+    }
+
+    /**
+     * {@return the section names, in table order} The loader never reads them; {@link ElfPlatform} does, as the last
+     * evidence of the OS.
+     *
+     * @throws MalformedBinaryException if the section header table or its string table lies outside the file
+     */
+    List<String> sectionNames() throws MalformedBinaryException {
+        return SectionNames.read(data, header);
+    }
+
+    /** The section names as evidence: a table the loader ignores, malformed, is no evidence rather than an error. */
+    private List<String> sectionNamesAsEvidence() {
+        try {
+            return sectionNames();
+        } catch (MalformedBinaryException e) {
+            return List.of();
+        }
     }
 
     @Override

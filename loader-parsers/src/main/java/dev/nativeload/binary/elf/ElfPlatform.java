@@ -5,11 +5,13 @@ import dev.nativeload.binary.TargetOs;
 import dev.nativeload.binary.VersionNeed;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Tells the target OS and C library from what the loader-visible tables say: {@code EI_OSABI},
- * notes, {@code PT_INTERP}, {@code DT_NEEDED} and the version needs.
+ * notes, {@code PT_INTERP}, {@code DT_NEEDED} and the version needs; and, when none of them names an OS, from the
+ * section names only one OS's link editor gives ({@link #bySectionName(List)}).
  */
 final class ElfPlatform {
     /** The PowerPC64 dynamic linker, {@code /lib64/ld64.so.1} or {@code .2}. */
@@ -27,14 +29,17 @@ final class ElfPlatform {
     private final List<String> needed;
     private final List<VersionNeed> versionNeeds;
     private final List<ElfNote> notes;
+    /** Read only when nothing else names the OS: the section header table lies at the end of the file. */
+    private final Supplier<List<String>> sectionNames;
 
     ElfPlatform(OsAbi osAbi, Optional<String> interpreter, List<String> needed, List<VersionNeed> versionNeeds,
-                List<ElfNote> notes) {
+                List<ElfNote> notes, Supplier<List<String>> sectionNames) {
         this.osAbi = osAbi;
         this.interpreter = interpreter;
         this.needed = needed;
         this.versionNeeds = versionNeeds;
         this.notes = notes;
+        this.sectionNames = sectionNames;
     }
 
     TargetOs os() {
@@ -49,7 +54,29 @@ final class ElfPlatform {
         if (abiAllowsLinux && (osAbi.equals(OsAbi.GNU) || hasLinuxMarker() || libc() == LibcFlavor.MUSL)) {
             return TargetOs.LINUX;
         }
-        return TargetOs.UNKNOWN;
+        return bySectionName(sectionNames.get()).orElse(TargetOs.UNKNOWN);
+    }
+
+    /**
+     * The OS whose link editor alone names sections so, the last evidence (the loader reads no section name, and a
+     * stripped object may have none): Solaris's {@code ld} names its own sections {@code .SUNW_*} (
+     * {@code .SUNW_ldynsym}, {@code .SUNW_dynsymsort}, {@code .SUNW_version}, {@code .SUNW_signature}, ...), and
+     * OpenBSD's toolchain gives every object its {@code .note.openbsd.ident} section (from crtbegin) and
+     * {@code .openbsd.randomdata}. Other names are no OS's alone: FreeBSD's {@code .note.tag} is DragonFly's too.
+     *
+     * @param names the object's section names
+     * @return the OS they name, if any
+     */
+    static Optional<TargetOs> bySectionName(List<String> names) {
+        for (String n : names) {
+            if (n.startsWith(".SUNW_")) {
+                return Optional.of(TargetOs.SOLARIS);
+            }
+            if (n.equals(".note.openbsd.ident") || n.startsWith(".openbsd.")) {
+                return Optional.of(TargetOs.OPENBSD);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
