@@ -16,9 +16,9 @@ sealed interface SymbolHash permits GnuHashTable, SysvHashTable {
     /**
      * Walks the hash chain for a name, offering each index whose hash matches, until the visitor stops it.
      *
-     * @param name    the name's bytes
+     * @param name    the name, with its hashes
      * @param visitor called per candidate
      * @throws MalformedBinaryException if the table is broken (out of range, a chain that does not end)
      */
-    void candidates(byte[] name, Candidate visitor) throws MalformedBinaryException;
+    void candidates(LookupName name, Candidate visitor) throws MalformedBinaryException;
 }
