@@ -173,7 +173,7 @@ final class TreeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--symbols binds as glibc's ld.so does: not for a "
                     + host.os() + " " + host.libc() + " loader");
         }
-        return Optional.of(new SymbolBinder(host.currentDir()));
+        return Optional.of(new SymbolBinder(host.currentDir(), bindings ? SymbolBinder.Recorded.ALL : SymbolBinder.Recorded.NONE));
     }
 
     private Platform parseTarget(String id) {

@@ -126,8 +126,13 @@ sealed interface ByteSource permits ByteSource.InMemory, PagedFile, StreamedByte
 
         @Override
         public boolean regionEquals(long at, byte[] expected) {
-            return MemorySegment.mismatch(bytes, at, at + expected.length,
-                    MemorySegment.ofArray(expected), 0, expected.length) < 0;
+            // A plain loop: symbol names are short, and MemorySegment.mismatch costs more to set up than it saves.
+            for (int i = 0; i < expected.length; i++) {
+                if (bytes.get(ValueLayout.JAVA_BYTE, at + i) != expected[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -131,10 +131,10 @@ final class DynamicSymbols {
      * @param name the symbol name, hashed
      */
     List<ElfSymbol> named(LookupName name) throws MalformedBinaryException {
-        if (hash.isEmpty()) {
-            return List.of();
+        if (hash.isEmpty() || !hash.get().mayContain(name)) {
+            return List.of(); // most objects of a scope, asked for a name they do not define, stop here
         }
-        List<ElfSymbol> found = new ArrayList<>(0); // most objects of a scope do not define the name: nothing grows
+        List<ElfSymbol> found = new ArrayList<>(1);
         hash.get().candidates(name, index -> {
             if (nameIs(index, name)) {
                 found.add(symbol(index, name.text()));

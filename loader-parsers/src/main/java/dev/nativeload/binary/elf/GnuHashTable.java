@@ -103,6 +103,11 @@ final class GnuHashTable implements SymbolHash {
     }
 
     @Override
+    public boolean mayContain(LookupName name) throws MalformedBinaryException {
+        return nbuckets != 0 && bloomMayContain(name.gnuHash());
+    }
+
+    @Override
     public void candidates(LookupName name, Candidate visitor) throws MalformedBinaryException {
         if (nbuckets == 0) {
             return;

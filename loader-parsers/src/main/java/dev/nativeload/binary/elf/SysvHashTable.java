@@ -57,6 +57,11 @@ final class SysvHashTable implements SymbolHash {
     }
 
     @Override
+    public boolean mayContain(LookupName name) {
+        return nbucket != 0;
+    }
+
+    @Override
     public void candidates(LookupName name, Candidate visitor) throws MalformedBinaryException {
         if (nbucket == 0) {
             return;
