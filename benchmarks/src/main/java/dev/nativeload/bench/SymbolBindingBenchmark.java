@@ -119,7 +119,7 @@ public class SymbolBindingBenchmark {
         return bindAll(SymbolBinder.Recorded.ALL);
     }
 
-    private long bindAll(SymbolBinder.Recorded recorded) {
+    long bindAll(SymbolBinder.Recorded recorded) {
         ResolveHost host = ResolveHost.linuxGlibc(Architecture.fromJvm(System.getProperty("os.arch")))
                     .withHwcapsSubdirs(HostProbe.hwcapsSubdirs()).withEnv(Map.of()).withMainOriginIsRealPath(false)
                 .withCurrentDir(Path.of("/"));
@@ -147,14 +147,35 @@ public class SymbolBindingBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public int lddROncePerLibrary() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(lddLoop).redirectError(ProcessBuilder.Redirect.DISCARD);
+        return Integer.parseInt(runLddLoop(LDD_LOOP).get(0));
+    }
+
+    /**
+     * Runs the same {@code ldd -r} loop, its shell then printing its children's CPU time ({@code times}).
+     *
+     * @return the user plus system time of every {@code ldd} and what it ran, in milliseconds
+     */
+    long lddLoopCpuMillis() throws IOException, InterruptedException {
+        String children = runLddLoop(LDD_LOOP + "; times").get(2); // e.g. "0m11.734s 0m14.402s"
+        long ms = 0;
+        for (String t : children.trim().split("\\s+")) {
+            int m = t.indexOf('m');
+            ms += Long.parseLong(t.substring(0, m)) * 60_000 + Math.round(Double.parseDouble(t.substring(m + 1, t.length() - 1)) * 1000);
+        }
+        return ms;
+    }
+
+    private List<String> runLddLoop(String script) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(lddLoop);
+        command.set(2, script);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().keySet().removeIf(k -> k.startsWith("LD_"));
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("the ldd -r loop failed: " + out);
         }
-        return Integer.parseInt(out);
+        return out.lines().toList();
     }
 
     /** {@return the number of files this benchmark binds} */
