@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #bindEveryLibrary}: a fresh resolver and binder (nothing cached), then every library's
- *       tree resolved and bound, in a warm JVM.
+ *       tree resolved and bound, in a warm JVM; the binder finds what {@code ldd -r} reports and lists
+ *       no bindings.
+ *   <li>{@link #bindEveryLibraryListingBindings}: the same, the binder listing every binding too.
  *   <li>{@link #lddROncePerLibrary}: one shell loop calling {@code ldd -r} once per file, output to
  *       the null device, the way a script without nativeload would check them.
  * </ul>
@@ -90,25 +92,44 @@ public class SymbolBindingBenchmark {
     }
 
     /**
-     * Resolves and binds every library with a fresh resolver and binder, in this JVM.
+     * Resolves and binds every library with a fresh resolver and binder, in this JVM, finding what
+     * {@code ldd -r} reports (undefined symbols, missing versions) and listing no bindings.
      *
      * @return the number of undefined symbols and missing versions found, so nothing is dead code
      */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
-    @Warmup(iterations = 3)
-    @Measurement(iterations = 5)
+    @Warmup(iterations = 5)
+    @Measurement(iterations = 15)
     public long bindEveryLibrary() {
+        return bindAll(SymbolBinder.Recorded.NONE);
+    }
+
+    /**
+     * As {@link #bindEveryLibrary}, the binder also listing every binding (what {@code tree --symbols
+     * --bindings} prints): the price of the list, which {@code ldd -r} does not make.
+     *
+     * @return the undefined symbols and missing versions found plus the bindings listed
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 5)
+    @Measurement(iterations = 15)
+    public long bindEveryLibraryListingBindings() {
+        return bindAll(SymbolBinder.Recorded.ALL);
+    }
+
+    long bindAll(SymbolBinder.Recorded recorded) {
         ResolveHost host = ResolveHost.linuxGlibc(Architecture.fromJvm(System.getProperty("os.arch")))
                     .withHwcapsSubdirs(HostProbe.hwcapsSubdirs()).withEnv(Map.of()).withMainOriginIsRealPath(false)
                 .withCurrentDir(Path.of("/"));
         DependencyResolver resolver = new DependencyResolver(host);
-        SymbolBinder binder = new SymbolBinder(Path.of("/"));
+        SymbolBinder binder = new SymbolBinder(Path.of("/"), recorded);
         long findings = 0;
         for (Path file : files) {
             try {
                 SymbolReport r = binder.bind(resolver.resolve(file.toString()));
-                findings += r.unresolved().size() + r.versionErrors().size();
+                findings += r.unresolved().size() + r.versionErrors().size() + r.bindings().size();
             } catch (IOException | NotABinaryException | MalformedBinaryException e) {
                 findings--;
             }
@@ -126,14 +147,35 @@ public class SymbolBindingBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public int lddROncePerLibrary() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(lddLoop).redirectError(ProcessBuilder.Redirect.DISCARD);
+        return Integer.parseInt(runLddLoop(LDD_LOOP).get(0));
+    }
+
+    /**
+     * Runs the same {@code ldd -r} loop, its shell then printing its children's CPU time ({@code times}).
+     *
+     * @return the user plus system time of every {@code ldd} and what it ran, in milliseconds
+     */
+    long lddLoopCpuMillis() throws IOException, InterruptedException {
+        String children = runLddLoop(LDD_LOOP + "; times").get(2); // e.g. "0m11.734s 0m14.402s"
+        long ms = 0;
+        for (String t : children.trim().split("\\s+")) {
+            int m = t.indexOf('m');
+            ms += Long.parseLong(t.substring(0, m)) * 60_000 + Math.round(Double.parseDouble(t.substring(m + 1, t.length() - 1)) * 1000);
+        }
+        return ms;
+    }
+
+    private List<String> runLddLoop(String script) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(lddLoop);
+        command.set(2, script);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().keySet().removeIf(k -> k.startsWith("LD_"));
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("the ldd -r loop failed: " + out);
         }
-        return Integer.parseInt(out);
+        return out.lines().toList();
     }
 
     /** {@return the number of files this benchmark binds} */

@@ -56,7 +56,7 @@ final class SymbolRules {
         this.ceilings = maxGlibc.flatMap(ManylinuxCeilings::forGlibc);
         this.loader = ResolveHost.forPlatform(target).withEnv(Map.of()).withCurrentDir(cwd);
         this.resolver = new DependencyResolver(loader);
-        this.binder = new SymbolBinder(cwd);
+        this.binder = new SymbolBinder(cwd, SymbolBinder.Recorded.NONE); // the rules read what is unresolved only
     }
 
     /** {@return whether these rules apply to the target: Linux with glibc} */

@@ -177,7 +177,8 @@ final class TreeCommand implements Subcommand {
             throw new UsageException("--symbols binds as glibc's ld.so, the Windows loader or macOS's dyld does: not for a "
                     + host.os() + " " + host.libc() + " loader");
         }
-        return Optional.of(new SymbolBinder(host.currentDir())::bind);
+        SymbolBinder.Recorded recorded = bindings ? SymbolBinder.Recorded.ALL : SymbolBinder.Recorded.NONE;
+        return Optional.of(new SymbolBinder(host.currentDir(), recorded)::bind);
     }
 
     private Platform parseTarget(String id) {

@@ -362,6 +362,20 @@ public final class BinaryData {
     }
 
     /**
+     * {@return whether the bytes at an offset are these bytes}, compared in place (a name looked up
+     * against a string table, say, without decoding the table's string)
+     *
+     * @param offset   where the bytes start
+     * @param expected the bytes looked for
+     * @param what     for errors
+     * @throws MalformedBinaryException if the range runs outside the data
+     */
+    public boolean regionEquals(long offset, byte[] expected, String what) throws MalformedBinaryException {
+        check(offset, expected.length, what);
+        return source.regionEquals(start + offset, expected);
+    }
+
+    /**
      * Reads a NUL-terminated string, decoded as UTF-8 (invalid sequences become U+FFFD).
      *
      * @param offset    where the string starts

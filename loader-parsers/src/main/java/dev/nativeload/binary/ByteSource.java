@@ -68,6 +68,23 @@ sealed interface ByteSource permits ByteSource.InMemory, PagedFile, StreamedByte
      */
     long indexOfNul(long at, long limit) throws MalformedBinaryException;
 
+    /**
+     * Compares bytes in place, without copying them out.
+     *
+     * @param at       where to start, with {@code expected.length} bytes already checked against the size
+     * @param expected the bytes looked for
+     * @return whether the bytes there are exactly these
+     * @throws MalformedBinaryException if the bytes cannot be fetched
+     */
+    default boolean regionEquals(long at, byte[] expected) throws MalformedBinaryException {
+        for (int i = 0; i < expected.length; i++) {
+            if (get(at + i) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Bytes already in memory: a mapped file or an array wrapped as a segment. */
     record InMemory(MemorySegment bytes) implements ByteSource {
         private static final ValueLayout.OfShort U16_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -105,6 +122,17 @@ sealed interface ByteSource permits ByteSource.InMemory, PagedFile, StreamedByte
         @Override
         public byte[] copy(long at, int length) {
             return bytes.asSlice(at, length).toArray(ValueLayout.JAVA_BYTE);
+        }
+
+        @Override
+        public boolean regionEquals(long at, byte[] expected) {
+            // A plain loop: symbol names are short, and MemorySegment.mismatch costs more to set up than it saves.
+            for (int i = 0; i < expected.length; i++) {
+                if (bytes.get(ValueLayout.JAVA_BYTE, at + i) != expected[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -157,7 +157,8 @@ public final class SymbolPreCheck {
         for (String p : paths) {
             Stamp.of(loader.currentDir().resolve(p)).ifPresent(stamps::add);
         }
-        SymbolReport report = new SymbolBinder(loader.currentDir()).bind(root);
+        // Only the unbound references are read below (are they calls only?): the binder lists no others.
+        SymbolReport report = new SymbolBinder(loader.currentDir(), SymbolBinder.Recorded.UNBOUND).bind(root);
         record Ref(String symbol, Optional<String> version, String object) {
         }
         Map<Ref, Boolean> callsOnly = new HashMap<>();

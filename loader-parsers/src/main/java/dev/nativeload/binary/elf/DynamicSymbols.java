@@ -2,7 +2,6 @@ package dev.nativeload.binary.elf;
 
 import dev.nativeload.binary.BinaryData;
 import dev.nativeload.binary.MalformedBinaryException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,9 @@ import java.util.function.Predicate;
  * the dynamic section; it comes from the hash table.
  */
 final class DynamicSymbols {
+    /** The context of a name read that succeeds; a failed read is repeated with the symbol's index in its context. */
+    private static final String SYMBOL_NAME = "dynamic symbol name";
+
     private final BinaryData d;
     private final boolean wide;
     private final long symtab;
@@ -105,11 +107,14 @@ final class DynamicSymbols {
         if (hash.isEmpty()) {
             return Optional.empty();
         }
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        LookupName wanted = LookupName.of(name);
         ElfSymbol[] found = new ElfSymbol[1];
-        hash.get().candidates(bytes, index -> {
-            ElfSymbol s = symbol(index);
-            if (s.name().equals(name) && s.isDefined() && accept.test(s)) {
+        hash.get().candidates(wanted, index -> {
+            if (!nameIs(index, wanted)) {
+                return false;
+            }
+            ElfSymbol s = symbol(index, name);
+            if (s.isDefined() && accept.test(s)) {
                 found[0] = s;
                 return true;
             }
@@ -120,24 +125,35 @@ final class DynamicSymbols {
 
     /**
      * {@return every symbol the hash table offers for this name whose name matches, in chain order,
-     * defined or not (the caller decides what counts as a definition)}
+     * defined or not (the caller decides what counts as a definition)}; names are compared as bytes
+     * in the string table, and only a match is decoded into a symbol
      *
-     * @param name the symbol name
+     * @param name the symbol name, hashed
      */
-    List<ElfSymbol> named(String name) throws MalformedBinaryException {
-        if (hash.isEmpty()) {
-            return List.of();
+    List<ElfSymbol> named(LookupName name) throws MalformedBinaryException {
+        if (hash.isEmpty() || !hash.get().mayContain(name)) {
+            return List.of(); // most objects of a scope, asked for a name they do not define, stop here
         }
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        List<ElfSymbol> found = new ArrayList<>(2);
-        hash.get().candidates(bytes, index -> {
-            ElfSymbol s = symbol(index);
-            if (s.name().equals(name)) {
-                found.add(s);
+        List<ElfSymbol> found = new ArrayList<>(1);
+        hash.get().candidates(name, index -> {
+            if (nameIs(index, name)) {
+                found.add(symbol(index, name.text()));
             }
             return false;
         });
         return found;
+    }
+
+    /** Whether the symbol at an index has this name, compared as bytes without decoding it. */
+    private boolean nameIs(long index, LookupName name) throws MalformedBinaryException {
+        long at = entry(index);
+        long nameIndex = d.u32(at, "st_name");
+        try {
+            return strings.matches(nameIndex, name.bytes(), SYMBOL_NAME);
+        } catch (MalformedBinaryException e) {
+            strings.matches(nameIndex, name.bytes(), "dynamic symbol " + index + " name"); // throws again, saying which symbol
+            throw e;
+        }
     }
 
     /** {@return whether there is a symbol table ({@code DT_SYMTAB}); without one the entry size is the placeholder 1} */
@@ -159,8 +175,24 @@ final class DynamicSymbols {
     }
 
     ElfSymbol symbol(long index) throws MalformedBinaryException {
+        return symbol(index, null);
+    }
+
+    /**
+     * The offset of a symbol's entry, checked to lie inside the file. The error's context (which
+     * symbol) is built only when the check fails: this runs for every symbol read.
+     */
+    private long entry(long index) throws MalformedBinaryException {
         long at = Math.addExact(symtab, Math.multiplyExact(index, entrySize));
-        d.check(at, entrySize, "dynamic symbol " + index);
+        if (!d.contains(at, entrySize)) {
+            d.check(at, entrySize, "dynamic symbol " + index);
+        }
+        return at;
+    }
+
+    /** @param knownName the symbol's name when the caller has already matched it, else null to decode it */
+    private ElfSymbol symbol(long index, String knownName) throws MalformedBinaryException {
+        long at = entry(index);
         long nameIndex = d.u32(at, "st_name");
         int info;
         int other;
@@ -180,7 +212,7 @@ final class DynamicSymbols {
             other = d.u8(at + 13, "st_other");
             shndx = d.u16(at + 14, "st_shndx");
         }
-        String name = strings.get(nameIndex, "dynamic symbol " + index + " name");
+        String name = knownName != null ? knownName : name(index, nameIndex);
         Optional<String> version = Optional.empty();
         boolean hidden = false;
         if (versym.isPresent()) {
@@ -189,5 +221,14 @@ final class DynamicSymbols {
             version = (v & 0x7FFF) > 1 ? versions.name(v) : Optional.empty();
         }
         return new ElfSymbol(index, name, value, size, info, other, shndx, version, hidden);
+    }
+
+    private String name(long index, long nameIndex) throws MalformedBinaryException {
+        try {
+            return strings.get(nameIndex, SYMBOL_NAME);
+        } catch (MalformedBinaryException e) {
+            strings.get(nameIndex, "dynamic symbol " + index + " name"); // throws again, saying which symbol
+            throw e;
+        }
     }
 }

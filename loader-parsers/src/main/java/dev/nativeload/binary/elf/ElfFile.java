@@ -333,6 +333,18 @@ public final class ElfFile implements BinaryImage {
      * @throws MalformedBinaryException if the hash or symbol table is broken
      */
     public List<ElfSymbol> symbolsNamed(String name) throws MalformedBinaryException {
+        return symbols().named(LookupName.of(name));
+    }
+
+    /**
+     * {@return every dynamic symbol with this name that the hash table leads to, as {@link
+     * #symbolsNamed(String)}, for a name hashed once and looked up in many objects}; the names of the
+     * candidates are compared as bytes in the file, and only the matching ones are decoded
+     *
+     * @param name the symbol name, hashed
+     * @throws MalformedBinaryException if the hash or symbol table is broken
+     */
+    public List<ElfSymbol> symbolsNamed(LookupName name) throws MalformedBinaryException {
         return symbols().named(name);
     }
 

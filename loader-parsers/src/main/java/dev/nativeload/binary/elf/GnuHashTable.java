@@ -88,20 +88,31 @@ final class GnuHashTable implements SymbolHash {
         if (bloomWords == 0) {
             return true;
         }
-        int bits = bloomWordSize * 8;
+        // A word is 32 or 64 bits: divide and take the rest by shifting and masking (this runs for every
+        // object a name is looked up in). The word count is a power of two in every table ld writes, which
+        // glibc relies on (it masks); any other count keeps the modulo.
+        int log = bloomWordSize == 8 ? 6 : 5;
+        long bitMask = (1L << log) - 1;
+        long quotient = h >>> log;
+        long slot = (bloomWords & (bloomWords - 1)) == 0 ? quotient & (bloomWords - 1) : quotient % bloomWords;
         long word = bloomWordSize == 8
-                ? d.u64(offset + 16 + ((h / bits) % bloomWords) * 8, "DT_GNU_HASH bloom word")
-                : d.u32(offset + 16 + ((h / bits) % bloomWords) * 4, "DT_GNU_HASH bloom word");
-        long mask = (1L << (h % bits)) | (1L << ((h >>> (bloomShift & 0x3F)) % bits));
+                ? d.u64(offset + 16 + slot * 8, "DT_GNU_HASH bloom word")
+                : d.u32(offset + 16 + slot * 4, "DT_GNU_HASH bloom word");
+        long mask = (1L << (h & bitMask)) | (1L << ((h >>> (bloomShift & 0x3F)) & bitMask));
         return (word & mask) == mask;
     }
 
     @Override
-    public void candidates(byte[] name, Candidate visitor) throws MalformedBinaryException {
+    public boolean mayContain(LookupName name) throws MalformedBinaryException {
+        return nbuckets != 0 && bloomMayContain(name.gnuHash());
+    }
+
+    @Override
+    public void candidates(LookupName name, Candidate visitor) throws MalformedBinaryException {
         if (nbuckets == 0) {
             return;
         }
-        long h = hash(name);
+        long h = name.gnuHash();
         if (!bloomMayContain(h)) {
             return;
         }

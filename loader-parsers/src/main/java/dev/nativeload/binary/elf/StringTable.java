@@ -29,6 +29,32 @@ final class StringTable {
      * @throws MalformedBinaryException if the index is outside the table or the string is not terminated inside it
      */
     String get(long index, String what) throws MalformedBinaryException {
+        requireInside(index, what);
+        return bytes.cString(index, bytes.size() - index, what);
+    }
+
+    /**
+     * {@return whether the string at an index is exactly these bytes (then a NUL)}, compared in the
+     * file without decoding it: what a hash lookup asks of every candidate its chain offers.
+     *
+     * @param index an offset into the table
+     * @param name  the bytes of the name looked for
+     * @param what  what the string is, for the error
+     * @throws MalformedBinaryException if the index is outside the table, or the string matches up to
+     *                                  the table's end without being terminated
+     */
+    boolean matches(long index, byte[] name, String what) throws MalformedBinaryException {
+        requireInside(index, what);
+        long room = bytes.size() - index;
+        if (name.length < room) {
+            return bytes.regionEquals(index, name, what) && bytes.u8(index + name.length, what) == 0;
+        }
+        // The name reaches the table's end: a match would be a string without its terminator.
+        bytes.cString(index, room, what); // throws when the string there is not terminated
+        return false;
+    }
+
+    private void requireInside(long index, String what) throws MalformedBinaryException {
         if (bytes == null) {
             throw new MalformedBinaryException(dynamicOffset, what + " names a string but the dynamic array has no DT_STRTAB");
         }
@@ -36,6 +62,5 @@ final class StringTable {
             throw new MalformedBinaryException(bytes.fileOffset(), what + " string index 0x" + Long.toHexString(index)
                     + " lies outside the dynamic string table (size 0x" + Long.toHexString(bytes.size()) + ")");
         }
-        return bytes.cString(index, bytes.size() - index, what);
     }
 }

@@ -23,14 +23,20 @@ final class SymbolVersions {
 
     private final List<VersionNeed> needs;
     private final List<VersionDefinition> definitions;
-    private final Map<Integer, String> names;
+    /** Each version name by index (hidden bit cleared), empty where there is none: read for every symbol read. */
+    private final List<Optional<String>> names;
     private final List<VersionRequirement> requirements;
 
     private SymbolVersions(List<VersionNeed> needs, List<VersionDefinition> definitions, Map<Integer, String> names,
                            List<VersionRequirement> requirements) {
         this.needs = needs;
         this.definitions = definitions;
-        this.names = names;
+        int top = names.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        List<Optional<String>> byIndex = new ArrayList<>(top + 1);
+        for (int i = 0; i <= top; i++) {
+            byIndex.add(Optional.ofNullable(names.get(i)));
+        }
+        this.names = List.copyOf(byIndex);
         this.requirements = requirements;
     }
 
@@ -157,6 +163,7 @@ final class SymbolVersions {
 
     /** {@return the version name for a {@code DT_VERSYM} index (hidden bit cleared), if known} */
     Optional<String> name(int index) {
-        return Optional.ofNullable(names.get(index & 0x7FFF));
+        int i = index & 0x7FFF;
+        return i < names.size() ? names.get(i) : Optional.empty();
     }
 }

@@ -57,11 +57,16 @@ final class SysvHashTable implements SymbolHash {
     }
 
     @Override
-    public void candidates(byte[] name, Candidate visitor) throws MalformedBinaryException {
+    public boolean mayContain(LookupName name) {
+        return nbucket != 0;
+    }
+
+    @Override
+    public void candidates(LookupName name, Candidate visitor) throws MalformedBinaryException {
         if (nbucket == 0) {
             return;
         }
-        long index = read(d, offset + (2 + hash(name) % nbucket) * word, word, "DT_HASH bucket");
+        long index = read(d, offset + (2 + name.sysvHash() % nbucket) * word, word, "DT_HASH bucket");
         for (long steps = 0; index != 0; steps++) {
             if (index < 0 || index >= nchain) {
                 throw new MalformedBinaryException(offset, "DT_HASH chain points to symbol " + index

@@ -53,7 +53,7 @@ final class DefinitionLookup {
             if ((typeClass & RelocationKind.CLASS_COPY) != 0 && map == executable) {
                 continue;
             }
-            List<LoadedElf.Candidate> candidates = map.candidates(ref.name());
+            List<LoadedElf.Candidate> candidates = map.candidates(ref.lookupName());
             if (candidates.isEmpty()) {
                 continue;
             }

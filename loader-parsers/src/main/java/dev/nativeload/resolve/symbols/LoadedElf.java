@@ -5,14 +5,13 @@ import dev.nativeload.binary.elf.DynamicTag;
 import dev.nativeload.binary.elf.ElfFile;
 import dev.nativeload.binary.elf.ElfRelocation;
 import dev.nativeload.binary.elf.ElfSymbol;
+import dev.nativeload.binary.elf.LookupName;
 import dev.nativeload.binary.elf.VersionDefinition;
 import dev.nativeload.binary.elf.VersionRequirement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,10 +28,10 @@ final class LoadedElf {
     private static final int SHN_ABS = 0xFFF1;
 
     private final ElfFile elf;
-    private final Map<Integer, VersionSlot> slots;
+    /** The version table by index (a {@code DT_VERSYM} value without its hidden bit), built once: looked up per candidate. */
+    private final List<Optional<VersionSlot>> slots;
     private final Set<String> definedVersions;
     private List<Reference> references;
-    private Map<String, List<Candidate>> definitions;
 
     /**
      * A symbol a lookup may take as a definition, with its {@code DT_VERSYM} entry.
@@ -45,18 +44,29 @@ final class LoadedElf {
 
     LoadedElf(ElfFile elf) {
         this.elf = elf;
-        Map<Integer, VersionSlot> table = new HashMap<>();
+        int top = 0;
         for (VersionRequirement r : elf.versionRequirements()) {
-            table.put(r.index(), new VersionSlot(r.name(), Optional.of(r.file()), r.hidden()));
+            top = Math.max(top, r.index() & 0x7FFF); // the index is stored without its hidden bit: 15 bits
+        }
+        for (VersionDefinition d : elf.versionDefinitions()) {
+            top = Math.max(top, d.index() & 0x7FFF);
+        }
+        VersionSlot[] table = new VersionSlot[top + 1];
+        for (VersionRequirement r : elf.versionRequirements()) {
+            table[r.index() & 0x7FFF] = new VersionSlot(r.name(), Optional.of(r.file()), r.hidden());
         }
         Set<String> defined = new HashSet<>();
         for (VersionDefinition d : elf.versionDefinitions()) {
             defined.add(d.name());
             if (!d.isBase()) {
-                table.put(d.index() & 0x7FFF, new VersionSlot(d.name(), Optional.empty(), false));
+                table[d.index() & 0x7FFF] = new VersionSlot(d.name(), Optional.empty(), false);
             }
         }
-        this.slots = Map.copyOf(table);
+        List<Optional<VersionSlot>> byIndex = new ArrayList<>(table.length);
+        for (VersionSlot slot : table) {
+            byIndex.add(Optional.ofNullable(slot));
+        }
+        this.slots = List.copyOf(byIndex);
         this.definedVersions = Set.copyOf(defined);
     }
 
@@ -66,7 +76,8 @@ final class LoadedElf {
 
     /** {@return the version-table entry a {@code DT_VERSYM} value refers to, if the table has one there} */
     Optional<VersionSlot> slot(int versym) {
-        return Optional.ofNullable(slots.get(versym & 0x7FFF));
+        int index = versym & 0x7FFF;
+        return index < slots.size() ? slots.get(index) : Optional.empty();
     }
 
     /** {@return whether the object has {@code DT_VERDEF}: without it, no version requirement on it is checked} */
@@ -86,52 +97,23 @@ final class LoadedElf {
 
     /**
      * {@return the symbols of this name the hash table leads to that have a value (or are absolute
-     * or thread-local), in hash-chain order: the only ones {@code check_match} can accept}. The
-     * index is built on the first call from one pass over the symbol table (as many entries as the
-     * hash table counts); a name defined more than once is looked up in the hash table, so its
-     * candidates come in the loader's chain order.
+     * or thread-local), in hash-chain order: the only ones {@code check_match} can accept}. Looked up
+     * in the file's hash table each time, as {@code ld.so} does: the Bloom filter turns most names
+     * away with one read, and candidates' names are compared as bytes, so nothing is decoded or kept
+     * for the names an object does not define.
      *
-     * @param name the symbol name
+     * @param name the symbol name, hashed
      * @throws MalformedBinaryException if the symbol or hash table is broken
      */
-    List<Candidate> candidates(String name) throws MalformedBinaryException {
-        Map<String, List<Candidate>> d = definitions;
-        if (d == null) {
-            d = readDefinitions();
-            definitions = d;
+    List<Candidate> candidates(LookupName name) throws MalformedBinaryException {
+        List<ElfSymbol> named = elf.symbolsNamed(name);
+        if (named.isEmpty()) {
+            return List.of();
         }
-        return d.getOrDefault(name, List.of());
-    }
-
-    private Map<String, List<Candidate>> readDefinitions() throws MalformedBinaryException {
-        if (!elf.hasSymbolHash()) {
-            return Map.of();
-        }
-        List<ElfSymbol> all = elf.dynamicSymbols();
-        Map<String, List<Candidate>> out = new HashMap<>(all.size() * 2);
-        Set<String> repeated = new HashSet<>();
-        for (ElfSymbol sym : all) {
-            if (sym.index() == 0 || !mayDefine(sym)) {
-                continue;
-            }
-            List<Candidate> one = List.of(new Candidate(sym, elf.symbolVersionIndex(sym.index())));
-            if (out.putIfAbsent(sym.name(), one) != null || sym.sectionIndex() == 0) {
-                repeated.add(sym.name());
-            }
-        }
-        // A name defined more than once (under several versions) is ordered as its hash chain is, and an
-        // undefined symbol with a value (a canonical PLT entry) counts only if the hash table reaches it.
-        for (String name : repeated) {
-            List<Candidate> list = new ArrayList<>(2);
-            for (ElfSymbol sym : elf.symbolsNamed(name)) {
-                if (mayDefine(sym)) {
-                    list.add(new Candidate(sym, elf.symbolVersionIndex(sym.index())));
-                }
-            }
-            if (list.isEmpty()) {
-                out.remove(name);
-            } else {
-                out.put(name, List.copyOf(list));
+        List<Candidate> out = new ArrayList<>(named.size());
+        for (ElfSymbol sym : named) {
+            if (mayDefine(sym)) {
+                out.add(new Candidate(sym, elf.symbolVersionIndex(sym.index())));
             }
         }
         return out;
@@ -174,7 +156,7 @@ final class LoadedElf {
             }
             int versym = elf.symbolVersionIndex(rel.symbolIndex());
             Optional<VersionSlot> version = versym < 0 ? Optional.empty() : slot(versym);
-            out.add(new Reference(sym.name(), version, kind, sym.binding() == ElfSymbol.STB_WEAK));
+            out.add(new Reference(LookupName.of(sym.name()), version, kind, sym.binding() == ElfSymbol.STB_WEAK));
         }
         return List.copyOf(out);
     }

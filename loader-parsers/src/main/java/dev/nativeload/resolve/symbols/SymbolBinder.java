@@ -37,10 +37,35 @@ import java.util.Set;
  */
 public final class SymbolBinder {
     private final Path currentDir;
+    private final Recorded recorded;
     private final Map<Path, Opened> cache = new HashMap<>();
+
+    /**
+     * Which bindings a report lists ({@link SymbolReport#bindings()}). Listing every one costs an
+     * object per reference (hundreds of thousands over a system's libraries) that a caller asking
+     * only what is unresolved never reads.
+     */
+    public enum Recorded {
+        /** Every reference and what it binds to: what {@code LD_DEBUG=bindings} shows. */
+        ALL,
+        /** Only the references nothing defines, weak ones too: what a caller judging a failure needs. */
+        UNBOUND,
+        /** None: the report's unresolved symbols, version errors and notes are unchanged. */
+        NONE
+    }
 
     /** One file read (or not), kept for every tree that loads it. */
     private record Opened(Optional<LoadedElf> object, Optional<String> problem) {
+    }
+
+    /**
+     * Makes a binder with nothing read yet that lists every binding in its reports.
+     *
+     * @param currentDir the directory relative paths in the trees are against (the resolver's
+     *                   {@code ResolveHost.currentDir()})
+     */
+    public SymbolBinder(Path currentDir) {
+        this(currentDir, Recorded.ALL);
     }
 
     /**
@@ -48,16 +73,18 @@ public final class SymbolBinder {
      *
      * @param currentDir the directory relative paths in the trees are against (the resolver's
      *                   {@code ResolveHost.currentDir()})
+     * @param recorded   which bindings its reports list
      */
-    public SymbolBinder(Path currentDir) {
+    public SymbolBinder(Path currentDir, Recorded recorded) {
         this.currentDir = Objects.requireNonNull(currentDir, "currentDir");
+        this.recorded = Objects.requireNonNull(recorded, "recorded");
     }
 
     /**
      * Binds the symbols of one tree.
      *
      * @param root the root of a tree resolved for a glibc host
-     * @return what is unresolved, which versions are missing, and every binding
+     * @return what is unresolved, which versions are missing, and the bindings this binder records
      */
     public SymbolReport bind(DependencyNode root) {
         Objects.requireNonNull(root, "root");
@@ -98,12 +125,14 @@ public final class SymbolBinder {
                     Optional<DefinitionLookup.Definition> def = own == scope
                             ? memo.computeIfAbsent(new LookupKey(ref), k -> find(ref, scope, executable))
                             : DefinitionLookup.find(ref, own, executable);
-                    Optional<String> version = ref.version().map(VersionSlot::name);
-                    bindings.add(binding(e, ref, version, def, paths));
+                    if (recorded == Recorded.ALL || recorded == Recorded.UNBOUND && def.isEmpty()) {
+                        bindings.add(binding(e, ref, def, paths));
+                    }
                     if (def.isEmpty() && !ref.weak()) {
                         Optional<String> versionFile = ref.version().flatMap(VersionSlot::file)
                                 .filter(f -> tree.byName().containsKey(f));
-                        unresolved.add(new UnresolvedSymbol(ref.name(), version, e.path(), false, versionFile));
+                        unresolved.add(new UnresolvedSymbol(ref.name(), ref.version().map(VersionSlot::name), e.path(),
+                                false, versionFile));
                     }
                 }
             } catch (MalformedBinaryException ex) {
@@ -139,8 +168,8 @@ public final class SymbolBinder {
         }
     }
 
-    private static SymbolBinding binding(TreeObjects.Entry e, Reference ref, Optional<String> version,
-                                         Optional<DefinitionLookup.Definition> def, Map<LoadedElf, String> paths)
+    private static SymbolBinding binding(TreeObjects.Entry e, Reference ref, Optional<DefinitionLookup.Definition> def,
+                                         Map<LoadedElf, String> paths)
             throws MalformedBinaryException {
         Optional<String> definedIn = Optional.empty();
         Optional<String> definedVersion = Optional.empty();
@@ -150,7 +179,7 @@ public final class SymbolBinder {
             int versym = object.elf().symbolVersionIndex(def.get().symbol().index());
             definedVersion = versym < 0 ? Optional.empty() : object.slot(versym).map(VersionSlot::name);
         }
-        return new SymbolBinding(e.path(), ref.name(), version, ref.kind(), definedIn, definedVersion);
+        return new SymbolBinding(e.path(), ref.name(), ref.version().map(VersionSlot::name), ref.kind(), definedIn, definedVersion);
     }
 
     private Optional<LoadedElf> open(String path, List<String> notes) {

@@ -9,7 +9,9 @@ import java.util.List;
  *                      referencing objects, each (symbol, version, object) once
  * @param versionErrors every required version the named dependency does not define, in load order
  * @param bindings      every symbol reference and the definition it binds to (unresolved weak ones
- *                      too), in load order, each (object, symbol, version, kind) once
+ *                      too), in load order, each (object, symbol, version, kind) once; only the
+ *                      unbound ones, or none, when the binder was made to record no more
+ *                      ({@link SymbolBinder.Recorded})
  * @param notes         what a person needs to know about the answer: objects that were not bound
  *                      and why (the dynamic loader itself, an unsupported machine, an unreadable file)
  */

@@ -257,7 +257,7 @@ class ElfHostileInputTest {
         assertTimeoutPreemptively(BATCH_LIMIT, () -> {
             GnuHashTable gnu = GnuHashTable.read(data, 0, true, Long.MAX_VALUE);
             assertThrows(MalformedBinaryException.class, gnu::symbolCount);
-            assertThrows(MalformedBinaryException.class, () -> gnu.candidates("x".getBytes(), i -> false));
+            assertThrows(MalformedBinaryException.class, () -> gnu.candidates(LookupName.of("x"), i -> false));
         });
     }
 

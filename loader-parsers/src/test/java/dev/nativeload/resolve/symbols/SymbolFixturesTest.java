@@ -63,6 +63,10 @@ class SymbolFixturesTest {
     }
 
     private static SymbolReport bind(Case c) throws Exception {
+        return bind(c, SymbolBinder.Recorded.ALL);
+    }
+
+    private static SymbolReport bind(Case c, SymbolBinder.Recorded recorded) throws Exception {
         Path dir = caseDir(c.dir());
         ResolveHost host;
         if (c.dir().startsWith("aarch64/")) {
@@ -73,7 +77,7 @@ class SymbolFixturesTest {
             host = ResolveHost.linuxGlibc(Architecture.fromJvm(System.getProperty("os.arch")))
                     .withHwcapsSubdirs(HostProbe.hwcapsSubdirs()).withEnv(Map.of()).withMainOriginIsRealPath(false).withCurrentDir(Path.of("/"));
         }
-        return new SymbolBinder(Path.of("/")).bind(new DependencyResolver(host).resolve(dir.resolve(c.root()).toString()));
+        return new SymbolBinder(Path.of("/"), recorded).bind(new DependencyResolver(host).resolve(dir.resolve(c.root()).toString()));
     }
 
     private static void requireAarch64Sysroot() {
@@ -104,6 +108,24 @@ class SymbolFixturesTest {
         return cases().values().stream().map(c -> DynamicTest.dynamicTest(c.dir(), () -> {
             SymbolReport r = bind(c);
             assertEquals(c.findings(), findings(c, r), "notes: " + r.notes());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> listingFewerBindingsChangesNothingElseAndUnboundOnesAreExactlyTheUndefined() throws IOException {
+        return cases().values().stream().map(c -> DynamicTest.dynamicTest(c.dir(), () -> {
+            SymbolReport all = bind(c, SymbolBinder.Recorded.ALL);
+            SymbolReport unbound = bind(c, SymbolBinder.Recorded.UNBOUND);
+            SymbolReport none = bind(c, SymbolBinder.Recorded.NONE);
+            for (SymbolReport r : List.of(unbound, none)) {
+                assertEquals(all.unresolved(), r.unresolved());
+                assertEquals(all.versionErrors(), r.versionErrors());
+                assertEquals(all.notes(), r.notes());
+            }
+            assertEquals(all.bindings().stream().filter(b -> b.definedIn().isEmpty()).toList(), unbound.bindings());
+            assertEquals(List.of(), none.bindings());
+            assertTrue(!all.bindings().isEmpty() || all.notes().stream().anyMatch(n -> n.contains("not bound")),
+                    "every fixture binds something: " + all.notes());
         }));
     }
 
