@@ -9,7 +9,6 @@ import dev.nativeload.binary.macho.MachOFile;
 import dev.nativeload.binary.pe.Export;
 import dev.nativeload.binary.pe.PeFile;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,17 +28,16 @@ record JniExports(Set<String> javaSymbols, boolean onLoad) {
 
     /**
      * {@return what an image exports to the JVM}: for Mach-O its export trie (or, in old images, its symbol
-     * table), C names without their leading underscore; always present today (the Optional leaves room for a
-     * format whose exports are not read)
+     * table), C names without their leading underscore
      *
      * @param image the image the target loads
      * @throws MalformedBinaryException if its symbol or export table is malformed
      */
-    static Optional<JniExports> of(BinaryImage image) throws MalformedBinaryException {
+    static JniExports of(BinaryImage image) throws MalformedBinaryException {
         return switch (image) {
-            case ElfFile elf -> Optional.of(ofElf(elf));
-            case PeFile pe -> Optional.of(ofPe(pe));
-            case MachOFile macho -> Optional.of(ofMachO(macho));
+            case ElfFile elf -> ofElf(elf);
+            case PeFile pe -> ofPe(pe);
+            case MachOFile macho -> ofMachO(macho);
         };
     }
 

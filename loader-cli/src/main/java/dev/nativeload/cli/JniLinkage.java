@@ -57,10 +57,6 @@ final class JniLinkage {
             return new Result(violations, notes);
         }
         List<JniExports> exports = runNatives.stream().flatMap(n -> n.jni().stream()).toList();
-        if (unitNatives.stream().allMatch(n -> n.jni().isEmpty())) {
-            notes.add("JNI linkage not checked: the exports of " + unitNatives.getFirst().format() + " natives are not read");
-            return new Result(violations, notes);
-        }
         Optional<ScannedNative> onLoad = unitNatives.stream()
                 .filter(n -> n.jni().map(JniExports::onLoad).orElse(false)).findFirst();
         Map<String, List<NativeMethod>> unbound = new LinkedHashMap<>();

@@ -118,7 +118,7 @@ final class ScanNativeReader {
         if (forTarget) {
             BinaryImage image = images.stream().filter(i -> i.summary().architecture().equals(target.arch()))
                     .findFirst().orElse(images.getFirst());
-            jni = JniExports.of(image);
+            jni = Optional.of(JniExports.of(image));
         }
         return new ScannedNative(where.archive(), where.unit(), where.entry(), binary.format(), summaries, forTarget, jni);
     }
