@@ -16,7 +16,6 @@ import dev.nativeload.resolve.symbols.SymbolBinder;
 import dev.nativeload.resolve.symbols.UnresolvedSymbol;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,13 +97,8 @@ final class SymbolRules {
         } catch (IOException | NotABinaryException | MalformedBinaryException unreadable) {
             return List.of(); // the read rule reports the file itself
         }
-        ArrayDeque<DependencyNode> todo = new ArrayDeque<>(List.of(root));
-        while (!todo.isEmpty()) {
-            DependencyNode n = todo.poll();
-            if (!n.found()) {
-                return List.of();
-            }
-            todo.addAll(n.children());
+        if (!root.breadthFirst().stream().allMatch(DependencyNode::found)) {
+            return List.of();
         }
         String self = abs(path);
         return binder.bind(root).unresolved().stream()

@@ -1,5 +1,6 @@
 package dev.nativeload.resolve;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,5 +52,19 @@ public record DependencyNode(String name, Optional<String> path, How how, boolea
      */
     public Optional<DependencyNode> child(String requested) {
         return children.stream().filter(c -> c.name.equals(requested)).findFirst();
+    }
+
+    /**
+     * {@return this node and every node under it, breadth first}: the order in which the loaders load
+     * a tree's objects (glibc's and musl's global scope, dyld's images, the Windows loader's modules),
+     * nodes not found and already-loaded references included
+     */
+    public List<DependencyNode> breadthFirst() {
+        List<DependencyNode> order = new ArrayList<>();
+        order.add(this);
+        for (int i = 0; i < order.size(); i++) {
+            order.addAll(order.get(i).children);
+        }
+        return order;
     }
 }

@@ -2,7 +2,6 @@ package dev.nativeload.resolve.symbols;
 
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.How;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,11 +39,7 @@ record TreeObjects(List<Entry> order, Map<String, Entry> byName, List<String> no
         Map<String, Entry> byPath = new HashMap<>();
         List<String> notes = new ArrayList<>();
         List<DependencyNode> aliases = new ArrayList<>();
-        ArrayDeque<DependencyNode> queue = new ArrayDeque<>();
-        queue.add(root);
-        while (!queue.isEmpty()) {
-            DependencyNode n = queue.poll();
-            queue.addAll(n.children());
+        for (DependencyNode n : root.breadthFirst()) {
             if (!n.found() || n.path().isEmpty()) {
                 continue;
             }

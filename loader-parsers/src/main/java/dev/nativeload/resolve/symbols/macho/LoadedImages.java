@@ -12,7 +12,6 @@ import dev.nativeload.resolve.How;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,11 +80,7 @@ record LoadedImages(List<Image> order, Map<String, Image> byPath, Map<String, St
         List<Image> order = new ArrayList<>();
         Map<String, Image> byPath = new HashMap<>();
         Map<String, String> unreadable = new HashMap<>();
-        ArrayDeque<DependencyNode> queue = new ArrayDeque<>();
-        queue.add(root);
-        while (!queue.isEmpty()) {
-            DependencyNode n = queue.poll();
-            queue.addAll(n.children());
+        for (DependencyNode n : root.breadthFirst()) {
             if (!n.found() || n.path().isEmpty() || n.how().is(How.ALREADY_LOADED)) {
                 continue;
             }

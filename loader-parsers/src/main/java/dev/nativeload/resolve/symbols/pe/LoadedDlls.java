@@ -2,7 +2,6 @@ package dev.nativeload.resolve.symbols.pe;
 
 import dev.nativeload.resolve.DependencyNode;
 import dev.nativeload.resolve.How;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,11 +33,7 @@ record LoadedDlls(List<Image> images, Map<String, DllTargets.Module> byName) {
         List<Image> images = new ArrayList<>();
         Map<String, DllTargets.Module> byName = new HashMap<>();
         Set<String> seen = new HashSet<>();
-        ArrayDeque<DependencyNode> queue = new ArrayDeque<>();
-        queue.add(root);
-        while (!queue.isEmpty()) {
-            DependencyNode n = queue.poll();
-            queue.addAll(n.children());
+        for (DependencyNode n : root.breadthFirst()) {
             if (!n.found() || n.path().isEmpty() || n.how().is(How.API_SET)) {
                 continue;
             }
