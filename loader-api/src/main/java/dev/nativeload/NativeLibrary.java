@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A loaded native library: its symbols, the file the OS really loaded, and the report of how it
@@ -50,8 +50,14 @@ public final class NativeLibrary implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     /** Holders that have not closed yet; 0 once released, never raised again. */
     private final AtomicInteger references = new AtomicInteger(1);
-    /** Lookups read the handle; the release writes it away. */
-    private final ReentrantReadWriteLock handleLock = new ReentrantReadWriteLock();
+    /**
+     * Held by a first lookup of a symbol and by the release, so {@code dlclose} never runs beside a
+     * {@code dlsym}. A plain lock, not a read-write one: first lookups are a few microseconds and once
+     * per symbol (later ones are answered from {@link #symbols} without it), and {@code ReentrantLock}
+     * is in the JDK's class-data archive where the read-write lock's seven classes are not: they cost
+     * every first load about 2 ms ({@code benchmarks/startup.sh load}).
+     */
+    private final ReentrantLock handleLock = new ReentrantLock();
     private final Runnable onRelease;
 
     NativeLibrary(String name, Path path, LibraryHandle handle, NativeAccess access, LoadReport report, Runnable onRelease) {
@@ -91,14 +97,14 @@ public final class NativeLibrary implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        handleLock.readLock().lock();
+        handleLock.lock();
         try {
             ensureOpen();
             Optional<MemorySegment> found = access.symbol(handle, symbol, arena);
             Optional<MemorySegment> raced = symbols.putIfAbsent(symbol, found);
             return raced != null ? raced : found;
         } finally {
-            handleLock.readLock().unlock();
+            handleLock.unlock();
         }
     }
 
@@ -177,7 +183,7 @@ public final class NativeLibrary implements AutoCloseable {
             return;
         }
         onRelease.run();
-        handleLock.writeLock().lock();
+        handleLock.lock();
         try {
             symbols.clear();
             arena.close();
@@ -186,7 +192,7 @@ public final class NativeLibrary implements AutoCloseable {
                 throw new IllegalStateException("could not close " + path + ": " + error.get());
             }
         } finally {
-            handleLock.writeLock().unlock();
+            handleLock.unlock();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.nativeload.ffm;
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.ffm.generated.posix.dlfcn_h;
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -53,11 +54,11 @@ final class Dlfcn {
 
         /** {@return the table for an OS, or empty where none is known} @param os the OS */
         static Optional<Flags> forOs(TargetOs os) {
-            return switch (os) {
-                case LINUX, ANDROID -> Optional.of(LINUX);
-                case MACOS -> Optional.of(DARWIN);
-                default -> Optional.empty();
-            };
+            // Comparisons, not a switch: a switch over an enum is a class of its own, loaded on every first load.
+            if (os == TargetOs.LINUX || os == TargetOs.ANDROID) {
+                return Optional.of(LINUX);
+            }
+            return os == TargetOs.MACOS ? Optional.of(DARWIN) : Optional.empty();
         }
 
         /** {@return the {@code dlopen} mode for an open mode} @param mode binding and visibility */
@@ -94,20 +95,52 @@ final class Dlfcn {
     }
 
     /**
-     * {@return {@code dlopen(filename, flags)} through the generated binding, with no state captured}
-     * The success path's call: it binds one shape, where {@link #dlopen(MemorySegment, MemorySegment, int)}
+     * {@return {@code dlopen(filename, flags)} with no state captured, through the success path's
+     * one shape ({@link TwoWords})} The success path's call, where {@link #dlopen(MemorySegment, MemorySegment, int)}
      * brings the call-state machinery with it.
      *
      * @param filename a C string, or NULL for the main program
      * @param flags    the {@code RTLD_*} mode
      */
     static MemorySegment dlopen(MemorySegment filename, int flags) {
-        return dlfcn_h.dlopen(filename, flags);
+        if (flags < 0) {
+            throw new IllegalArgumentException("RTLD_* modes are non-negative: " + flags);
+        }
+        return twoWords(TwoWords.DLOPEN, filename, MemorySegment.ofAddress(flags));
     }
 
-    /** {@return {@code dlsym(handle, symbol)}, through the generated binding} @param handle a handle @param symbol a C string */
+    /** {@return {@code dlsym(handle, symbol)}, through the generated descriptor} @param handle a handle @param symbol a C string */
     static MemorySegment dlsym(MemorySegment handle, MemorySegment symbol) {
-        return dlfcn_h.dlsym(handle, symbol);
+        return twoWords(TwoWords.DLSYM, handle, symbol);
+    }
+
+    /**
+     * The success path's one downcall shape, {@code void *f(void *, void *)}: the generated
+     * {@code dlsym} descriptor, bound to no address. Both calls of a first load go through it, since
+     * each distinct shape costs about 10 ms in a new JVM ({@code benchmarks/startup.sh load}).
+     * {@code dlsym} is called as declared. {@code dlopen(const char *, int)} is called with its
+     * mode widened to a pointer-sized word, which is the same call on every ABI the FFM linker
+     * supports: the mode is the second integer argument, passed in a full register (x86-64 SysV
+     * {@code rsi}, AArch64 {@code x1}, and likewise ppc64le, s390x and RISC-V, whose callers extend a
+     * 32-bit int to the register's width, which for a non-negative mode is the same word), and the
+     * callee reads its low 32 bits. The errno-capturing {@code dlopen} of the error path keeps the
+     * generated {@code int} signature.
+     */
+    private static final class TwoWords {
+        /** {@code dlsym}'s generated descriptor, spelled out: asking the generated class for it would bind its own handle. */
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(
+                FunctionDescriptor.of(dlfcn_h.C_POINTER, dlfcn_h.C_POINTER, dlfcn_h.C_POINTER));
+        /** Found where the generated bindings look: the process's default lookup. */
+        static final MemorySegment DLOPEN = Linker.nativeLinker().defaultLookup().find("dlopen").orElseThrow();
+        static final MemorySegment DLSYM = Linker.nativeLinker().defaultLookup().find("dlsym").orElseThrow();
+    }
+
+    private static MemorySegment twoWords(MemorySegment function, MemorySegment first, MemorySegment second) {
+        try {
+            return (MemorySegment) TwoWords.HANDLE.invokeExact(function, first, second);
+        } catch (Throwable t) {
+            throw Downcall.rethrow(t);
+        }
     }
 
     private static final class dlvsym$ {

@@ -1,18 +1,25 @@
 package dev.nativeload.ffm;
 
 import dev.nativeload.binary.TargetOs;
+import dev.nativeload.internal.chain.ServiceAccess;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.NativeAccess;
 
 /**
- * The {@link NativeAccess} service of this module, found by {@link java.util.ServiceLoader}
- * through {@link #provider()}: {@code LoadLibraryExW} and friends on Windows, {@code dlopen} and
- * friends everywhere else.
+ * The {@link NativeAccess} service of this module: {@code LoadLibraryExW} and friends on Windows,
+ * {@code dlopen} and friends everywhere else. loader-api initialises this class by name, and its
+ * initialiser offers the provider there ({@code ServiceAccess}); where loader-api's class loader does
+ * not see this module, {@link java.util.ServiceLoader} finds it through {@link #provider()}.
  *
  * <p>The process needs native access for this module: {@code --enable-native-access=dev.nativeload.ffm}
  * (or {@code ALL-UNNAMED} on the class path).
  */
 public final class FfmNativeAccess {
+    static {
+        // loader-api initialises this class by name before it turns to ServiceLoader (ServiceAccess).
+        ServiceAccess.offer(provider());
+    }
+
     private FfmNativeAccess() {
     }
 

@@ -44,7 +44,7 @@ final class HostFacts {
                 // Linux hands every process its page size in the auxiliary vector (AT_PAGESZ), which
                 // is where glibc's and musl's sysconf(_SC_PAGESIZE) take it from: read there, a first
                 // load binds no sysconf downcall (a downcall shape costs milliseconds in a new JVM).
-                long kernel = os == TargetOs.LINUX || os == TargetOs.ANDROID ? HostProbe.OsQueries.FILES.pageSize() : 0;
+                long kernel = os == TargetOs.LINUX || os == TargetOs.ANDROID ? HostProbe.auxvPageSize() : 0;
                 return kernel > 0 ? kernel : HostFacts.pageSize(os);
             }
 

@@ -50,6 +50,7 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
     private final TargetOs os;
     private final Dlfcn.Flags flags;
     private volatile Host host;
+    private volatile PosixFileDescriptors files;
     /** Whether {@link #warmUpErrorPath} ran in this process (a race runs it twice, harmlessly). */
     private volatile boolean errorPathLinked;
 
@@ -264,70 +265,26 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
 
     @Override
     public FileOpenResult openNoFollow(Path file) {
-        FileCalls calls;
-        switch (HostFileCalls.forPlatform(os, host().libc(), host().arch())) {
-            case HostFileCalls.Bound.Unsupported u -> {
-                return new FileOpenResult.Unsupported(u.why());
-            }
-            case HostFileCalls.Bound.Calls c -> calls = c.calls();
-        }
-        if (!calls.missing().isEmpty()) {
-            return new FileOpenResult.Unsupported("this C library lacks " + calls.missing());
-        }
-        Scratch scratch = Scratch.current();
-        MemorySegment path = scratch.cString(file.toString());
-        if (path == null) {
-            throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
-        }
-        int fd = calls.open(scratch.callState(), path, calls.bits().readNoFollow(), 0);
-        if (fd < 0) {
-            int errno = Dlfcn.errno(scratch);
-            return new FileOpenResult.Failed(new OsError("open", OptionalInt.of(errno), file + ": " + errorText(errno)));
-        }
-        return PosixOpenFile.adopt(fd, os, calls);
+        return files().openNoFollow(file);
     }
 
     @Override
     public OptionalInt effectiveUid() {
-        return HostFileCalls.forPlatform(os, host().libc(), host().arch()) instanceof HostFileCalls.Bound.Calls c
-                && !c.calls().missing().contains("geteuid") ? OptionalInt.of(c.calls().geteuid()) : OptionalInt.empty();
+        return files().effectiveUid();
     }
 
     @Override
     public LockFileResult openLockFile(Path file) {
-        FileCalls calls;
-        switch (HostFileCalls.forPlatform(os, host().libc(), host().arch())) {
-            case HostFileCalls.Bound.Unsupported u -> {
-                return new LockFileResult.Unsupported(u.why());
-            }
-            case HostFileCalls.Bound.Calls c -> calls = c.calls();
+        return files().openLockFile(file);
+    }
+
+    /** {@return the descriptor calls, made on first use: only the extraction cache opens files by descriptor} */
+    private PosixFileDescriptors files() {
+        PosixFileDescriptors f = files;
+        if (f == null) {
+            f = new PosixFileDescriptors(os, host(), this::errorText);
+            files = f;
         }
-        if (calls.locking().isEmpty()) {
-            return new LockFileResult.Unsupported("open-file-description locks are bound for Linux only");
-        }
-        if (!calls.missing().isEmpty()) {
-            return new LockFileResult.Unsupported("this C library lacks " + calls.missing());
-        }
-        Scratch scratch = Scratch.current();
-        MemorySegment path = scratch.cString(file.toString());
-        if (path == null) {
-            throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
-        }
-        int fd = calls.open(scratch.callState(), path, calls.bits().readNoFollow() | calls.bits().readWriteCreateNonBlock(), 0600);
-        if (fd < 0) {
-            int errno = Dlfcn.errno(scratch);
-            return new LockFileResult.Failed(new OsError("open", OptionalInt.of(errno), file + ": " + errorText(errno)));
-        }
-        return switch (PosixOpenFile.adopt(fd, os, calls)) {
-            case FileOpenResult.Failed f -> new LockFileResult.Failed(f.error());
-            case FileOpenResult.Unsupported u -> new LockFileResult.Unsupported(u.why());
-            case FileOpenResult.Opened o -> {
-                if (!o.file().status().isRegularFile()) {
-                    o.file().close();
-                    yield new LockFileResult.NotRegular(o.file().status());
-                }
-                yield new LockFileResult.Opened(new PosixLockFile((PosixOpenFile) o.file(), calls.locking().get(), calls));
-            }
-        };
+        return f;
     }
 }

@@ -15,7 +15,8 @@ import java.util.ServiceLoader;
 
 /**
  * A new JVM's first load, for {@link FirstLoadClassesTest}: {@code ok} loads zlib by its soname and
- * calls {@code zlibVersion()}, printing {@code zlib VERSION}; {@code fail} loads a library that exists
+ * calls {@code zlibVersion()}, printing {@code zlib VERSION}; {@code find} loads it and looks the
+ * function up without calling it, printing {@code found true}; {@code fail} loads a library that exists
  * nowhere and prints {@code failed KIND}; {@code raw-fail FILE} opens FILE through the service's
  * {@code open}, the first call of the process, and prints {@code CALL: MESSAGE}. Nothing else runs
  * before, so the classes the JVM loads are the load's own.
@@ -27,11 +28,13 @@ public final class FirstLoadMain {
     /**
      * Runs one first load.
      *
-     * @param args {@code ok}, {@code fail} or {@code raw-fail FILE}
+     * @param args {@code ok}, {@code find}, {@code fail} or {@code raw-fail FILE}
      * @throws Throwable what the call throws
      */
     public static void main(String[] args) throws Throwable {
-        if (args[0].equals("ok")) {
+        if (args[0].equals("find")) {
+            System.out.println("found " + NativeLoader.load("libz.so.1").find("zlibVersion").isPresent());
+        } else if (args[0].equals("ok")) {
             NativeLibrary z = NativeLoader.load("libz.so.1");
             MethodHandle version = Linker.nativeLinker().downcallHandle(z.lookup("zlibVersion"),
                     FunctionDescriptor.of(ValueLayout.ADDRESS));

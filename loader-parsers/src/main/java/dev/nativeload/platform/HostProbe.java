@@ -5,6 +5,7 @@ import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.binary.elf.ElfFile;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -110,9 +111,14 @@ public final class HostProbe {
     }
 
     /** {@return the page size the kernel gave this process ({@code AT_PAGESZ}), 0 off Linux or when unreadable} */
-    static long auxvPageSize() {
+    public static long auxvPageSize() {
         try {
-            byte[] bytes = Files.readAllBytes(AUXV);
+            byte[] bytes;
+            // A FileInputStream, not Files.readAllBytes: the JVM has its classes loaded before main, where the
+            // channel would load some forty on every first load.
+            try (FileInputStream in = new FileInputStream(AUXV.toFile())) {
+                bytes = in.readAllBytes();
+            }
             ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
             boolean wide = Platform.bitsOf(Architecture.fromJvm(System.getProperty("os.arch"))) == 64;
             int entry = wide ? 16 : 8;

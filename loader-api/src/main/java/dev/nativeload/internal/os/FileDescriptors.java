@@ -7,21 +7,29 @@ import java.nio.file.Path;
  * The file-descriptor calls of the OS boundary that the extraction cache's security rests on:
  * open without following a link and check the descriptor, the effective uid, per-open-file locks.
  * Internal, not part of the {@link NativeAccess} contract users may implement: loader-ffm's POSIX
- * boundary implements both, and {@link #of} gives every other boundary the defaults, which say the
+ * boundary implements both, and {@link #of} gives every other boundary the defaults ({@link None}), which say the
  * call is unsupported so the cache falls back to what Java's own file API can do.
  */
 public interface FileDescriptors {
-    /** What a boundary without these calls answers. */
-    FileDescriptors NONE = new FileDescriptors() {
-    };
-
     /**
-     * {@return the file-descriptor calls of an OS boundary, or {@link #NONE}}
+     * {@return the file-descriptor calls of an OS boundary, or the defaults, which say each call is unsupported}
      *
      * @param access the OS boundary
      */
     static FileDescriptors of(NativeAccess access) {
-        return access instanceof FileDescriptors fd ? fd : NONE;
+        return access instanceof FileDescriptors fd ? fd : None.INSTANCE;
+    }
+
+    /**
+     * What a boundary without these calls answers. A holder, not a constant of the interface: a
+     * constant would be made, its class loaded, whenever a boundary that implements this interface is
+     * first used, every first load included.
+     */
+    final class None implements FileDescriptors {
+        static final FileDescriptors INSTANCE = new None();
+
+        private None() {
+        }
     }
 
     /** {@return a name for messages} */
