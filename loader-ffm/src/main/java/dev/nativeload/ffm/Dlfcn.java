@@ -116,8 +116,9 @@ final class Dlfcn {
 
     /**
      * The success path's one downcall shape, {@code void *f(void *, void *)}: the generated
-     * {@code dlsym} descriptor, bound to no address. Both calls of a first load go through it, since
-     * each distinct shape costs about 10 ms in a new JVM ({@code benchmarks/startup.sh load}).
+     * {@code dlsym} descriptor, bound to no address. Every call of a first load goes through it
+     * ({@code gnu_get_libc_version} too: {@link #callWithoutArguments}), since each distinct shape
+     * costs milliseconds in a new JVM ({@code benchmarks/startup.sh load}).
      * {@code dlsym} is called as declared. {@code dlopen(const char *, int)} is called with its
      * mode widened to a pointer-sized word, which is the same call on every ABI the FFM linker
      * supports: the mode is the second integer argument, passed in a full register (x86-64 SysV
@@ -133,6 +134,21 @@ final class Dlfcn {
         /** Found where the generated bindings look: the process's default lookup. */
         static final MemorySegment DLOPEN = Linker.nativeLinker().defaultLookup().find("dlopen").orElseThrow();
         static final MemorySegment DLSYM = Linker.nativeLinker().defaultLookup().find("dlsym").orElseThrow();
+    }
+
+    /**
+     * {@return what a C function {@code const char *f(void)} returns, called through the success
+     * path's one shape ({@link TwoWords})} For {@code gnu_get_libc_version}, the host's facts, read on
+     * every first load: a shape of its own would cost that load a few milliseconds more. The two NULL
+     * words the shape passes land in argument registers the function never reads (x86-64 SysV
+     * {@code rdi}/{@code rsi}, AArch64 {@code x0}/{@code x1}, and likewise on ppc64le, s390x and
+     * RISC-V), and where arguments go on the stack the caller removes them, so the call is the same
+     * as one with none; only a variadic function would care, and this one is not.
+     *
+     * @param function the address of a function that takes no argument and returns a pointer
+     */
+    static MemorySegment callWithoutArguments(MemorySegment function) {
+        return twoWords(function, MemorySegment.NULL, MemorySegment.NULL);
     }
 
     private static MemorySegment twoWords(MemorySegment function, MemorySegment first, MemorySegment second) {

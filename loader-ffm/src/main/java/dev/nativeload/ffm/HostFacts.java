@@ -4,7 +4,6 @@ import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
 import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.TargetOs;
-import dev.nativeload.ffm.generated.posix.libc_version_h;
 import dev.nativeload.platform.Host;
 import dev.nativeload.platform.HostProbe;
 import java.io.IOException;
@@ -17,8 +16,8 @@ import java.util.OptionalInt;
 
 /**
  * Reads the facts of a POSIX host in-process: C library and version, page size, translation. The C
- * calls are jextract's bindings ({@code gnu_get_libc_version}, {@code sysconf}), except macOS's
- * {@link Sysctl}, which has no header here.
+ * calls are jextract's bindings ({@code sysconf}), except {@code gnu_get_libc_version}, called through
+ * the shape {@code dlopen} shares ({@link GnuLibc}), and macOS's {@link Sysctl}, which has no header here.
  */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class HostFacts {
@@ -35,8 +34,8 @@ final class HostFacts {
         return HostProbe.probe(new HostProbe.OsQueries() {
             @Override
             public Optional<String> glibcVersion() {
-                return os != TargetOs.MACOS && GnuLibc.PRESENT
-                        ? Optional.of(cText(libc_version_h.gnu_get_libc_version())) : Optional.empty();
+                return os != TargetOs.MACOS && GnuLibc.VERSION.isPresent()
+                        ? Optional.of(cText(Dlfcn.callWithoutArguments(GnuLibc.VERSION.get()))) : Optional.empty();
             }
 
             @Override
@@ -61,10 +60,15 @@ final class HostFacts {
         return name.isPresent() ? Math.max(0, WordSize.sysconf(name.getAsInt())) : 0;
     }
 
-    /** Whether the C library is glibc: only glibc has {@code gnu_get_libc_version} ({@code <gnu/libc-version.h>}). */
+    /**
+     * {@code const char *gnu_get_libc_version(void)} ({@code <gnu/libc-version.h>}, generated as
+     * {@code libc_version_h}), which only glibc has: looked up where the generated binding looks (the
+     * default lookup), so it is only called when present, and called through the success path's one
+     * downcall shape ({@link Dlfcn#callWithoutArguments}) rather than the generated binding, which
+     * would bind a shape of its own on every first load.
+     */
     private static final class GnuLibc {
-        /** Looked up where the generated binding looks (the default lookup), so it is only called when present. */
-        static final boolean PRESENT = Linker.nativeLinker().defaultLookup().find("gnu_get_libc_version").isPresent();
+        static final Optional<MemorySegment> VERSION = Linker.nativeLinker().defaultLookup().find("gnu_get_libc_version");
     }
 
     /** {@return whether macOS runs this process under Rosetta 2: {@code sysctl.proc_translated} is 1} */
