@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.nativeload.internal.log.Loggers;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sweeps a cache directory once per JVM, right after the embedded step first used it: entries no
@@ -21,7 +21,7 @@ public final class AutoSweep {
     /** The age used when the property is not set. */
     public static final Duration DEFAULT_AGE = Duration.ofDays(30);
 
-    private static final Logger LOG = LoggerFactory.getLogger(AutoSweep.class);
+    private static final Logger LOG = Loggers.of(AutoSweep.class);
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
     private AutoSweep() {

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.nativeload.internal.log.Loggers;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Notes a library found through a path the user or the environment names (an explicit path,
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * so into the report, and is logged once as a WARN.
  */
 final class WritablePaths {
-    private static final Logger LOG = LoggerFactory.getLogger(WritablePaths.class);
+    private static final Logger LOG = Loggers.of(WritablePaths.class);
     private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
     private static final int OTHERS_WRITE = 0002;
     private static final int STICKY = 01000;
