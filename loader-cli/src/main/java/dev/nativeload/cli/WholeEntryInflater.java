@@ -118,21 +118,30 @@ final class WholeEntryInflater {
     /** This thread's buffers, grown to hold both sizes; null when there is no memory for them. */
     private Buffers buffers(LibDeflate libdeflate, long compressed, long size) {
         Buffers memory = buffers.get();
+        if (memory == null) {
+            MemorySegment decompressor = libdeflate.allocDecompressor();
+            memory = new Buffers(decompressor.equals(MemorySegment.NULL) ? null
+                    : decompressor.reinterpret(Arena.ofAuto(), libdeflate::freeDecompressor));
+            buffers.set(memory);
+        }
+        if (memory.decompressor == null) {
+            return null;
+        }
+        if (memory.in.byteSize() >= compressed && memory.out.byteSize() >= size) {
+            return memory;
+        }
+        if (memory.refused) {
+            return null;
+        }
         try {
-            if (memory == null) {
-                MemorySegment decompressor = libdeflate.allocDecompressor();
-                if (decompressor.equals(MemorySegment.NULL)) {
-                    return null;
-                }
-                memory = new Buffers(decompressor.reinterpret(Arena.ofAuto(), libdeflate::freeDecompressor));
-                buffers.set(memory);
-            }
             memory.in = Buffers.atLeast(memory.in, compressed);
             memory.out = Buffers.atLeast(memory.out, size);
             return memory;
         } catch (OutOfMemoryError e) {
             // Native memory counts against the JVM's direct memory limit (by default the heap's size): a small heap
-            // with many threads may not hold two buffers for each, and zlib needs none.
+            // with many threads may not hold two buffers for each, and zlib needs none. Not asked again on this
+            // thread: each refusal first waits for a collection and up to half a second of retries.
+            memory.refused = true;
             return null;
         }
     }
@@ -142,9 +151,12 @@ final class WholeEntryInflater {
         /** Buffers grow in steps of this many bytes, so a few sizes cover most natives. */
         private static final long STEP = 1 << 20;
 
+        /** This thread's decompressor, or null when libdeflate could not allocate one. */
         final MemorySegment decompressor;
         MemorySegment in = MemorySegment.NULL;
         MemorySegment out = MemorySegment.NULL;
+        /** Whether the JVM refused memory for larger buffers once: they are not grown again. */
+        boolean refused;
 
         Buffers(MemorySegment decompressor) {
             this.decompressor = decompressor;
