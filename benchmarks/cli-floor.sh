@@ -33,7 +33,7 @@ cp "$jar" "$work/floor.jar"
 
 opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 lib="$(readlink -f /lib/x86_64-linux-gnu/libz.so.1 2>/dev/null || echo "$java")"
-floor="--enable-native-access=dev.nativeload.ffm -p $target/lib:$work/floor.jar -m dev.nativeload.cli/dev.nativeload.cli.CliFloor"
+floor="--enable-native-access=dev.nativeload.ffm,dev.nativeload.cli -p $target/lib:$work/floor.jar -m dev.nativeload.cli/dev.nativeload.cli.CliFloor"
 "$java" $opts "-XX:AOTCacheOutput=$work/floor.aot" "-Xlog:aot*=off,cds*=off" $floor train "$java" >/dev/null 2>&1
 # The launcher's own cache, made by the launcher, in this run's XDG_CACHE_HOME.
 export XDG_CACHE_HOME="$work/cache"
@@ -44,7 +44,7 @@ for _ in $(seq 180); do
 done
 cache="$(compgen -G "$work/cache/nativeload/*.aot")"
 aot="-XX:AOTCache=$cache -Xlog:aot*=off,cds*=off"
-main="--enable-native-access=dev.nativeload.ffm -p $target/lib:$jar -m dev.nativeload.cli/dev.nativeload.cli.Main"
+main="--enable-native-access=dev.nativeload.ffm,dev.nativeload.cli -p $target/lib:$jar -m dev.nativeload.cli/dev.nativeload.cli.Main"
 "$java" -version 2>&1 | head -2 | sed 's/^/# /'
 python3 "$here/pairs.py" --runs "$rounds" \
   "empty JVM=$java $opts -cp $here/target/benchmarks.jar dev.nativeload.bench.ColdStartProgram none" \

@@ -26,6 +26,8 @@ packages=(
   # Tools the tests run: mount/findmnt/unshare (noexec tmpfs), getconf/ldd/getent, tar (the CLI
   # distribution), useradd/userdel, runuser/setpriv, mkfifo.
   mount util-linux libc-bin tar passwd coreutils
+  # libdeflate (soname 0): scan inflates natives with it when present; the loader-cli scan tests compare it with zlib.
+  libdeflate0
   # nativeload-maven-plugin's MavenOnJava17IT: plain Maven 3.8 (Debian's maven) started on Java 17.
   maven openjdk-17-jdk-headless
 )

@@ -137,7 +137,7 @@ aot_make_later() {
     exec </dev/null >/dev/null 2>&1
     tmp="$aot_file.$$.tmp"
     if nice -n 10 "$aot_java" "${aot_java_opts[@]}" "-XX:AOTCacheOutput=$tmp" "-Xlog:aot*=off,cds*=off" \
-        --enable-native-access=dev.nativeload.ffm -p "$aot_module_path" \
+        --enable-native-access=dev.nativeload.ffm,dev.nativeload.cli -p "$aot_module_path" \
         -m dev.nativeload.cli/dev.nativeload.cli.AotTraining "$aot_trained_on" && [[ -s "$tmp" ]]; then
       mv -f -- "$tmp" "$aot_file" && rm -f -- "$aot_file.failed"
     else
@@ -155,7 +155,7 @@ aot_run() { # java module-path version args...
   local java="$1" module_path="$2" version="$3"
   shift 3
   aot_setup "$java" "$module_path" "$version" "${java_opts[@]}"
-  local command=("$java" "${java_opts[@]}" ${aot_opts[@]+"${aot_opts[@]}"} --enable-native-access=dev.nativeload.ffm
+  local command=("$java" "${java_opts[@]}" ${aot_opts[@]+"${aot_opts[@]}"} --enable-native-access=dev.nativeload.ffm,dev.nativeload.cli
     -p "$module_path" -m dev.nativeload.cli/dev.nativeload.cli.Main "$@")
   if ((aot_make == 0)); then
     exec "${command[@]}"

@@ -63,7 +63,7 @@ final class ScanCommand implements Subcommand {
         List<String> roots = roots(arguments.positionals());
         ScanCollector found = new ScanCollector();
         try (ExecutorService threads = readers()) {
-            ScanWalker walker = new ScanWalker(new ScanNativeReader(platform), found, threads);
+            ScanWalker walker = new ScanWalker(new ScanNativeReader(platform, WholeEntryInflater.loading()), found, threads);
             for (String root : roots) {
                 walker.walk(root, environment.workingDirectory().resolve(root));
             }

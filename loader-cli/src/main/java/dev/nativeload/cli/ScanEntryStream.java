@@ -48,10 +48,44 @@ final class ScanEntryStream {
         if (stored) {
             return Optional.of(new Range(file, from, to, false));
         }
-        Inflater inflater = INFLATERS.get();
-        inflater.reset();
-        int buffer = (int) Math.clamp(to - from + 1, 1, CHUNK);
-        return Optional.of(new InflaterInputStream(new Range(file, from, to, true), inflater, buffer));
+        return Optional.of(new Deflated(file, from, to));
+    }
+
+    /**
+     * A DEFLATED entry's bytes, inflated by this thread's {@link Inflater}, and where its compressed bytes lie in the
+     * file, for those who inflate the entry whole ({@link WholeEntryInflater}).
+     */
+    static final class Deflated extends InflaterInputStream {
+        private final FileChannel file;
+        private final long start;
+        private final long end;
+
+        private Deflated(FileChannel file, long start, long end) {
+            super(new Range(file, start, end, true), reset(INFLATERS.get()), (int) Math.clamp(end - start + 1, 1, CHUNK));
+            this.file = file;
+            this.start = start;
+            this.end = end;
+        }
+
+        private static Inflater reset(Inflater inflater) {
+            inflater.reset();
+            return inflater;
+        }
+
+        /** {@return the file the entry lies in} */
+        FileChannel file() {
+            return file;
+        }
+
+        /** {@return where its compressed bytes start in the file} */
+        long start() {
+            return start;
+        }
+
+        /** {@return where they end (exclusive), never past the archive} */
+        long end() {
+            return end;
+        }
     }
 
     /**

@@ -172,15 +172,15 @@ class BinNativeloadIT {
     void jvmOptionsDefaultToTheQuickTierAndNativeloadJavaOptsReplacesThem() throws Exception {
         Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME", fakeJdk("jdk25", "25").toString()));
         List<String> defaults = run(env, "--version").out().lines().toList();
-        assertEquals(List.of("fake jdk25", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=dev.nativeload.ffm"),
+        assertEquals(List.of("fake jdk25", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=dev.nativeload.ffm,dev.nativeload.cli"),
                 defaults.subList(0, 4));
         env.put("NATIVELOAD_JAVA_OPTS", "-Xmx64m  -Dnativeload.cacheDir=/var/cache/app");
         List<String> replaced = run(env, "--version").out().lines().toList();
-        assertEquals(List.of("fake jdk25", "-Xmx64m", "-Dnativeload.cacheDir=/var/cache/app", "--enable-native-access=dev.nativeload.ffm"),
+        assertEquals(List.of("fake jdk25", "-Xmx64m", "-Dnativeload.cacheDir=/var/cache/app", "--enable-native-access=dev.nativeload.ffm,dev.nativeload.cli"),
                 replaced.subList(0, 4));
         env.put("NATIVELOAD_JAVA_OPTS", "");
         List<String> none = run(env, "--version").out().lines().toList();
-        assertEquals(List.of("fake jdk25", "--enable-native-access=dev.nativeload.ffm"), none.subList(0, 2), "empty means the JVM's own defaults");
+        assertEquals(List.of("fake jdk25", "--enable-native-access=dev.nativeload.ffm,dev.nativeload.cli"), none.subList(0, 2), "empty means the JVM's own defaults");
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code scan} streams: a fat jar about four times the size of the scanning JVM's whole heap, holding a nested jar of
- * incompressible data, a real native and a native larger than the in-memory limit, is scanned by a child JVM
- * started with {@code -Xmx48m}.
+ * incompressible data, a real native and a native larger than the in-memory limit, and a nested jar holding a
+ * DEFLATED native, is scanned by a child JVM started with {@code -Xmx48m}.
  */
 class ScanBoundedMemoryTest {
     private static final int MIB = 1 << 20;
@@ -54,8 +54,14 @@ class ScanBoundedMemoryTest {
         entries.put("native/libzstd.so", so);
         entries.put("native/libbig.so", big);
         RealJars.write(nested, entries, true);
+        // A DEFLATED native too, which libdeflate (when installed) inflates whole into this thread's native buffers.
+        Path deflated = dir.resolve("deflated.jar");
+        RealJars.write(deflated, Map.of("native/libzstd.so", so), false);
         Path fat = dir.resolve("app.jar");
-        RealJars.write(fat, Map.of("BOOT-INF/lib/data.jar", nested), true);
+        Map<String, Path> nestedJars = new LinkedHashMap<>();
+        nestedJars.put("BOOT-INF/lib/data.jar", nested);
+        nestedJars.put("BOOT-INF/lib/deflated.jar", deflated);
+        RealJars.write(fat, nestedJars, true);
         Files.delete(nested);
         long size = Files.size(fat);
         assertTrue(size > 4L * 48 * MIB, "the fat jar is " + size + " bytes");
@@ -69,6 +75,7 @@ class ScanBoundedMemoryTest {
         assertEquals(0, p.exitValue(), output);
         assertTrue(output.contains("\"entry\":\"BOOT-INF/lib/data.jar!/native/libzstd.so\""), output);
         assertTrue(output.contains("\"entry\":\"BOOT-INF/lib/data.jar!/native/libbig.so\""), output);
-        assertTrue(output.contains("{\"summary\":{\"natives\":2,\"archives\":2,"), output);
+        assertTrue(output.contains("\"entry\":\"BOOT-INF/lib/deflated.jar!/native/libzstd.so\""), output);
+        assertTrue(output.contains("{\"summary\":{\"natives\":3,\"archives\":3,"), output);
     }
 }

@@ -61,7 +61,7 @@ final class CliFork {
     List<String> command(Path argumentFile) {
         // One short command: a quick JIT and a small collector, as bin/nativeload runs it.
         return List.of(java.executable().toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "--enable-native-access=dev.nativeload.ffm", "@" + argumentFile);
+                "--enable-native-access=dev.nativeload.ffm,dev.nativeload.cli", "@" + argumentFile);
     }
 
     /**
