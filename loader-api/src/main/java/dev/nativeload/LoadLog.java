@@ -19,14 +19,14 @@ final class LoadLog {
     private LoadLog() {
     }
 
-    /** The logger, SLF4J's no-operation one when no provider is present ({@link Loggers}); made on the first load. */
+    /** The logger, or null when SLF4J has no provider here ({@link Loggers}); made on the first load. */
     private static final class Holder {
-        static final Logger LOG = Loggers.of(NativeLoader.class);
+        static final Logger LOG = Loggers.providerPresent() ? Loggers.of(NativeLoader.class) : null;
     }
 
     static void loaded(LoadReport report, Path path) {
         Logger log = Holder.LOG;
-        if (log.isDebugEnabled()) {
+        if (log != null && log.isDebugEnabled()) {
             log.atDebug().addKeyValue("library", report.library()).addKeyValue("path", path.toString())
                     .log("nativeload: loaded {} from {} in {} ms", report.library(), path,
                             String.format(Locale.ROOT, "%.2f", report.elapsed().toNanos() / 1e6));
@@ -35,7 +35,7 @@ final class LoadLog {
 
     static void failed(LoadReport report, Diagnosis cause) {
         Logger log = Holder.LOG;
-        if (log.isDebugEnabled()) {
+        if (log != null && log.isDebugEnabled()) {
             LoggingEventBuilder event = log.atDebug().addKeyValue("library", report.library()).addKeyValue("kind", cause.kind().name());
             report.mostSpecificFailure().ifPresent(a -> event.addKeyValue("path", a.target()));
             event.log("nativeload: could not load {}\n{}", report.library(), report.render());

@@ -32,6 +32,14 @@ public final class Loggers {
         return Provider.PRESENT ? LoggerFactory.getLogger(owner) : NOPLogger.NOP_LOGGER;
     }
 
+    /**
+     * {@return whether SLF4J has a provider here, so that a logger of {@link #of} logs somewhere} For the
+     * first load's own logger, which is not even made without one: no SLF4J class is loaded then.
+     */
+    public static boolean providerPresent() {
+        return Provider.PRESENT;
+    }
+
     private static boolean present() {
         if (System.getProperty("slf4j.provider") != null) {
             return true;
