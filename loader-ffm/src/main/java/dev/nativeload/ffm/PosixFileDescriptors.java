@@ -41,27 +41,13 @@ final class PosixFileDescriptors implements FileDescriptors {
 
     @Override
     public FileOpenResult openNoFollow(Path file) {
-        FileCalls calls;
-        switch (HostFileCalls.forPlatform(os, host.libc(), host.arch())) {
-            case HostFileCalls.Bound.Unsupported u -> {
-                return new FileOpenResult.Unsupported(u.why());
-            }
-            case HostFileCalls.Bound.Calls c -> calls = c.calls();
+        HostFileCalls.Bound bound = usable();
+        if (bound instanceof HostFileCalls.Bound.Unsupported u) {
+            return new FileOpenResult.Unsupported(u.why());
         }
-        if (!calls.missing().isEmpty()) {
-            return new FileOpenResult.Unsupported("this C library lacks " + calls.missing());
-        }
-        Scratch scratch = Scratch.current();
-        MemorySegment path = scratch.cString(file.toString());
-        if (path == null) {
-            throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
-        }
-        int fd = calls.open(scratch.callState(), path, calls.bits().readNoFollow(), 0);
-        if (fd < 0) {
-            int errno = Dlfcn.errno(scratch);
-            return new FileOpenResult.Failed(new OsError("open", OptionalInt.of(errno), file + ": " + errorText.apply(errno)));
-        }
-        return PosixOpenFile.adopt(fd, os, calls);
+        FileCalls calls = ((HostFileCalls.Bound.Calls) bound).calls();
+        Opened opened = open(calls, file, calls.bits().readNoFollow(), 0);
+        return opened.error() != null ? new FileOpenResult.Failed(opened.error()) : PosixOpenFile.adopt(opened.fd(), os, calls);
     }
 
     @Override
@@ -72,29 +58,19 @@ final class PosixFileDescriptors implements FileDescriptors {
 
     @Override
     public LockFileResult openLockFile(Path file) {
-        FileCalls calls;
-        switch (HostFileCalls.forPlatform(os, host.libc(), host.arch())) {
-            case HostFileCalls.Bound.Unsupported u -> {
-                return new LockFileResult.Unsupported(u.why());
-            }
-            case HostFileCalls.Bound.Calls c -> calls = c.calls();
+        HostFileCalls.Bound bound = usable();
+        if (bound instanceof HostFileCalls.Bound.Unsupported u) {
+            return new LockFileResult.Unsupported(u.why());
         }
+        FileCalls calls = ((HostFileCalls.Bound.Calls) bound).calls();
         if (calls.locking().isEmpty()) {
             return new LockFileResult.Unsupported("open-file-description locks are bound for Linux only");
         }
-        if (!calls.missing().isEmpty()) {
-            return new LockFileResult.Unsupported("this C library lacks " + calls.missing());
+        Opened opened = open(calls, file, calls.bits().readNoFollow() | calls.bits().readWriteCreateNonBlock(), 0600);
+        if (opened.error() != null) {
+            return new LockFileResult.Failed(opened.error());
         }
-        Scratch scratch = Scratch.current();
-        MemorySegment path = scratch.cString(file.toString());
-        if (path == null) {
-            throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
-        }
-        int fd = calls.open(scratch.callState(), path, calls.bits().readNoFollow() | calls.bits().readWriteCreateNonBlock(), 0600);
-        if (fd < 0) {
-            int errno = Dlfcn.errno(scratch);
-            return new LockFileResult.Failed(new OsError("open", OptionalInt.of(errno), file + ": " + errorText.apply(errno)));
-        }
+        int fd = opened.fd();
         return switch (PosixOpenFile.adopt(fd, os, calls)) {
             case FileOpenResult.Failed f -> new LockFileResult.Failed(f.error());
             case FileOpenResult.Unsupported u -> new LockFileResult.Unsupported(u.why());
@@ -106,5 +82,38 @@ final class PosixFileDescriptors implements FileDescriptors {
                 yield new LockFileResult.Opened(new PosixLockFile((PosixOpenFile) o.file(), calls.locking().get(), calls));
             }
         };
+    }
+
+    /** The calls bound for this host, or why they cannot be used: no binding, or a function this C library lacks. */
+    private HostFileCalls.Bound usable() {
+        HostFileCalls.Bound bound = HostFileCalls.forPlatform(os, host.libc(), host.arch());
+        if (bound instanceof HostFileCalls.Bound.Calls c && !c.calls().missing().isEmpty()) {
+            return new HostFileCalls.Bound.Unsupported("this C library lacks " + c.calls().missing());
+        }
+        return bound;
+    }
+
+    /**
+     * What {@code open(2)} gave: a descriptor, or the OS's refusal with its {@code errno}.
+     *
+     * @param fd    the descriptor, -1 on a refusal
+     * @param error the refusal, or null
+     */
+    private record Opened(int fd, OsError error) {
+    }
+
+    /** Opens a path with these flags and mode, reading {@code errno} the moment the call returns. */
+    private Opened open(FileCalls calls, Path file, int flags, int mode) {
+        Scratch scratch = Scratch.current();
+        MemorySegment path = scratch.cString(file.toString());
+        if (path == null) {
+            throw new IllegalArgumentException("a path cannot contain a NUL character: " + file.toString().replace("\0", "\\0"));
+        }
+        int fd = calls.open(scratch.callState(), path, flags, mode);
+        if (fd >= 0) {
+            return new Opened(fd, null);
+        }
+        int errno = Dlfcn.errno(scratch);
+        return new Opened(-1, new OsError("open", OptionalInt.of(errno), file + ": " + errorText.apply(errno)));
     }
 }
