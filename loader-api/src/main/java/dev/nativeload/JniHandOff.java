@@ -3,6 +3,7 @@ package dev.nativeload;
 import dev.nativeload.report.Attempt.Origin;
 
 import dev.nativeload.internal.chain.ChainResult;
+import dev.nativeload.internal.chain.DeferredReport;
 import dev.nativeload.report.Attempt;
 import dev.nativeload.report.FailureKind;
 import dev.nativeload.report.LoadReport;
@@ -49,6 +50,6 @@ final class JniHandOff {
                 Duration.ofNanos(System.nanoTime() - t0)));
         LoadReport report = new LoadReport(loaded.report().library(), loaded.report().host(), attempts,
                 loaded.report().elapsed().plusNanos(System.nanoTime() - t0));
-        return new ChainResult.Loaded(loaded.handle(), loaded.path(), report);
+        return new ChainResult.Loaded(loaded.handle(), loaded.path(), DeferredReport.of(report));
     }
 }

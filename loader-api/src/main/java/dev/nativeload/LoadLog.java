@@ -1,5 +1,6 @@
 package dev.nativeload;
 
+import dev.nativeload.internal.chain.DeferredReport;
 import dev.nativeload.internal.log.Loggers;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.report.LoadReport;
@@ -24,7 +25,8 @@ final class LoadLog {
         static final Logger LOG = Loggers.providerPresent() ? Loggers.of(NativeLoader.class) : null;
     }
 
-    static void loaded(LoadReport report, Path path) {
+    /** Logs a success; its report is not made for it (the refusals before the success stay unexplained). */
+    static void loaded(DeferredReport report, Path path) {
         Logger log = Holder.LOG;
         if (log != null && log.isDebugEnabled()) {
             log.atDebug().addKeyValue("library", report.library()).addKeyValue("path", path.toString())

@@ -1,5 +1,6 @@
 package dev.nativeload;
 
+import dev.nativeload.internal.chain.DeferredReport;
 import dev.nativeload.report.Diagnosis.Culprit;
 import dev.nativeload.report.Diagnosis;
 import dev.nativeload.report.FailureKind;
@@ -43,7 +44,8 @@ public final class NativeLibrary implements AutoCloseable {
     private final Path path;
     private final LibraryHandle handle;
     private final NativeAccess access;
-    private final LoadReport report;
+    /** Made when first read: the refusals before the success are explained then ({@link DeferredReport}). */
+    private final DeferredReport report;
     private final ConcurrentHashMap<String, Optional<MemorySegment>> symbols = new ConcurrentHashMap<>();
     /** Made on first use: a method reference costs a class spun at run time, on every first load. */
     private volatile SymbolLookup lookup;
@@ -60,7 +62,7 @@ public final class NativeLibrary implements AutoCloseable {
     private final ReentrantLock handleLock = new ReentrantLock();
     private final Runnable onRelease;
 
-    NativeLibrary(String name, Path path, LibraryHandle handle, NativeAccess access, LoadReport report, Runnable onRelease) {
+    NativeLibrary(String name, Path path, LibraryHandle handle, NativeAccess access, DeferredReport report, Runnable onRelease) {
         this.name = Objects.requireNonNull(name, "name");
         this.path = Objects.requireNonNull(path, "path");
         this.handle = Objects.requireNonNull(handle, "handle");
@@ -81,7 +83,7 @@ public final class NativeLibrary implements AutoCloseable {
 
     /** {@return how the library was found: every attempt of the chain} */
     public LoadReport report() {
-        return report;
+        return report.get();
     }
 
     /**
@@ -124,7 +126,7 @@ public final class NativeLibrary implements AutoCloseable {
                             + path + "`")
                     .withCulprit(new Culprit.Symbol(symbol, Optional.empty()));
             return new SymbolNotFoundException("symbol \"" + symbol + "\" not found in library \"" + name + "\" (" + path + ")",
-                    report, why);
+                    report.get(), why);
         });
     }
 

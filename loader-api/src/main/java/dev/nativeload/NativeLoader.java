@@ -189,9 +189,9 @@ public final class NativeLoader {
             s = JniHandOff.handOff(s, key.jniLoader(), access);
         }
         Release release = new Release(registry, key);
-        NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.report(), release);
+        NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.deferred(), release);
         release.library = library;
-        LoadLog.loaded(s.report(), s.path());
+        LoadLog.loaded(s.deferred(), s.path());
         return library;
     }
 

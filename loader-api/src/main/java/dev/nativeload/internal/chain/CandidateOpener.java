@@ -6,6 +6,7 @@ import dev.nativeload.internal.diagnose.PreLoadCheck;
 import dev.nativeload.internal.diagnose.StrerrorIndex;
 import dev.nativeload.internal.diagnose.SymbolPreCheck;
 import dev.nativeload.report.Diagnosis;
+import dev.nativeload.report.FailureKind;
 import dev.nativeload.report.Outcome;
 import dev.nativeload.spi.Candidate;
 import dev.nativeload.spi.LibraryHandle;
@@ -86,21 +87,25 @@ final class CandidateOpener {
         return s;
     }
 
-    /** What one try ended with: the outcome for the report and, when it loaded, the handle. */
-    record Tried(Outcome outcome, Optional<LibraryHandle> handle) {
+    /**
+     * What one try ended with: the outcome for the report, or the OS's refusal still to explain
+     * (exactly one of the two is null), and, when it loaded, the handle.
+     */
+    record Tried(Outcome outcome, Refusal refusal, Optional<LibraryHandle> handle) {
     }
 
     /**
      * Tries one candidate.
      *
+     * @param strategy    the step that proposed it
      * @param candidate   what to open
      * @param mode        how the OS binds and shows symbols
      * @param precheck    whether to read a file's headers first and skip one that cannot load here
      * @param bindSymbols whether the pre-check also binds a file's symbols offline (with {@code precheck} only)
      */
-    Tried open(Candidate candidate, OpenMode mode, boolean precheck, boolean bindSymbols) {
+    Tried open(String strategy, Candidate candidate, OpenMode mode, boolean precheck, boolean bindSymbols) {
         if (candidate instanceof Candidate.Unavailable u) {
-            return new Tried(new Outcome.Skipped(u.why()), Optional.empty());
+            return new Tried(new Outcome.Skipped(u.why()), null, Optional.empty());
         }
         if (precheck && candidate instanceof Candidate.File f) {
             Optional<Diagnosis> rejected = check().check(f.path());
@@ -108,7 +113,7 @@ final class CandidateOpener {
                 rejected = symbols().check(f.path());
             }
             if (rejected.isPresent()) {
-                return new Tried(new Outcome.Skipped(rejected.get()), Optional.empty());
+                return new Tried(new Outcome.Skipped(rejected.get()), null, Optional.empty());
             }
         }
         List<LibraryHandle> first = new ArrayList<>();
@@ -116,7 +121,7 @@ final class CandidateOpener {
             if (candidate instanceof Candidate.File f) {
                 Optional<Outcome> depFailed = loadFirst(f, mode, first);
                 if (depFailed.isPresent()) {
-                    return new Tried(depFailed.get(), Optional.empty());
+                    return new Tried(depFailed.get(), null, Optional.empty());
                 }
             }
             String openName = candidate instanceof Candidate.File f ? f.openName(f.path()) : candidate.target();
@@ -124,14 +129,32 @@ final class CandidateOpener {
             // where each would cost a class spun at run time.
             OpenResult result = access.open(openName, mode);
             if (result instanceof OpenResult.Failed failed) {
-                return new Tried(new Outcome.Failed(classifier().classify(candidate, failed.error())), Optional.empty());
+                // Explained when a report is made: a later step does not depend on why this one failed.
+                return new Tried(null, new Refusal(strategy, candidate, failed.error()), Optional.empty());
             }
             LibraryHandle handle = ((OpenResult.Opened) result).handle();
-            return new Tried(new Outcome.Loaded(loadedPath(candidate, handle)), Optional.of(handle));
+            return new Tried(new Outcome.Loaded(loadedPath(candidate, handle)), null, Optional.of(handle));
         } finally {
             for (LibraryHandle dependency : first) {
                 access.close(dependency); // the library itself now holds its dependencies, if it loaded
             }
+        }
+    }
+
+    /**
+     * {@return the classified outcome of a refusal}: what an eager classification would have said,
+     * since the classifier reads only the candidate, the OS's words and the filesystem
+     *
+     * @param refusal the OS's refusal, as it was read
+     */
+    Outcome explain(Refusal refusal) {
+        try {
+            return new Outcome.Failed(classifier().classify(refusal.candidate(), refusal.error()));
+        } catch (RuntimeException broken) {
+            // Read after the run, where the step's own guard no longer is: the OS's words still stand.
+            return new Outcome.Failed(Diagnosis.of(FailureKind.UNKNOWN, "the OS refused " + refusal.candidate().target()
+                    + " and explaining why threw " + broken, "the OS's own words are below")
+                    .withOs(refusal.error().message(), Optional.empty(), refusal.error().code()));
         }
     }
 

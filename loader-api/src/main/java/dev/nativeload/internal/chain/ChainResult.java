@@ -16,13 +16,19 @@ public sealed interface ChainResult {
      *
      * @param handle the OS handle; the receiver owns one reference
      * @param path   the file the OS reports it loaded
-     * @param report every attempt, the last one the success
+     * @param deferred every attempt, the last one the success: the report, made when first read
      */
-    record Loaded(LibraryHandle handle, Path path, LoadReport report) implements ChainResult {
+    record Loaded(LibraryHandle handle, Path path, DeferredReport deferred) implements ChainResult {
         public Loaded {
             Objects.requireNonNull(handle, "handle");
             Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(deferred, "deferred");
+        }
+
+        /** {@return every attempt, the refusals before the success explained now if not yet} */
+        @Override
+        public LoadReport report() {
+            return deferred.get();
         }
     }
 

@@ -49,7 +49,8 @@ public final class ChainRunner {
     public ChainResult run(LoadRequest request, List<LoadStrategy> strategies, OpenMode mode, boolean precheck,
                            boolean bindSymbols) {
         long start = System.nanoTime();
-        List<Attempt> attempts = new ArrayList<>();
+        // Each attempt in order: an Attempt, or a Refusal the report explains when it is made.
+        List<Object> attempts = new ArrayList<>();
         CandidateOpener opener = new CandidateOpener(access, request);
         for (LoadStrategy strategy : strategies) {
             try (Stream<Candidate> candidates = strategy.candidates(request)) {
@@ -57,11 +58,17 @@ public final class ChainRunner {
                 while (it.hasNext()) {
                     Candidate candidate = it.next();
                     long t0 = System.nanoTime();
-                    CandidateOpener.Tried tried = opener.open(candidate, mode, precheck, bindSymbols);
-                    attempts.add(new Attempt(strategy.name(), candidate.origin(), candidate.target(), tried.outcome(),
-                            Duration.ofNanos(System.nanoTime() - t0)));
+                    CandidateOpener.Tried tried = opener.open(strategy.name(), candidate, mode, precheck, bindSymbols);
+                    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                    if (tried.refusal() != null) {
+                        tried.refusal().took(took);
+                        attempts.add(tried.refusal());
+                        continue;
+                    }
+                    attempts.add(new Attempt(strategy.name(), candidate.origin(), candidate.target(), tried.outcome(), took));
                     if (tried.handle().isPresent()) {
-                        LoadReport report = report(request, attempts, start);
+                        DeferredReport report = new DeferredReport(request.name(), access.host(), attempts, opener,
+                                Duration.ofNanos(System.nanoTime() - start));
                         return new ChainResult.Loaded(tried.handle().get(),
                                 ((Outcome.Loaded) tried.outcome()).path(), report);
                     }
@@ -73,14 +80,11 @@ public final class ChainRunner {
                         Duration.ZERO));
             }
         }
-        LoadReport report = report(request, attempts, start);
+        LoadReport report = new LoadReport(request.name(), access.host(), DeferredReport.attempts(attempts, opener),
+                Duration.ofNanos(System.nanoTime() - start));
         Diagnosis cause = report.cause().orElseGet(() -> Diagnosis.of(FailureKind.NOT_FOUND,
                 "no step proposed any candidate for \"" + request.name() + "\"",
                 "configure a strategy, or set -Dnativeload." + request.name() + ".path"));
         return new ChainResult.Failed(report, cause);
-    }
-
-    private LoadReport report(LoadRequest request, List<Attempt> attempts, long start) {
-        return new LoadReport(request.name(), access.host(), attempts, Duration.ofNanos(System.nanoTime() - start));
     }
 }
