@@ -108,7 +108,7 @@ final class CandidateOpener {
             return new Tried(new Outcome.Skipped(u.why()), null, Optional.empty());
         }
         if (precheck && candidate instanceof Candidate.File f) {
-            Optional<Diagnosis> rejected = check().check(f.path());
+            Optional<Diagnosis> rejected = check().checkBeforeOpen(f.path());
             if (rejected.isEmpty() && bindSymbols && f.loadFirst().isEmpty()) {
                 rejected = symbols().check(f.path());
             }

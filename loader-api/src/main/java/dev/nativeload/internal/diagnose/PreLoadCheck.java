@@ -54,14 +54,32 @@ public final class PreLoadCheck {
      * @param file the candidate, absolute
      */
     public Optional<Diagnosis> check(Path file) {
+        return check(file, true);
+    }
+
+    /**
+     * {@return why the file must not be handed to the OS, or empty when the OS should be asked}: the
+     * file's facts, headers and crash guard, without the noexec mount check. The OS refuses a library on
+     * a noexec filesystem safely ("failed to map segment"), and {@link FailureClassifier} then names the
+     * mount; asking the filesystem first costs every first load of a file a {@code statvfs} binding.
+     *
+     * @param file the candidate, absolute
+     */
+    public Optional<Diagnosis> checkBeforeOpen(Path file) {
+        return check(file, false);
+    }
+
+    private Optional<Diagnosis> check(Path file, boolean mount) {
         FileFacts facts = FileFacts.of(file);
         Optional<Diagnosis> fileProblem = fileProblem(facts);
         if (fileProblem.isPresent()) {
             return fileProblem;
         }
-        Optional<Diagnosis> noexec = noexecMount(file);
-        if (noexec.isPresent()) {
-            return noexec;
+        if (mount) {
+            Optional<Diagnosis> noexec = noexecMount(file);
+            if (noexec.isPresent()) {
+                return noexec;
+            }
         }
         if (facts.size() >= 0 && facts.size() < CompatibilityCheck.MIN_HEADER) {
             Optional<Diagnosis> content = ContentDiagnosis.recognized(file);
