@@ -134,6 +134,18 @@ final class Dlfcn {
         /** Found where the generated bindings look: the process's default lookup. */
         static final MemorySegment DLOPEN = Linker.nativeLinker().defaultLookup().find("dlopen").orElseThrow();
         static final MemorySegment DLSYM = Linker.nativeLinker().defaultLookup().find("dlsym").orElseThrow();
+        /** Found with the two above, before any {@code dlopen}: finding it after a failed one would come between the failure and its message. */
+        static final MemorySegment DLERROR = Linker.nativeLinker().defaultLookup().find("dlerror").orElseThrow();
+    }
+
+    /**
+     * {@return {@code dlerror()} through the success path's one shape ({@link TwoWords}), as
+     * {@link #callWithoutArguments} calls a function of no arguments} Linked with {@code dlopen}
+     * itself, so called right after a failed {@link #dlopen(MemorySegment, int)} nothing is linked in
+     * between that could replace the message (the JVM resolves a new call site partly through {@code dlsym}).
+     */
+    static MemorySegment dlerrorThroughOpenShape() {
+        return twoWords(TwoWords.DLERROR, MemorySegment.NULL, MemorySegment.NULL);
     }
 
     /**

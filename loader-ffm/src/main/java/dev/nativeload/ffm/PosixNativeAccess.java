@@ -103,11 +103,32 @@ final class PosixNativeAccess implements NativeAccess, FileDescriptors {
             throw new IllegalArgumentException("a library name cannot contain a NUL character: " + target.replace("\0", "\\0"));
         }
         int bits = flags.of(mode);
+        boolean atOnce = dlerrorAtOnce(); // decided before the call: the host's facts are probed once, never in between
         MemorySegment handle = Dlfcn.dlopen(file, bits);
         if (handle.address() != 0) {
             return new OpenResult.Opened(new LibraryHandle(handle));
         }
+        if (atOnce) {
+            // glibc: dlopen restores errno, so the message is the whole answer, and it is read now
+            // through the shape dlopen just used (its text read as the host's glibc version was).
+            String message = HostFacts.cText(Dlfcn.dlerrorThroughOpenShape());
+            if (!message.isEmpty()) {
+                return new OpenResult.Failed(new OsError("dlopen", OptionalInt.empty(), message));
+            }
+        }
         return openAgainExplained(scratch, target, bits);
+    }
+
+    /**
+     * {@return whether a failed plain {@code dlopen}'s message is read at once, without the error
+     * path} On Linux with glibc: its {@code dlopen} restores {@code errno}, so capturing it adds
+     * nothing, and the code between the call and {@code dlerror} (the shape {@code dlopen} used, the
+     * C-string reader the host's glibc version went through) has all run before any load, so nothing
+     * is linked in between. Elsewhere (musl, macOS, the BSDs) {@code errno} may tell, and the error path
+     * runs. An empty message (something cleared it after all) also falls back to the error path.
+     */
+    private boolean dlerrorAtOnce() {
+        return os == TargetOs.LINUX && host().libc() == LibcFlavor.GLIBC;
     }
 
     /**

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * installs it) is found by the directory search after the OS's search for {@code libnlvers.so} failed.
  * That first refusal is explained only when the report is read, and the found file is checked before its
  * {@code dlopen} without the noexec mount check, so the load itself builds no classifier, message table or
- * strerror index and binds no {@code strerror} or {@code statvfs}; the report read afterwards is complete.
+ * strerror index and binds no {@code strerror} or {@code statvfs} (and, on glibc, not the error path of
+ * {@code dlopen}: the refusal's message is read through the open's own shape); the report read afterwards
+ * is complete.
  * Counted in a child JVM's class-loading log, as {@link FirstLoadClassesTest} does.
  */
 @EnabledOnOs(OS.LINUX)
@@ -39,6 +41,12 @@ class VersionedSonameFirstLoadTest {
             "dev.nativeload.internal.diagnose.ErrnoTable",
             "dev.nativeload.ffm.generated.posix.string_h$strerror",
             "dev.nativeload.ffm.Statvfs");
+
+    /** The error path of {@code dlopen}, which glibc's refusal no longer needs: its message is read through the open's own shape. */
+    private static final List<String> ERROR_PATH = List.of(
+            "dev.nativeload.ffm.Dlfcn$dlopen$",
+            "dev.nativeload.ffm.Dlfcn$Errno",
+            "dev.nativeload.ffm.generated.posix.dlfcn_h$dlerror");
 
     private static final String MARKER = VersionedSonameMain.ReportRead.class.getName();
 
@@ -99,6 +107,13 @@ class VersionedSonameFirstLoadTest {
         assertEquals(List.of(), child.duringLoad().stream().filter(c -> OFF_THE_LOAD.stream().anyMatch(c::startsWith)).toList());
         assertTrue(child.afterLoad().contains("dev.nativeload.internal.diagnose.FailureClassifier"),
                 "reading the report explains the refusal, so the check above can see the classifier");
+    }
+
+    @Test
+    void onGlibcTheSystemStepsRefusalIsReadWithoutLinkingTheErrorPathOfDlopen() throws Exception {
+        Child child = run();
+        assumeTrue(child.duringLoad().contains("dev.nativeload.ffm.HostFacts$GnuLibc"), "glibc only");
+        assertEquals(List.of(), child.duringLoad().stream().filter(ERROR_PATH::contains).toList());
     }
 
     @Test
