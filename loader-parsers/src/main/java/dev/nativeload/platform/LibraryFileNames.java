@@ -119,10 +119,27 @@ public final class LibraryFileNames {
                 found.add(f);
             }
         }
-        found.sort(Comparator.comparing((String f) -> major(version(f)), LibraryFileNames::compareVersions).reversed()
-                .thenComparingInt(String::length)
-                .thenComparing(Comparator.comparing(this::version, LibraryFileNames::compareVersions).reversed()));
+        found.sort(new NewestFirst());
         return found;
+    }
+
+    /**
+     * Highest major version first, then the shortest name, then the highest full version: a class of
+     * its own rather than composed comparators, whose lambdas and method references each spin a class
+     * at run time on the first load that searches directories.
+     */
+    private final class NewestFirst implements Comparator<String> {
+        @Override
+        public int compare(String a, String b) {
+            String va = version(a);
+            String vb = version(b);
+            int byMajor = compareVersions(major(vb), major(va));
+            if (byMajor != 0) {
+                return byMajor;
+            }
+            int byLength = Integer.compare(a.length(), b.length());
+            return byLength != 0 ? byLength : compareVersions(vb, va);
+        }
     }
 
     private String version(String fileName) {

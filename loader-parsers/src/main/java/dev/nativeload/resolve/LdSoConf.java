@@ -1,5 +1,9 @@
 package dev.nativeload.resolve;
 
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -55,14 +59,18 @@ public final class LdSoConf {
         if (++files[0] > MAX_CONF_FILES || !Files.isRegularFile(conf)) {
             return;
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(conf);
-        } catch (IOException unreadable) {
+        // Read through a FileInputStream (loaded before main) and cut by hand: Files.readAllLines brings some
+        // forty classes of channels, and a regular expression per line costs more; this runs on every
+        // first load the OS's own search did not satisfy.
+        String text;
+        try (InputStream in = new FileInputStream(conf.toFile())) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException unreadable) {
             return;
         }
-        for (String raw : lines) {
-            String line = raw.replaceFirst("#.*", "").strip();
+        for (String raw : text.split("\n")) {
+            int hash = raw.indexOf('#');
+            String line = (hash < 0 ? raw : raw.substring(0, hash)).strip();
             if (line.startsWith("include ") || line.startsWith("include\t")) {
                 String pattern = line.substring("include".length()).strip();
                 Path glob = conf.getParent().resolve(pattern);
@@ -72,7 +80,9 @@ public final class LdSoConf {
                 }
                 try (DirectoryStream<Path> matches = Files.newDirectoryStream(dir, glob.getFileName().toString())) {
                     List<Path> sorted = new ArrayList<>();
-                    matches.forEach(sorted::add);
+                    for (Path m : matches) {
+                        sorted.add(m);
+                    }
                     sorted.sort(null);
                     for (Path m : sorted) {
                         readConf(m, out, files);

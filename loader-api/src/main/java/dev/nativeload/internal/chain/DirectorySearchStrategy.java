@@ -12,7 +12,6 @@ import dev.nativeload.report.Diagnosis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,27 +50,48 @@ public record DirectorySearchStrategy(List<Path> extraDirectories) implements Lo
         LibraryFileNames names = new LibraryFileNames(request.host().os(), request.name());
         Map<Path, Origin> dirs = SearchDirectories.of(request.host(), request.environment(), extraDirectories);
         List<Candidate> out = new ArrayList<>();
-        Map<Origin, List<Path>> misses = new LinkedHashMap<>();
-        dirs.forEach((dir, origin) -> {
+        // The directories without the library, grouped by origin in order. Plain loops, no lambdas, and
+        // origins told apart by identity (SearchDirectories makes one Origin per source): hashing a
+        // record bootstraps ObjectMethods, and each lambda spins a class, on every first load that gets here.
+        List<Origin> missOrigins = new ArrayList<>();
+        List<List<Path>> misses = new ArrayList<>();
+        for (Map.Entry<Path, Origin> entry : dirs.entrySet()) {
+            Path dir = entry.getKey();
+            Origin origin = entry.getValue();
             boolean named = origin.source() == Origin.Source.CONFIGURED_DIRECTORY;
             if (!Files.isDirectory(dir)) {
                 if (named) {
                     out.add(new Candidate.Unavailable(dir.toString(), origin, Diagnosis.of(FailureKind.NOT_FOUND,
                             "directory " + dir + " does not exist", "fix the directory given to NativeLoader.Builder.directories")));
                 }
-                return;
+                continue;
             }
             List<Candidate> found = DirectoryListing.candidates(dir, names, origin);
             if (found.size() == 1 && found.getFirst() instanceof Candidate.Unavailable u
                     && u.why().kind() == FailureKind.NOT_FOUND) {
-                misses.computeIfAbsent(origin, o -> new ArrayList<>()).add(dir);
+                missed(missOrigins, misses, origin).add(dir);
             } else {
                 out.addAll(found);
             }
-        });
-        misses.forEach((origin, missed) -> out.add(new Candidate.Unavailable(names.systemName() + "*", origin,
-                Diagnosis.of(FailureKind.NOT_FOUND, "no " + names.systemName() + " or versioned variant in " + missed,
-                        "install the library, or point -Dnativeload." + request.name() + ".path at it"))));
+        }
+        for (int i = 0; i < missOrigins.size(); i++) {
+            out.add(new Candidate.Unavailable(names.systemName() + "*", missOrigins.get(i),
+                    Diagnosis.of(FailureKind.NOT_FOUND, "no " + names.systemName() + " or versioned variant in " + misses.get(i),
+                            "install the library, or point -Dnativeload." + request.name() + ".path at it")));
+        }
         return out.stream();
+    }
+
+    /** {@return the list of missed directories of {@code origin}, added at the end if new} */
+    private static List<Path> missed(List<Origin> origins, List<List<Path>> misses, Origin origin) {
+        for (int i = 0; i < origins.size(); i++) {
+            if (origins.get(i) == origin) {
+                return misses.get(i);
+            }
+        }
+        origins.add(origin);
+        List<Path> list = new ArrayList<>();
+        misses.add(list);
+        return list;
     }
 }

@@ -53,7 +53,8 @@ public final class SearchDirectories {
     private static Map<Path, Origin> distinctByRealPath(Map<Path, Origin> dirs) {
         Map<Path, Origin> out = new LinkedHashMap<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
-        dirs.forEach((dir, origin) -> {
+        for (Map.Entry<Path, Origin> entry : dirs.entrySet()) { // loops, no lambdas: see spelled
+            Path dir = entry.getKey();
             Path real;
             try {
                 real = dir.toRealPath();
@@ -61,15 +62,19 @@ public final class SearchDirectories {
                 real = dir;
             }
             if (seen.add(real)) {
-                out.put(dir, origin);
+                out.put(dir, entry.getValue());
             }
-        });
+        }
         return out;
     }
 
     private static Map<Path, Origin> spelled(Host host, Environment env, List<Path> extra) {
+        // Plain loops, no lambdas or pattern switch: each spins a class at run time, and this runs on
+        // every first load the OS's own search did not satisfy.
         Map<Path, Origin> dirs = new LinkedHashMap<>();
-        extra.forEach(d -> dirs.putIfAbsent(d.toAbsolutePath().normalize(), CONFIGURED));
+        for (Path d : extra) {
+            dirs.putIfAbsent(d.toAbsolutePath().normalize(), CONFIGURED);
+        }
         addPathList(dirs, env.property("java.library.path"), File.pathSeparator, Origin.of(Origin.Source.JAVA_LIBRARY_PATH, "java.library.path"));
         switch (host.os()) {
             case MACOS -> {
@@ -82,7 +87,9 @@ public final class SearchDirectories {
             case WINDOWS -> addPathList(dirs, env.variable("PATH"), ";", Origin.of(Origin.Source.LOADER_VARIABLE, "PATH"));
             default -> {
                 addPathList(dirs, env.variable("LD_LIBRARY_PATH"), ":", Origin.of(Origin.Source.LOADER_VARIABLE, "LD_LIBRARY_PATH"));
-                LdSoConf.directories(Path.of(LD_SO_CONF.text())).forEach(d -> dirs.putIfAbsent(d, LD_SO_CONF));
+                for (Path d : LdSoConf.directories(Path.of(LD_SO_CONF.text()))) {
+                    dirs.putIfAbsent(d, LD_SO_CONF);
+                }
                 for (String d : standardLinuxDirs(host)) {
                     dirs.putIfAbsent(Path.of(d), STANDARD);
                 }
@@ -92,13 +99,14 @@ public final class SearchDirectories {
     }
 
     private static void addPathList(Map<Path, Origin> dirs, Optional<String> value, String separator, Origin origin) {
-        value.ifPresent(v -> {
-            for (String d : v.split(separator.equals(":") ? "[:;]" : separator)) {
-                if (!d.isBlank()) {
-                    dirs.putIfAbsent(Path.of(d).toAbsolutePath().normalize(), origin);
-                }
+        if (value.isEmpty()) {
+            return;
+        }
+        for (String d : value.get().split(separator.equals(":") ? "[:;]" : separator)) {
+            if (!d.isBlank()) {
+                dirs.putIfAbsent(Path.of(d).toAbsolutePath().normalize(), origin);
             }
-        });
+        }
     }
 
     /**
@@ -108,12 +116,12 @@ public final class SearchDirectories {
      */
     private static List<String> standardLinuxDirs(Host host) {
         List<String> out = new ArrayList<>();
-        List<Path> defaults = switch (ResolveHost.forPlatform(host.platform())) {
-            case ResolveHost.Glibc g -> g.defaultDirs();
-            case ResolveHost.Musl m -> m.defaultDirs();
-            default -> List.of();
-        };
-        defaults.forEach(d -> out.add(d.toString()));
+        ResolveHost loader = ResolveHost.forPlatform(host.platform());
+        List<Path> defaults = loader instanceof ResolveHost.Glibc g ? g.defaultDirs()
+                : loader instanceof ResolveHost.Musl m ? m.defaultDirs() : List.<Path>of();
+        for (Path d : defaults) {
+            out.add(d.toString());
+        }
         if (host.platform().bits() == 64) {
             out.add("/lib64");
             out.add("/usr/lib64");

@@ -20,7 +20,11 @@ import org.slf4j.Logger;
  * so into the report, and is logged once as a WARN.
  */
 final class WritablePaths {
-    private static final Logger LOG = Loggers.of(WritablePaths.class);
+    /** The logger, made on the first warning: a load with nothing to warn about looks for no SLF4J provider. */
+    private static final class Log {
+        static final Logger LOG = Loggers.of(WritablePaths.class);
+    }
+
     private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
     private static final int OTHERS_WRITE = 0002;
     private static final int STICKY = 01000;
@@ -35,7 +39,8 @@ final class WritablePaths {
      * @param origin where it came from
      */
     static Origin origin(Path file, Origin origin) {
-        return warning(file).map(origin::withWarning).orElse(origin);
+        Optional<String> warning = warning(file); // no method reference: each spins a class on every first load
+        return warning.isPresent() ? origin.withWarning(warning.get()) : origin;
     }
 
     /** {@return what is writable by every user on the way to {@code file}, or empty} @param file a candidate file */
@@ -63,7 +68,9 @@ final class WritablePaths {
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
-        found.filter(w -> WARNED.add(abs)).ifPresent(w -> LOG.atWarn().addKeyValue("path", abs).log("nativeload: {}", w));
+        if (found.isPresent() && WARNED.add(abs)) {
+            Log.LOG.atWarn().addKeyValue("path", abs).log("nativeload: {}", found.get());
+        }
         return found;
     }
 
