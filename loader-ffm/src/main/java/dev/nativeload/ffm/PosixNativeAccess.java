@@ -27,13 +27,16 @@ import java.util.OptionalInt;
  * {@code dlopen}/{@code dlsym}/{@code dlerror}/{@code dlclose}.
  *
  * <p>{@link #open} calls {@code dlopen} once, plainly, with the mode asked for: a library that loads
- * costs one downcall shape and nothing of the error path. Only when that call fails is the error
- * path linked ({@link #warmUpErrorPath}, once per process) and the same {@code dlopen} made again on
+ * costs one downcall shape and nothing of the error path. When that call fails on glibc, whose
+ * {@code dlopen} restores {@code errno}, {@code dlerror()} is read at once through the same shape
+ * ({@link #dlerrorAtOnce}); elsewhere, or when that finds no message, the error path is
+ * linked ({@link #warmUpErrorPath}, once per process) and the same {@code dlopen} made again on
  * the same thread with {@code errno} cleared before it and captured by the linker the moment it
  * returns, and {@code dlerror()} read right after (glibc's {@code dlopen} restores {@code errno}, so
- * it comes back 0 there; the message is what tells). The first failure's text could not be trusted
- * anyway: the JVM links code between a call and the next, and its own {@code dlsym} calls replace
- * the message. Symbol lookup writes the name into a per-thread native buffer and creates no arena.
+ * it comes back 0 there; the message is what tells). The first failure's text can be trusted only
+ * when nothing new runs between the call and {@code dlerror}: the JVM links code on its first use,
+ * and its own {@code dlsym} calls replace the message; on glibc the code in between (the shape, the
+ * C-string reader) has all run before any load. Symbol lookup writes the name into a per-thread native buffer and creates no arena.
  *
  * <p>The C bindings are jextract's ({@code dev.nativeload.ffm.generated}, through {@link Dlfcn} and
  * {@link Statvfs}); only macOS's own calls are written by hand.
