@@ -30,7 +30,13 @@ public final class Compatibility {
      * @param target the platform
      */
     public static List<Incompatibility> problems(NativeBinary binary, Platform target) {
-        return problems(binary.format(), binary.images().stream().map(BinaryImage::summary).toList(), target);
+        // Loops, no streams or lambdas, here and below: the live chain checks every file it finds with
+        // these rules, and each lambda spins a class at run time on the first load that does.
+        List<BinarySummary> summaries = new ArrayList<>();
+        for (BinaryImage image : binary.images()) {
+            summaries.add(image.summary());
+        }
+        return problems(binary.format(), summaries, target);
     }
 
     /**
@@ -56,7 +62,10 @@ public final class Compatibility {
             return out;
         }
         BinarySummary s = image.get();
-        wrongLibc(s, target).ifPresent(out::add);
+        Optional<Incompatibility> libc = wrongLibc(s, target);
+        if (libc.isPresent()) {
+            out.add(libc.get());
+        }
         boolean sameOs = s.os() == target.os() || s.os() == TargetOs.UNKNOWN;
         if (!sameOs) {
             out.add(new Incompatibility.WrongOs(s.os()));
@@ -89,9 +98,12 @@ public final class Compatibility {
 
     /** The image a loader of the platform would take: the slice of its machine, or the one image if it matches. */
     private static Optional<BinarySummary> image(BinaryFormat format, List<BinarySummary> images, Platform target) {
-        return images.stream()
-                .filter(s -> s.architecture().equals(target.arch()) && (format == BinaryFormat.FAT_MACHO || s.bits() == target.bits()))
-                .findFirst();
+        for (BinarySummary s : images) {
+            if (s.architecture().equals(target.arch()) && (format == BinaryFormat.FAT_MACHO || s.bits() == target.bits())) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Incompatibility> wrongLibc(BinarySummary s, Platform target) {
@@ -109,14 +121,17 @@ public final class Compatibility {
         if (target.libc() != LibcFlavor.GLIBC) {
             return out;
         }
-        Optional<GlibcVersion> ceiling = target.libcVersion().flatMap(GlibcVersion::parse);
+        Optional<GlibcVersion> ceiling = target.libcVersion().isPresent()
+                ? GlibcVersion.parse(target.libcVersion().get()) : Optional.empty();
         if (ceiling.isEmpty()) {
             return out;
         }
         for (VersionNeed need : s.versionNeeds()) {
             for (String version : need.versions()) {
-                GlibcVersion.ofSymbolVersion(version).filter(v -> v.compareTo(ceiling.get()) > 0)
-                        .ifPresent(v -> out.add(new Incompatibility.GlibcTooOld(version, need.file())));
+                Optional<GlibcVersion> v = GlibcVersion.ofSymbolVersion(version);
+                if (v.isPresent() && v.get().compareTo(ceiling.get()) > 0) {
+                    out.add(new Incompatibility.GlibcTooOld(version, need.file()));
+                }
             }
         }
         return out;

@@ -90,7 +90,8 @@ public final class PreLoadCheck {
                     file.getFileName() + " is only " + facts.size() + " bytes, too short for any library header",
                     "the file was cut short (an interrupted download or extraction?): reinstall or re-extract it"));
         }
-        return compatibility.check(file).or(() -> crashGuard.check(file));
+        Optional<Diagnosis> incompatible = compatibility.check(file); // no lambda: this runs on every first load of a file
+        return incompatible.isPresent() ? incompatible : crashGuard.check(file);
     }
 
     /**

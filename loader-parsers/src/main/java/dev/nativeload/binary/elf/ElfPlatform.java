@@ -170,7 +170,10 @@ final class ElfPlatform {
     }
 
     LibcFlavor libc() {
-        if (interpreter.map(LibcFlavor::ofInterpreter).filter(LibcFlavor.MUSL::equals).isPresent()) {
+        // No lambdas in these tests either: the live chain summarises every file it checks, and each
+        // lambda spins a class at run time on the first load that does.
+        String interp = interpreter.orElse(null);
+        if (interp != null && LibcFlavor.ofInterpreter(interp) == LibcFlavor.MUSL) {
             return LibcFlavor.MUSL;
         }
         if (isBionic()) {
@@ -188,7 +191,7 @@ final class ElfPlatform {
 
     private boolean isGlibc() {
         return needed.contains("libc.so.6") || hasGlibcVersions()
-                || interpreter.filter(i -> i.contains("/ld-linux")).isPresent();
+                || (interpreter.isPresent() && interpreter.get().contains("/ld-linux"));
     }
 
     private boolean hasGlibcVersions() {
@@ -221,15 +224,19 @@ final class ElfPlatform {
     }
 
     private boolean isBionic() {
-        if (interpreter.filter(i -> i.startsWith("/system/bin/linker")).isPresent()) {
+        if (interpreter.isPresent() && interpreter.get().startsWith("/system/bin/linker")) {
             return true;
         }
         if (hasNote("Android", -1, "")) {
             return true;
         }
         // Old NDK builds version nothing, but need libc.so beside libraries only Android names so.
-        if (needed.contains("libc.so") && needed.stream().anyMatch(BIONIC_COMPANIONS::contains)) {
-            return true;
+        if (needed.contains("libc.so")) {
+            for (String n : needed) {
+                if (BIONIC_COMPANIONS.contains(n)) {
+                    return true;
+                }
+            }
         }
         // Bionic's libc.so versions its symbols LIBC, LIBC_N, LIBC_O, ...
         for (VersionNeed v : versionNeeds) {
@@ -241,9 +248,11 @@ final class ElfPlatform {
     }
 
     private boolean hasLinuxMarker() {
-        if (interpreter.filter(i -> i.contains("/ld-linux") || i.contains("/ld-musl-") || LD64.matcher(i).matches())
-                .isPresent()) {
-            return true;
+        if (interpreter.isPresent()) {
+            String i = interpreter.get();
+            if (i.contains("/ld-linux") || i.contains("/ld-musl-") || LD64.matcher(i).matches()) {
+                return true;
+            }
         }
         if (needed.contains("libc.so.6") || anyStartsWith(needed, "libc.musl-") || hasGlibcVersions()) {
             return true;

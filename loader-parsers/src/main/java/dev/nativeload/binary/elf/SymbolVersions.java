@@ -31,7 +31,12 @@ final class SymbolVersions {
                            List<VersionRequirement> requirements) {
         this.needs = needs;
         this.definitions = definitions;
-        int top = names.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        // Loops, no streams or lambdas, in this class: the live chain reads the versions of every file it
+        // checks, and each lambda spins a class at run time on the first load that does.
+        int top = -1;
+        for (int index : names.keySet()) {
+            top = Math.max(top, index);
+        }
         List<Optional<String>> byIndex = new ArrayList<>(top + 1);
         for (int i = 0; i <= top; i++) {
             byIndex.add(Optional.ofNullable(names.get(i)));
@@ -65,7 +70,11 @@ final class SymbolVersions {
             String file = dyn.strings().get(d.u32(at + 4, "vn_file"), "vn_file");
             long aux = Math.addExact(at, d.u32(at + 8, "vn_aux"));
             long next = d.u32(at + 12, "vn_next");
-            LinkedHashSet<String> versions = byFile.computeIfAbsent(file, f -> new LinkedHashSet<>());
+            LinkedHashSet<String> versions = byFile.get(file);
+            if (versions == null) {
+                versions = new LinkedHashSet<>();
+                byFile.put(file, versions);
+            }
             for (int j = 0; j < auxCount; j++) {
                 spend(budget, aux);
                 long hash = d.u32(aux, "vna_hash");
@@ -87,7 +96,9 @@ final class SymbolVersions {
             at = Math.addExact(at, next);
         }
         List<VersionNeed> result = new ArrayList<>();
-        byFile.forEach((file, versions) -> result.add(new VersionNeed(file, List.copyOf(versions))));
+        for (Map.Entry<String, LinkedHashSet<String>> entry : byFile.entrySet()) {
+            result.add(new VersionNeed(entry.getKey(), List.copyOf(entry.getValue())));
+        }
         return List.copyOf(result);
     }
 
