@@ -2,6 +2,7 @@ package dev.nativeload.resolve;
 
 import dev.nativeload.binary.BinaryFormat;
 import dev.nativeload.binary.BinaryImage;
+import dev.nativeload.binary.pe.ApiSetSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * The Windows loader's search for an imported DLL (names compared without case):
  * <ol>
- * <li>an API-set contract ({@code api-ms-win-*}, {@code ext-ms-*}) is virtual: the loader maps it
+ * <li>an API-set contract (a name beginning {@code api-} or {@code ext-}, as {@link ApiSetSchema#isContract}
+ * says: {@code api-ms-win-*}, {@code ext-ms-*}, {@code api-ms-onecoreuap-*}...) is virtual: the loader maps it
  *     through the API set schema, no file is searched;</li>
  * <li>a KnownDLL is always taken from the system directory;</li>
  * <li>{@link ResolveHost.WindowsSearchMode#STANDARD} (SafeDllSearchMode): the application
@@ -100,7 +102,7 @@ final class WindowsSearch implements SearchRules {
     private Lookup search(String name, List<Map.Entry<How, Optional<Path>>> steps, boolean searchPath) {
         List<Tried> tried = new ArrayList<>();
         String lower = key(name);
-        if (lower.startsWith("api-ms-win-") || lower.startsWith("ext-ms-")) {
+        if (ApiSetSchema.isContract(lower)) {
             return new Lookup(Optional.of(new Lookup.Found(name, How.API_SET, Optional.empty(), null, "")), tried,
                     Optional.of("API set contract: the loader maps it to a host DLL through the API set schema"));
         }

@@ -69,11 +69,26 @@ class WindowsRulesTest {
 
     @Test
     void apiSetNamesAreVirtualWhateverTheirCase() throws Exception {
+        apiSetNamesAreVirtual("API-MS-WIN-CRT-RUNTIME-L1-1-0.DLL", "ext-ms-win-ntuser-window-l1-1-0.dll");
+    }
+
+    /**
+     * The search and the symbol binder's schema lookup tell a contract by one rule ({@code api-} or
+     * {@code ext-}, as the loader does): contracts outside {@code api-ms-win-*} and {@code ext-ms-*}
+     * exist on real Windows, and the search used to look for them as files.
+     */
+    @Test
+    void apiSetNamesOutsideTheMsWinFamilyAreVirtualToo() throws Exception {
+        apiSetNamesAreVirtual("api-ms-onecoreuap-print-render-l1-1-0.dll", "ext-ms-onecore-appmodel-staterepository-cache-l1-1-0.dll");
+    }
+
+    private static void apiSetNamesAreVirtual(String... names) throws Exception {
         WindowsSearch search = new WindowsSearch(host(), new ObjectFiles());
         LoadedObject app = new LoadedObject(APP, APP, (dev.nativeload.binary.BinaryImage) dev.nativeload.binary.Binaries.read(Path.of(APP)),
                 Optional.empty(), null, WIN.resolve("app").toString(), 0, null);
-        assertEquals(How.API_SET, search.find("API-MS-WIN-CRT-RUNTIME-L1-1-0.DLL", app).found().orElseThrow().how());
-        assertEquals(How.API_SET, search.find("ext-ms-win-ntuser-window-l1-1-0.dll", app).found().orElseThrow().how());
+        for (String name : names) {
+            assertEquals(How.API_SET, search.find(name, app).found().orElseThrow().how(), name);
+        }
     }
 
     static List<String> names(DependencyNode node) {
