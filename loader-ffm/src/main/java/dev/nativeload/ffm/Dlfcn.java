@@ -145,7 +145,7 @@ final class Dlfcn {
      * between that could replace the message (the JVM resolves a new call site partly through {@code dlsym}).
      */
     static MemorySegment dlerrorThroughOpenShape() {
-        return twoWords(TwoWords.DLERROR, MemorySegment.NULL, MemorySegment.NULL);
+        return callWithoutArguments(TwoWords.DLERROR);
     }
 
     /**

@@ -35,11 +35,6 @@ final class PosixFileDescriptors implements FileDescriptors {
     }
 
     @Override
-    public String boundaryName() {
-        return "ffm-posix";
-    }
-
-    @Override
     public FileOpenResult openNoFollow(Path file) {
         HostFileCalls.Bound bound = usable();
         if (bound instanceof HostFileCalls.Bound.Unsupported u) {
