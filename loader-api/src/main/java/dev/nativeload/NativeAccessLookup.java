@@ -20,12 +20,32 @@ final class NativeAccessLookup {
     private NativeAccessLookup() {
     }
 
-    /** The service, or why there is none. */
-    private record Found(NativeAccess access, Diagnosis problem) {
-    }
+    // Found once, when the first load needs it (this class is loaded then): two fields rather than a
+    // holder class and a record, since each class of ours costs every new JVM's first load a third
+    // of a millisecond.
+    /** The service, or null. */
+    private static final NativeAccess ACCESS;
+    /** Why there is no service, or null. */
+    private static final Diagnosis PROBLEM;
 
-    private static final class Holder {
-        static final Found FOUND = find();
+    static {
+        NativeAccess access = null;
+        Diagnosis problem = null;
+        try {
+            Optional<NativeAccess> found = ServiceAccess.lookUp();
+            // No lambdas: this runs on every first load, where each would cost a class spun at run time.
+            if (found.isPresent()) {
+                access = found.get();
+            } else {
+                problem = Diagnosis.of(FailureKind.SETUP_INCOMPLETE,
+                        "no implementation of nativeload's OS boundary (loader-ffm) for this OS is on the class or module path",
+                        "add the dependency dev.nativeload:loader-ffm (it brings loader-api with it)");
+            }
+        } catch (ServiceConfigurationError | LinkageError broken) {
+            problem = deniedOrBroken(broken);
+        }
+        ACCESS = access;
+        PROBLEM = problem;
     }
 
     /**
@@ -35,27 +55,11 @@ final class NativeAccessLookup {
      * @throws LoaderUnsupportedException if there is none that works here
      */
     static NativeAccess get(String library) {
-        Found found = Holder.FOUND;
-        if (found.access() != null) {
-            return found.access();
+        if (ACCESS != null) {
+            return ACCESS;
         }
         LoadReport report = new LoadReport(library, HostProbe.fromFiles(), List.of(), Duration.ZERO);
-        throw new LoaderUnsupportedException(report, found.problem());
-    }
-
-    private static Found find() {
-        try {
-            Optional<NativeAccess> access = ServiceAccess.lookUp();
-            // No lambdas: this runs on every first load, where each would cost a class spun at run time.
-            if (access.isPresent()) {
-                return new Found(access.get(), null);
-            }
-            return new Found(null, Diagnosis.of(FailureKind.SETUP_INCOMPLETE,
-                    "no implementation of nativeload's OS boundary (loader-ffm) for this OS is on the class or module path",
-                    "add the dependency dev.nativeload:loader-ffm (it brings loader-api with it)"));
-        } catch (ServiceConfigurationError | LinkageError broken) {
-            return new Found(null, deniedOrBroken(broken));
-        }
+        throw LoaderUnsupportedException.unsupported(report, PROBLEM);
     }
 
     private static Diagnosis deniedOrBroken(Throwable broken) {

@@ -1,9 +1,6 @@
 package dev.nativeload;
 
 import dev.nativeload.internal.chain.DeferredReport;
-import dev.nativeload.report.Diagnosis.Culprit;
-import dev.nativeload.report.Diagnosis;
-import dev.nativeload.report.FailureKind;
 import dev.nativeload.report.LoadReport;
 import dev.nativeload.spi.LibraryHandle;
 import dev.nativeload.spi.NativeAccess;
@@ -119,15 +116,12 @@ public final class NativeLibrary implements AutoCloseable {
      * @throws IllegalStateException   if the library was released
      */
     public MemorySegment lookup(String symbol) {
-        return find(symbol).orElseThrow(() -> {
-            Diagnosis why = Diagnosis.of(FailureKind.SYMBOL_NOT_FOUND,
-                    "symbol \"" + symbol + "\" is not exported by " + path,
-                    "check the spelling and the library's version; list the symbols it exports with `nm -D --defined-only "
-                            + path + "`")
-                    .withCulprit(new Culprit.Symbol(symbol, Optional.empty()));
-            return new SymbolNotFoundException("symbol \"" + symbol + "\" not found in library \"" + name + "\" (" + path + ")",
-                    report.get(), why);
-        });
+        // No orElseThrow(() -> ...): a lambda is a class spun at run time, on the first lookup of every JVM.
+        Optional<MemorySegment> found = find(symbol);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        throw SymbolNotFoundException.notExported(name, path, symbol, report.get());
     }
 
     /** {@return this library as a {@link SymbolLookup}, for jextract-generated bindings} */

@@ -64,7 +64,28 @@ public final class NativeLoader {
          */
         @Override
         public int hashCode() {
-            return Objects.hash(name, strategies, mode, precheck, bindSymbols, access, environment, jniLoader);
+            int chain = strategies instanceof DefaultChain d ? d.settingsHash() : strategies.hashCode();
+            return Objects.hash(name, chain, mode, precheck, bindSymbols, access, environment, jniLoader);
+        }
+
+        /**
+         * Written out like {@link #hashCode()}; a default chain compares its settings, not its steps, which
+         * it has not made, and is never equal to a chain given step by step (their hashes differ).
+         */
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Key k)) {
+                return false;
+            }
+            boolean sameChain;
+            if (strategies instanceof DefaultChain d) {
+                sameChain = k.strategies instanceof DefaultChain e && d.sameSettings(e);
+            } else {
+                sameChain = !(k.strategies instanceof DefaultChain) && strategies.equals(k.strategies);
+            }
+            return sameChain && name.equals(k.name) && Objects.equals(mode, k.mode) && precheck == k.precheck
+                    && bindSymbols == k.bindSymbols && Objects.equals(access, k.access)
+                    && Objects.equals(environment, k.environment) && Objects.equals(jniLoader, k.jniLoader);
         }
     }
 
@@ -74,7 +95,7 @@ public final class NativeLoader {
     private volatile NativeLibrary mine;
 
     private NativeLoader(Builder b) {
-        this.key = new Key(b.name, List.copyOf(b.strategies()), b.mode, b.precheck,
+        this.key = new Key(b.name, b.strategies(), b.mode, b.precheck,
                 b.bindSymbols.orElse(b.mode.binding() == OpenMode.Binding.LAZY), b.access, b.environment, b.jniLoader);
         this.registry = b.registry;
     }
@@ -178,20 +199,20 @@ public final class NativeLoader {
         ChainResult result = new ChainRunner(access).run(request, key.strategies(), key.mode(), key.precheck(),
                 key.bindSymbols());
         // instanceof, not a pattern switch: a switch over types bootstraps a class at run time, and
-        // this runs on every first load.
-        if (result instanceof ChainResult.Failed f) {
+        // this runs on every first load. The test is for success, so a success never loads the
+        // failure's class (a cast resolves its class only when it runs).
+        if (!(result instanceof ChainResult.Loaded s)) {
+            ChainResult.Failed f = (ChainResult.Failed) result;
             NativeLoadException failure = NativeLoadException.of(f.report(), f.cause());
             LoadLog.failed(f.report(), f.cause());
             throw failure;
         }
-        ChainResult.Loaded s = (ChainResult.Loaded) result;
         if (key.jniLoader() != null) {
             s = JniHandOff.handOff(s, key.jniLoader(), access);
         }
         Release release = new Release(registry, key);
         NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.deferred(), release);
         release.library = library;
-        LoadLog.loaded(s.deferred(), s.path());
         return library;
     }
 
@@ -201,7 +222,7 @@ public final class NativeLoader {
     }
 
     /*
-     * The three small classes below stand where lambdas would: each lambda or method reference on
+     * The two small classes below stand where lambdas would: each lambda or method reference on
      * the way of the first load costs a class spun at run time, in every new JVM.
      */
 
@@ -233,24 +254,6 @@ public final class NativeLoader {
         @Override
         public void run() {
             registry.released(key, library);
-        }
-    }
-
-    /** The OS boundary the embedded step uses when none was given: the one found on the path. */
-    private static final class LookedUpAccess implements Supplier<NativeAccess> {
-        @Override
-        public NativeAccess get() {
-            return NativeAccessLookup.get("the embedded step");
-        }
-    }
-
-    private static final Supplier<NativeAccess> LOOKED_UP_ACCESS = new LookedUpAccess();
-
-    /** A given {@link NativeAccess}, equal to another holding the same one, so equal builders share a loader. */
-    private record GivenAccess(NativeAccess access) implements Supplier<NativeAccess> {
-        @Override
-        public NativeAccess get() {
-            return access;
         }
     }
 
@@ -457,24 +460,17 @@ public final class NativeLoader {
             return this;
         }
 
+        /** {@return the chain given, or the default one, its steps made when first reached ({@link DefaultChain})} */
         private List<LoadStrategy> strategies() {
             if (strategies != null) {
                 return strategies;
             }
-            return List.of(new ExplicitPathStrategy(propertyName, environmentVariable), new SystemNameStrategy(),
-                    new DirectorySearchStrategy(directories), embedded());
-        }
-
-        private EmbeddedResourceStrategy embedded() {
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             if (loader == null) {
                 loader = NativeLoader.class.getClassLoader();
             }
-            List<ResourceLayout> all = new ArrayList<>();
-            all.add(Layouts.classifier(resourcePrefix));
-            all.addAll(layouts);
-            return new EmbeddedResourceStrategy(loader, all, Optional.ofNullable(cacheDirectory),
-                    access != null ? new GivenAccess(access) : LOOKED_UP_ACCESS);
+            return new DefaultChain(propertyName, environmentVariable, directories, loader, resourcePrefix, layouts,
+                    cacheDirectory, access);
         }
 
         /** {@return the loader} */

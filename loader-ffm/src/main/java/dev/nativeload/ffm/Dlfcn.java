@@ -3,9 +3,12 @@ package dev.nativeload.ffm;
 import dev.nativeload.spi.OpenMode;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.ffm.generated.posix.dlfcn_h;
+import java.lang.foreign.AddressLayout;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
@@ -20,8 +23,13 @@ import java.util.Optional;
  */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class Dlfcn {
-    /** {@code RTLD_DI_LINKMAP} of {@code dlinfo}, from glibc's header (musl and FreeBSD number it 2 too). */
-    static final int RTLD_DI_LINKMAP = dlfcn_h.RTLD_DI_LINKMAP();
+    /**
+     * {@code RTLD_DI_LINKMAP} of {@code dlinfo}: glibc's header's value (musl and FreeBSD number it 2
+     * too), equal to the generated constant ({@code BindingsInUseAreGeneratedTest}). Written as a
+     * literal like the {@link Flags#LINUX} table: reading the generated one initialises
+     * {@link dlfcn_h}, whose symbol lookup spins two classes on every first load.
+     */
+    static final int RTLD_DI_LINKMAP = 2;
 
     /** The capture of {@code errno}: only calls that fail need it, so it is made on first use. */
     private static final class Errno {
@@ -42,9 +50,13 @@ final class Dlfcn {
      * @param noload {@code RTLD_NOLOAD}: only return a handle if the library is already loaded
      */
     record Flags(int lazy, int now, int local, int global, int noload) {
-        /** glibc and musl: the generated constants of glibc's {@code <dlfcn.h>} (musl's are the same). */
-        static final Flags LINUX = new Flags(dlfcn_h.RTLD_LAZY(), dlfcn_h.RTLD_NOW(), dlfcn_h.RTLD_LOCAL(),
-                dlfcn_h.RTLD_GLOBAL(), dlfcn_h.RTLD_NOLOAD());
+        /**
+         * glibc and musl: the constants of glibc's {@code <dlfcn.h>} (musl's are the same), equal to the
+         * generated ones ({@code BindingsInUseAreGeneratedTest} compares them). Literals, because
+         * reading the generated accessors initialises {@link dlfcn_h}, whose symbol lookup
+         * ({@code loaderLookup().or(defaultLookup())}) spins two classes in every new JVM's first load.
+         */
+        static final Flags LINUX = new Flags(0x1, 0x2, 0x0, 0x100, 0x4);
         /**
          * macOS ({@code <dlfcn.h>} of the macOS SDK). Written by hand: no macOS SDK header is
          * available to jextract here (the SDK is not redistributable), so these five values are not
@@ -128,14 +140,25 @@ final class Dlfcn {
      * generated {@code int} signature.
      */
     private static final class TwoWords {
-        /** {@code dlsym}'s generated descriptor, spelled out: asking the generated class for it would bind its own handle. */
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(
-                FunctionDescriptor.of(dlfcn_h.C_POINTER, dlfcn_h.C_POINTER, dlfcn_h.C_POINTER));
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(twoWordsDescriptor());
         /** Found where the generated bindings look: the process's default lookup. */
         static final MemorySegment DLOPEN = Linker.nativeLinker().defaultLookup().find("dlopen").orElseThrow();
         static final MemorySegment DLSYM = Linker.nativeLinker().defaultLookup().find("dlsym").orElseThrow();
         /** Found with the two above, before any {@code dlopen}: finding it after a failed one would come between the failure and its message. */
         static final MemorySegment DLERROR = Linker.nativeLinker().defaultLookup().find("dlerror").orElseThrow();
+    }
+
+    /**
+     * {@return {@code dlsym}'s generated descriptor, {@code void *(void *, void *)}, spelled out}
+     * Asking the generated class for it would bind its own handle, and even reading its pointer layout
+     * initialises the generated classes (their symbol lookup spins two classes); jextract's
+     * {@code C_POINTER} is the linker's canonical {@code void *} aimed at a byte sequence of any
+     * length, built here the same way ({@code BindingsInUseAreGeneratedTest} compares the two).
+     */
+    static FunctionDescriptor twoWordsDescriptor() {
+        AddressLayout pointer = ((AddressLayout) Linker.nativeLinker().canonicalLayouts().get("void*"))
+                .withTargetLayout(MemoryLayout.sequenceLayout(Long.MAX_VALUE, ValueLayout.JAVA_BYTE));
+        return FunctionDescriptor.of(pointer, pointer, pointer);
     }
 
     /**

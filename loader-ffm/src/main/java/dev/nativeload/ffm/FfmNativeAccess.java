@@ -4,6 +4,7 @@ import dev.nativeload.binary.TargetOs;
 import dev.nativeload.internal.chain.ServiceAccess;
 import dev.nativeload.platform.Host;
 import dev.nativeload.spi.NativeAccess;
+import java.lang.foreign.MemorySegment;
 
 /**
  * The {@link NativeAccess} service of this module: {@code LoadLibraryExW} and friends on Windows,
@@ -15,21 +16,24 @@ import dev.nativeload.spi.NativeAccess;
  * (or {@code ALL-UNNAMED} on the class path).
  */
 public final class FfmNativeAccess {
+    /**
+     * The one boundary of this process. A field of this class, not of a holder: whoever asks first,
+     * loader-api by name or {@link java.util.ServiceLoader} through {@link #provider()}, initialises
+     * this class either way.
+     */
+    private static final NativeAccess ACCESS = forOs(Host.osFromJvm(System.getProperty("os.name")));
+
     static {
         // loader-api initialises this class by name before it turns to ServiceLoader (ServiceAccess).
-        ServiceAccess.offer(provider());
+        ServiceAccess.offer(ACCESS);
     }
 
     private FfmNativeAccess() {
     }
 
-    private static final class Instance {
-        static final NativeAccess ACCESS = forOs(Host.osFromJvm(System.getProperty("os.name")));
-    }
-
     /** {@return the one {@link NativeAccess} for this host; the service-loader entry point} */
     public static NativeAccess provider() {
-        return Instance.ACCESS;
+        return ACCESS;
     }
 
     /**
@@ -39,6 +43,20 @@ public final class FfmNativeAccess {
      * @param os the operating system
      */
     static NativeAccess forOs(TargetOs os) {
+        requireNativeAccess();
         return os == TargetOs.WINDOWS ? new WindowsNativeAccess() : new PosixNativeAccess(os);
+    }
+
+    /**
+     * Makes a restricted call on purpose, one that does nothing else ({@code reinterpret} of NULL to
+     * zero bytes), so that a JVM that denies this module native access
+     * ({@code --illegal-native-access=deny} without {@code --enable-native-access}) refuses here, while
+     * loader-api looks the boundary up and reports the refusal as a set-up failure with its fix
+     * ({@code SETUP_INCOMPLETE}), and not at the first downcall, in the middle of a load. Nothing else
+     * made at construction is restricted: the bindings are made when first called.
+     */
+    @SuppressWarnings("restricted")
+    private static void requireNativeAccess() {
+        MemorySegment.NULL.reinterpret(0);
     }
 }

@@ -17,11 +17,17 @@ import java.util.OptionalInt;
 /**
  * Reads the facts of a POSIX host in-process: C library and version, page size, translation. The C
  * calls are jextract's bindings ({@code sysconf}), except {@code gnu_get_libc_version}, called through
- * the shape {@code dlopen} shares ({@link GnuLibc}), and macOS's {@link Sysctl}, which has no header here.
+ * the shape {@code dlopen} shares ({@link #glibcVersion()}), and macOS's {@link Sysctl}, which has no header here.
  */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
-final class HostFacts {
-    private HostFacts() {
+final class HostFacts implements HostProbe.OsQueries {
+    // HostProbe's queries are answered by this class itself, not by an anonymous one, and the glibc
+    // function is looked up where it is called, not in a holder: each class of ours costs every new
+    // JVM's first load a third of a millisecond.
+    private final TargetOs os;
+
+    private HostFacts(TargetOs os) {
+        this.os = os;
     }
 
     /**
@@ -31,27 +37,38 @@ final class HostFacts {
      * @param os the operating system, from {@code os.name}
      */
     static Host posix(TargetOs os) {
-        return HostProbe.probe(new HostProbe.OsQueries() {
-            @Override
-            public Optional<String> glibcVersion() {
-                return os != TargetOs.MACOS && GnuLibc.VERSION.isPresent()
-                        ? Optional.of(cText(Dlfcn.callWithoutArguments(GnuLibc.VERSION.get()))) : Optional.empty();
-            }
+        return HostProbe.probe(new HostFacts(os));
+    }
 
-            @Override
-            public long pageSize() {
-                // Linux hands every process its page size in the auxiliary vector (AT_PAGESZ), which
-                // is where glibc's and musl's sysconf(_SC_PAGESIZE) take it from: read there, a first
-                // load binds no sysconf downcall (a downcall shape costs milliseconds in a new JVM).
-                long kernel = os == TargetOs.LINUX || os == TargetOs.ANDROID ? HostProbe.auxvPageSize() : 0;
-                return kernel > 0 ? kernel : HostFacts.pageSize(os);
-            }
+    /**
+     * {@return glibc's version}: {@code const char *gnu_get_libc_version(void)}
+     * ({@code <gnu/libc-version.h>}, generated as {@code libc_version_h}), which only glibc has, looked
+     * up where the generated binding looks (the default lookup), so it is only called when present, and
+     * called through the success path's one downcall shape ({@link Dlfcn#callWithoutArguments}) rather
+     * than the generated binding, which would bind a shape of its own on every first load. Asked once
+     * per process: the host is probed once.
+     */
+    @Override
+    public Optional<String> glibcVersion() {
+        if (os == TargetOs.MACOS) {
+            return Optional.empty();
+        }
+        Optional<MemorySegment> function = Linker.nativeLinker().defaultLookup().find("gnu_get_libc_version");
+        return function.isPresent() ? Optional.of(cText(Dlfcn.callWithoutArguments(function.get()))) : Optional.empty();
+    }
 
-            @Override
-            public boolean translated() {
-                return os == TargetOs.MACOS && HostFacts.translated();
-            }
-        });
+    @Override
+    public long pageSize() {
+        // Linux hands every process its page size in the auxiliary vector (AT_PAGESZ), which
+        // is where glibc's and musl's sysconf(_SC_PAGESIZE) take it from: read there, a first
+        // load binds no sysconf downcall (a downcall shape costs milliseconds in a new JVM).
+        long kernel = os == TargetOs.LINUX || os == TargetOs.ANDROID ? HostProbe.auxvPageSize() : 0;
+        return kernel > 0 ? kernel : pageSize(os);
+    }
+
+    @Override
+    public boolean translated() {
+        return os == TargetOs.MACOS && isTranslated();
     }
 
     /** {@return the page size from {@code sysconf(_SC_PAGESIZE)}, or 0 when this OS's constant is unknown} @param os the OS */
@@ -60,19 +77,8 @@ final class HostFacts {
         return name.isPresent() ? Math.max(0, WordSize.sysconf(name.getAsInt())) : 0;
     }
 
-    /**
-     * {@code const char *gnu_get_libc_version(void)} ({@code <gnu/libc-version.h>}, generated as
-     * {@code libc_version_h}), which only glibc has: looked up where the generated binding looks (the
-     * default lookup), so it is only called when present, and called through the success path's one
-     * downcall shape ({@link Dlfcn#callWithoutArguments}) rather than the generated binding, which
-     * would bind a shape of its own on every first load.
-     */
-    private static final class GnuLibc {
-        static final Optional<MemorySegment> VERSION = Linker.nativeLinker().defaultLookup().find("gnu_get_libc_version");
-    }
-
     /** {@return whether macOS runs this process under Rosetta 2: {@code sysctl.proc_translated} is 1} */
-    private static boolean translated() {
+    private static boolean isTranslated() {
         if (!Sysctl.available()) {
             return false;
         }

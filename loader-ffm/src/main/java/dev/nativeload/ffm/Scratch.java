@@ -23,13 +23,11 @@ import java.nio.charset.StandardCharsets;
  */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class Scratch {
-    /** Per thread; an anonymous class, not a method reference: it is made on every first load. */
-    private static final ThreadLocal<Scratch> CURRENT = new ThreadLocal<>() {
-        @Override
-        protected Scratch initialValue() {
-            return new Scratch();
-        }
-    };
+    /**
+     * Per thread; a plain {@code ThreadLocal} filled by {@link #current()}, neither a subclass nor
+     * {@code withInitial} of a method reference: either is one more class on every first load.
+     */
+    private static final ThreadLocal<Scratch> CURRENT = new ThreadLocal<>();
     private static final ValueLayout.OfChar UTF16LE = ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final long MIN_TEXT = 256;
 
@@ -56,7 +54,12 @@ final class Scratch {
 
     /** {@return this thread's scratch memory} */
     static Scratch current() {
-        return CURRENT.get();
+        Scratch scratch = CURRENT.get();
+        if (scratch == null) {
+            scratch = new Scratch();
+            CURRENT.set(scratch);
+        }
+        return scratch;
     }
 
     /** {@return the segment a downcall with {@code captureCallState} writes into} */

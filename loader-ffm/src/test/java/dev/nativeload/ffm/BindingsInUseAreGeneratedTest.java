@@ -422,6 +422,12 @@ class BindingsInUseAreGeneratedTest {
     }
 
     @Test
+    void theSuccessPathsOneShapeIsTheGeneratedDlsymDescriptor() {
+        assertEquals(dlfcn_h.dlsym$descriptor(), Dlfcn.twoWordsDescriptor());
+        assertEquals(dlfcn_h.C_POINTER, Dlfcn.twoWordsDescriptor().returnLayout().orElseThrow());
+    }
+
+    @Test
     void linuxPageSizeNameIsTheGeneratedScPagesizeOfThisWordSize() {
         assertFalse(WordSize.ILP32, "this JVM is 64-bit");
         assertEquals(dev.nativeload.ffm.generated.posix.lp64.unistd_h._SC_PAGESIZE(),

@@ -2,7 +2,6 @@ package dev.nativeload.platform;
 
 import dev.nativeload.binary.Architecture;
 import dev.nativeload.binary.LibcFlavor;
-import dev.nativeload.binary.MalformedBinaryException;
 import dev.nativeload.binary.TargetOs;
 import dev.nativeload.binary.elf.ElfFile;
 import java.io.FileInputStream;
@@ -105,7 +104,9 @@ public final class HostProbe {
     public static LibcFlavor libcOfExecutable(Path executable) {
         try {
             return ElfFile.read(executable).interpreter().map(LibcFlavor::ofInterpreter).orElse(LibcFlavor.UNKNOWN);
-        } catch (IOException | MalformedBinaryException | RuntimeException unreadable) {
+        } catch (Exception unreadable) {
+            // IOException, MalformedBinaryException or a RuntimeException: caught as Exception, since naming
+            // MalformedBinaryException makes the verifier load it with this class, on every first load.
             return LibcFlavor.UNKNOWN;
         }
     }

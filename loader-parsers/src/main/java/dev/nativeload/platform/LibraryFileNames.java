@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The file names a library's logical name takes on an OS: {@code z} is {@code libz.so} (and the
+ * The file names a library's logical name takes on an OS (comparisons, not {@code switch}es over the
+ * OS: an enum switch is a class of its own, loaded on every first load): {@code z} is {@code libz.so} (and the
  * versioned {@code libz.so.1}, {@code libz.so.1.3}) on Linux, {@code libz.dylib} and
  * {@code libz.1.dylib} on macOS, {@code z.dll} and {@code libz.dll} on Windows.
  */
@@ -37,11 +38,13 @@ public final class LibraryFileNames {
         Pattern p = versioned;
         if (p == null) {
             String q = Pattern.quote(name);
-            p = switch (os) {
-                case MACOS -> Pattern.compile("lib" + q + "\\.(?<v>[0-9][0-9.]*)\\.dylib");
-                case WINDOWS -> Pattern.compile("(?:lib)?" + q + "-(?<v>[0-9][0-9.]*)\\.dll", Pattern.CASE_INSENSITIVE);
-                default -> Pattern.compile("lib" + q + "\\.so\\.(?<v>[0-9][0-9.]*)");
-            };
+            if (os == TargetOs.MACOS) {
+                p = Pattern.compile("lib" + q + "\\.(?<v>[0-9][0-9.]*)\\.dylib");
+            } else if (os == TargetOs.WINDOWS) {
+                p = Pattern.compile("(?:lib)?" + q + "-(?<v>[0-9][0-9.]*)\\.dll", Pattern.CASE_INSENSITIVE);
+            } else {
+                p = Pattern.compile("lib" + q + "\\.so\\.(?<v>[0-9][0-9.]*)");
+            }
             versioned = p;
         }
         return p;
@@ -59,11 +62,10 @@ public final class LibraryFileNames {
 
     private static boolean hasLibrarySuffix(TargetOs os, String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return switch (os) {
-            case MACOS -> n.endsWith(".dylib") || n.endsWith(".jnilib") || n.endsWith(".so");
-            case WINDOWS -> n.endsWith(".dll");
-            default -> n.endsWith(".so") || n.contains(".so.");
-        };
+        if (os == TargetOs.MACOS) {
+            return n.endsWith(".dylib") || n.endsWith(".jnilib") || n.endsWith(".so");
+        }
+        return os == TargetOs.WINDOWS ? n.endsWith(".dll") : n.endsWith(".so") || n.contains(".so.");
     }
 
     /** {@return the plain file names to try, most conventional first: {@code libz.so}; {@code z.dll}, {@code libz.dll}} */
@@ -71,11 +73,10 @@ public final class LibraryFileNames {
         if (isFileName()) {
             return List.of(name);
         }
-        return switch (os) {
-            case MACOS -> List.of("lib" + name + ".dylib", "lib" + name + ".jnilib", "lib" + name + ".so");
-            case WINDOWS -> List.of(name + ".dll", "lib" + name + ".dll");
-            default -> List.of("lib" + name + ".so");
-        };
+        if (os == TargetOs.MACOS) {
+            return List.of("lib" + name + ".dylib", "lib" + name + ".jnilib", "lib" + name + ".so");
+        }
+        return os == TargetOs.WINDOWS ? List.of(name + ".dll", "lib" + name + ".dll") : List.of("lib" + name + ".so");
     }
 
     /**
@@ -88,11 +89,11 @@ public final class LibraryFileNames {
         if (isFileName()) {
             return fileName.equals(name);
         }
-        return switch (os) {
-            case WINDOWS -> fileName.regionMatches(true, 0, name, 0, name.length())
+        if (os == TargetOs.WINDOWS) {
+            return fileName.regionMatches(true, 0, name, 0, name.length())
                     || fileName.regionMatches(true, 0, "lib" + name, 0, name.length() + 3);
-            default -> fileName.startsWith("lib") && fileName.startsWith(name, 3);
-        };
+        }
+        return fileName.startsWith("lib") && fileName.startsWith(name, 3);
     }
 
     /** {@return the name the OS loader is handed for a search by name: {@code libz.so}, {@code libz.dylib}, {@code z.dll}} */

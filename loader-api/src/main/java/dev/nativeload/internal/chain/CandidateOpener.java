@@ -104,10 +104,16 @@ final class CandidateOpener {
      * @param bindSymbols whether the pre-check also binds a file's symbols offline (with {@code precheck} only)
      */
     Tried open(String strategy, Candidate candidate, OpenMode mode, boolean precheck, boolean bindSymbols) {
+        // A name goes to the OS as it is. Tested first, and the other kinds only after it, since
+        // instanceof loads the class it names: the common first load, by name, loads neither of theirs.
+        if (candidate instanceof Candidate.Name) {
+            return openAs(strategy, candidate, candidate.target(), mode);
+        }
         if (candidate instanceof Candidate.Unavailable u) {
             return new Tried(new Outcome.Skipped(u.why()), null, Optional.empty());
         }
-        if (precheck && candidate instanceof Candidate.File f) {
+        Candidate.File f = (Candidate.File) candidate;
+        if (precheck) {
             Optional<Diagnosis> rejected = check().checkBeforeOpen(f.path());
             if (rejected.isEmpty() && bindSymbols && f.loadFirst().isEmpty()) {
                 rejected = symbols().check(f.path());
@@ -118,27 +124,30 @@ final class CandidateOpener {
         }
         List<LibraryHandle> first = new ArrayList<>();
         try {
-            if (candidate instanceof Candidate.File f) {
-                Optional<Outcome> depFailed = loadFirst(f, mode, first);
-                if (depFailed.isPresent()) {
-                    return new Tried(depFailed.get(), null, Optional.empty());
-                }
+            Optional<Outcome> depFailed = loadFirst(f, mode, first);
+            if (depFailed.isPresent()) {
+                return new Tried(depFailed.get(), null, Optional.empty());
             }
-            String openName = candidate instanceof Candidate.File f ? f.openName(f.path()) : candidate.target();
-            // instanceof and plain loops, no pattern switch or lambda: this runs on every first load,
-            // where each would cost a class spun at run time.
-            OpenResult result = access.open(openName, mode);
-            if (result instanceof OpenResult.Failed failed) {
-                // Explained when a report is made: a later step does not depend on why this one failed.
-                return new Tried(null, new Refusal(strategy, candidate, failed.error()), Optional.empty());
-            }
-            LibraryHandle handle = ((OpenResult.Opened) result).handle();
-            return new Tried(new Outcome.Loaded(loadedPath(candidate, handle)), null, Optional.of(handle));
+            return openAs(strategy, f, f.openName(f.path()), mode);
         } finally {
             for (LibraryHandle dependency : first) {
                 access.close(dependency); // the library itself now holds its dependencies, if it loaded
             }
         }
+    }
+
+    /** Hands a candidate to the OS under the name it is opened by. */
+    private Tried openAs(String strategy, Candidate candidate, String openName, OpenMode mode) {
+        // instanceof and plain loops, no pattern switch or lambda: this runs on every first load,
+        // where each would cost a class spun at run time. The test is for success, so a load that
+        // succeeds never loads the failure's class (a cast resolves its class only when it runs).
+        OpenResult result = access.open(openName, mode);
+        if (result instanceof OpenResult.Opened opened) {
+            LibraryHandle handle = opened.handle();
+            return new Tried(new Outcome.Loaded(loadedPath(candidate, handle)), null, Optional.of(handle));
+        }
+        // Explained when a report is made: a later step does not depend on why this one failed.
+        return new Tried(null, new Refusal(strategy, candidate, ((OpenResult.Failed) result).error()), Optional.empty());
     }
 
     /**
@@ -160,7 +169,7 @@ final class CandidateOpener {
 
     /** {@return the path to report for a loaded candidate} */
     private Path loadedPath(Candidate candidate, LibraryHandle handle) {
-        if (candidate instanceof Candidate.File f) {
+        if (!(candidate instanceof Candidate.Name) && candidate instanceof Candidate.File f) {
             // A verified descriptor opened as /proc/self/fd/N: report the cache path, not the descriptor.
             return f.openAs().containsKey(f.path()) ? f.path() : access.loadedPath(handle).orElse(f.path());
         }

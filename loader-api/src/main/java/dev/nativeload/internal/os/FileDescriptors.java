@@ -23,12 +23,21 @@ public interface FileDescriptors {
     /**
      * What a boundary without these calls answers. A holder, not a constant of the interface: a
      * constant would be made, its class loaded, whenever a boundary that implements this interface is
-     * first used, every first load included.
+     * first used, every first load included. The default methods' answers are made here too: made in
+     * the interface, the verifier would load both result types with it, on every first load.
      */
     final class None implements FileDescriptors {
         static final FileDescriptors INSTANCE = new None();
 
         private None() {
+        }
+
+        static FileOpenResult cannotOpen(String boundary) {
+            return new FileOpenResult.Unsupported(boundary + " does not open files by descriptor");
+        }
+
+        static LockFileResult cannotLock(String boundary) {
+            return new LockFileResult.Unsupported(boundary + " has no per-open-file locks");
         }
     }
 
@@ -46,7 +55,7 @@ public interface FileDescriptors {
      *         where this implementation has no such call (the default)
      */
     default FileOpenResult openNoFollow(Path file) {
-        return new FileOpenResult.Unsupported(boundaryName() + " does not open files by descriptor");
+        return None.cannotOpen(boundaryName());
     }
 
     /**
@@ -66,7 +75,7 @@ public interface FileDescriptors {
      *         {@link LockFileResult.Unsupported} where there are no per-open-file locks (the default)
      */
     default LockFileResult openLockFile(Path file) {
-        return new LockFileResult.Unsupported(boundaryName() + " has no per-open-file locks");
+        return None.cannotLock(boundaryName());
     }
 
 }
