@@ -52,7 +52,10 @@ public final class ChainRunner {
         // Each attempt in order: an Attempt, or a Refusal the report explains when it is made.
         List<Object> attempts = new ArrayList<>();
         CandidateOpener opener = new CandidateOpener(access, request);
-        for (LoadStrategy strategy : strategies) {
+        // By index, not for-each: the default chain is a list of its own (DefaultChain), whose iterator
+        // class is not in the JDK's class-data archive, and this runs on every first load.
+        for (int i = 0; i < strategies.size(); i++) {
+            LoadStrategy strategy = strategies.get(i);
             try (Stream<Candidate> candidates = strategy.candidates(request)) {
                 Iterator<Candidate> it = candidates.iterator();
                 while (it.hasNext()) {
