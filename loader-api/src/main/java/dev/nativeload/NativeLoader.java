@@ -13,6 +13,7 @@ import dev.nativeload.spi.LoadStrategy;
 import dev.nativeload.internal.chain.SystemNameStrategy;
 import dev.nativeload.spi.Layouts;
 import dev.nativeload.spi.ResourceLayout;
+import dev.nativeload.spi.ResourceName;
 import dev.nativeload.platform.Environment;
 import dev.nativeload.spi.NativeAccess;
 import java.nio.file.Path;
@@ -416,9 +417,13 @@ public final class NativeLoader {
          *
          * @param prefix {@code "native"} by default; change it so shaded copies do not collide
          * @return this builder
+         * @throws IllegalArgumentException if the prefix could escape its directory or is malformed
          */
         public Builder resourcePrefix(String prefix) {
-            this.resourcePrefix = Objects.requireNonNull(prefix, "prefix");
+            // Checked now, as the layout checks it: the default chain makes its embedded step only when
+            // a load reaches it, which would be too late to say the prefix was wrong.
+            ResourceName.of(Objects.requireNonNull(prefix, "prefix"));
+            this.resourcePrefix = prefix;
             return this;
         }
 

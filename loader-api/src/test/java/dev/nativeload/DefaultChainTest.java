@@ -95,6 +95,15 @@ class DefaultChainTest {
     }
 
     @Test
+    void aMalformedResourcePrefixIsRefusedWhenSetNotWhenALoadReachesTheEmbeddedStep() {
+        NativeLoader.Builder b = builder("prefix");
+        assertThrows(IllegalArgumentException.class, () -> b.resourcePrefix("../escape"));
+        assertThrows(IllegalArgumentException.class, () -> b.resourcePrefix("/absolute"));
+        assertEquals(List.of(Layouts.classifier("shaded/native")),
+                ((EmbeddedResourceStrategy) b.resourcePrefix("shaded/native").build().strategies().get(3)).layouts());
+    }
+
+    @Test
     void chainsWithDifferentClassLoadersForTheEmbeddedStepDiffer() {
         ClassLoader other = new ClassLoader(null) { };
         List<LoadStrategy> mine = builder("cl").build().strategies();
