@@ -1,7 +1,6 @@
 package dev.nativeload;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * The libraries loaded and the loads running, per configuration. An object, not static state: the
@@ -22,10 +21,12 @@ final class LoadRegistry {
      * it once: concurrent first loads of one key wait for the one that runs and share its library;
      * when it failed, each runs the chain again (the cause may have been mended meanwhile).
      *
-     * @param key  the configuration
-     * @param open runs the chain and returns a library holding one reference, or throws
+     * @param key    the configuration
+     * @param loader the loader of that configuration, whose chain returns a library holding one
+     *               reference, or throws (called directly: a supplier would be one more class on
+     *               every first load)
      */
-    NativeLibrary load(Object key, Supplier<NativeLibrary> open) {
+    NativeLibrary load(Object key, NativeLoader loader) {
         while (true) {
             NativeLibrary existing = acquire(key);
             if (existing != null) {
@@ -41,7 +42,7 @@ final class LoadRegistry {
                         if (existing != null) {
                             return existing;
                         }
-                        NativeLibrary library = open.get();
+                        NativeLibrary library = loader.open();
                         loaded.put(key, library);
                         return library;
                     } finally {
@@ -51,7 +52,7 @@ final class LoadRegistry {
             }
             if (Thread.holdsLock(other)) {
                 // This thread is inside this very load (a JNI_OnLoad loading its own library by name).
-                return open.get();
+                return loader.open();
             }
             synchronized (other) {
                 // Waits until the running load ends; the loop then takes its library or runs again.

@@ -57,15 +57,19 @@ public final class NativeLibrary implements AutoCloseable {
      * every first load about 2 ms ({@code benchmarks/startup.sh load}).
      */
     private final ReentrantLock handleLock = new ReentrantLock();
-    private final Runnable onRelease;
+    /** Where this library is registered, and under which key: told on the release, so the next load opens again. */
+    private final LoadRegistry registry;
+    private final Object key;
 
-    NativeLibrary(String name, Path path, LibraryHandle handle, NativeAccess access, DeferredReport report, Runnable onRelease) {
+    NativeLibrary(String name, Path path, LibraryHandle handle, NativeAccess access, DeferredReport report,
+                  LoadRegistry registry, Object key) {
         this.name = Objects.requireNonNull(name, "name");
         this.path = Objects.requireNonNull(path, "path");
         this.handle = Objects.requireNonNull(handle, "handle");
         this.access = Objects.requireNonNull(access, "access");
         this.report = Objects.requireNonNull(report, "report");
-        this.onRelease = Objects.requireNonNull(onRelease, "onRelease");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.key = Objects.requireNonNull(key, "key");
     }
 
     /** {@return the library's logical name, as it was asked for} */
@@ -178,7 +182,7 @@ public final class NativeLibrary implements AutoCloseable {
         if (left > 1) {
             return;
         }
-        onRelease.run();
+        registry.released(key, this);
         handleLock.lock();
         try {
             symbols.clear();

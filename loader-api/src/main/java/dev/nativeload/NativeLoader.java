@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import jdk.jfr.FlightRecorder;
 
 /**
@@ -151,7 +150,7 @@ public final class NativeLoader {
         if (loaded != null && loaded.tryAcquire()) {
             return loaded;
         }
-        loaded = registry.load(key, new Open(this));
+        loaded = registry.load(key, this);
         mine = loaded;
         return loaded;
     }
@@ -174,10 +173,10 @@ public final class NativeLoader {
 
     /**
      * Runs the chain, as a JFR event ({@link LoadEvent}) once JFR has started; called by the one thread that
-     * runs this configuration's load now. Before JFR starts no recording can want the event, and the event
+     * runs this configuration's load now ({@link LoadRegistry}). Before JFR starts no recording can want the event, and the event
      * class is not even loaded: loading any JFR event class sets up JFR's metadata (about 250 classes).
      */
-    private NativeLibrary open() {
+    NativeLibrary open() {
         if (!FlightRecorder.isInitialized()) {
             return runChain();
         }
@@ -211,51 +210,12 @@ public final class NativeLoader {
         if (key.jniLoader() != null) {
             s = JniHandOff.handOff(s, key.jniLoader(), access);
         }
-        Release release = new Release(registry, key);
-        NativeLibrary library = new NativeLibrary(key.name(), s.path(), s.handle(), access, s.deferred(), release);
-        release.library = library;
-        return library;
+        return new NativeLibrary(key.name(), s.path(), s.handle(), access, s.deferred(), registry, key);
     }
 
     /** {@return the strategies this loader runs, in order} */
     public List<LoadStrategy> strategies() {
         return key.strategies();
-    }
-
-    /*
-     * The two small classes below stand where lambdas would: each lambda or method reference on
-     * the way of the first load costs a class spun at run time, in every new JVM.
-     */
-
-    /** Runs a loader's chain, for the registry. */
-    private static final class Open implements Supplier<NativeLibrary> {
-        private final NativeLoader loader;
-
-        Open(NativeLoader loader) {
-            this.loader = loader;
-        }
-
-        @Override
-        public NativeLibrary get() {
-            return loader.open();
-        }
-    }
-
-    /** Forgets a released library in its registry. */
-    private static final class Release implements Runnable {
-        private final LoadRegistry registry;
-        private final Key key;
-        private NativeLibrary library;
-
-        Release(LoadRegistry registry, Key key) {
-            this.registry = registry;
-            this.key = key;
-        }
-
-        @Override
-        public void run() {
-            registry.released(key, library);
-        }
     }
 
     /** Options for one library's load. Not thread-safe; the built {@link NativeLoader} is. */

@@ -88,7 +88,7 @@ class FirstLoadClassesTest {
             "dev.nativeload.LoadLog");
 
     /**
-     * How many classes of ours a load by name and a call may load: 56 when this was written (96, then
+     * How many classes of ours a load by name and a call may load: 54 when this was written (96, then
      * 85, before), each about a third of a millisecond of a new JVM's first load. A budget with a
      * little room, so a new class on the path is a decision, not an accident.
      */
