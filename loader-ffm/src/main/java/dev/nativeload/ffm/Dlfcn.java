@@ -18,8 +18,11 @@ import java.util.Optional;
  * glibc's header by {@code scripts/jextract.sh}): the {@code RTLD_*} table of each OS, {@code dlopen}
  * with {@code errno} captured (a linker option jextract does not emit, added here to the generated
  * descriptor and address), and {@code dlinfo} only where the C library has it. Every C signature,
- * and every Linux constant, is the generated one; the function signatures are the same on every
- * POSIX system, so macOS calls the same descriptors.
+ * and every Linux constant, is the generated one; those the success path reads (the Linux
+ * {@code RTLD_*} table, {@code RTLD_DI_LINKMAP}, {@code dlsym}'s descriptor) are spelled out equal
+ * to them ({@code BindingsInUseAreGeneratedTest}), so a first load does not initialise
+ * {@link dlfcn_h}. The function signatures are the same on every POSIX system, so macOS calls the
+ * same descriptors.
  */
 @SuppressWarnings("restricted") // this module is the native boundary; run with --enable-native-access
 final class Dlfcn {
