@@ -59,7 +59,7 @@ final class NativeAccessLookup {
             return ACCESS;
         }
         LoadReport report = new LoadReport(library, HostProbe.fromFiles(), List.of(), Duration.ZERO);
-        throw LoaderUnsupportedException.unsupported(report, PROBLEM);
+        throw NativeLoadException.of(report, PROBLEM); // SETUP_INCOMPLETE: a LoaderUnsupportedException
     }
 
     private static Diagnosis deniedOrBroken(Throwable broken) {

@@ -137,6 +137,13 @@ class FirstLoadClassesTest {
         return classes;
     }
 
+    /** Loads each class by name: a check that a name is absent from the log can fail only if it names a real class. */
+    private static void requireRealClasses(List<String> names) throws ClassNotFoundException {
+        for (String c : names) {
+            Class.forName(c, false, FirstLoadClassesTest.class.getClassLoader());
+        }
+    }
+
     private static List<String> onTheFailurePath(List<String> classes) {
         return classes.stream().filter(c -> FAILURE_PATH.stream().anyMatch(c::startsWith)).toList();
     }
@@ -156,9 +163,7 @@ class FirstLoadClassesTest {
 
     @Test
     void aSuccessfulFirstLoadMakesNoLaterStepNorLoadsTheFailuresTypesAndStaysWithinItsClassBudget() throws Exception {
-        for (String c : NOT_LOADED_ON_SUCCESS) {
-            Class.forName(c, false, FirstLoadClassesTest.class.getClassLoader()); // real names, so the check can fail
-        }
+        requireRealClasses(NOT_LOADED_ON_SUCCESS);
         List<String> classes = classesLoaded("ok", "zlib 1.");
         assertEquals(List.of(), classes.stream().filter(NOT_LOADED_ON_SUCCESS::contains).toList());
         List<String> ours = classes.stream().filter(c -> c.startsWith("dev.nativeload.") && !c.startsWith("dev.nativeload.startup.")).toList();
@@ -199,9 +204,7 @@ class FirstLoadClassesTest {
         // that follows may capture call state of its own, so the JDK's call-state class is not among them)
         List<String> errorPath = List.of("dev.nativeload.ffm.Dlfcn$dlopen$", "dev.nativeload.ffm.Dlfcn$Errno",
                 "dev.nativeload.ffm.generated.posix.dlfcn_h$dlerror");
-        for (String c : errorPath) {
-            Class.forName(c, false, FirstLoadClassesTest.class.getClassLoader());
-        }
+        requireRealClasses(errorPath);
         assumeTrue(HostProbe.fromFiles().libc() == LibcFlavor.GLIBC, "glibc only");
         List<String> classes = classesLoaded("fail", "failed NOT_FOUND");
         assertEquals(List.of(), classes.stream().filter(errorPath::contains).toList());

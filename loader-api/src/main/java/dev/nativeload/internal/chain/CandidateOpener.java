@@ -169,6 +169,7 @@ final class CandidateOpener {
 
     /** {@return the path to report for a loaded candidate} */
     private Path loadedPath(Candidate candidate, LibraryHandle handle) {
+        // Name tested first, as in open: a load by name then never loads the File class.
         if (!(candidate instanceof Candidate.Name) && candidate instanceof Candidate.File f) {
             // A verified descriptor opened as /proc/self/fd/N: report the cache path, not the descriptor.
             return f.openAs().containsKey(f.path()) ? f.path() : access.loadedPath(handle).orElse(f.path());
